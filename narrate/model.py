@@ -1,0 +1,147 @@
+"""The plain data that flows through the pipeline, stage to stage.
+
+    source -> Page -> Article -> Script -> clips -> Narration
+
+Every value here is immutable and holds no behaviour beyond small derived properties, so each
+stage can be tested by building its input by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Page:
+    """A decoded document, as read from a URL, a file or stdin."""
+
+    text: str
+    """The document as text (already decoded from its charset)."""
+
+    kind: str
+    """"html" or "text" (plain text or Markdown: paragraphs separated by blank lines)."""
+
+    url: str | None = None
+    """The final URL after redirects, when the page came from the web."""
+
+    name: str = ""
+    """What the user gave (URL, path or "-"), for messages."""
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body, in reading order."""
+
+    kind: BlockKind
+    text: str
+    """Plain text of the block, whitespace collapsed."""
+
+    level: int = 0
+    """Heading level (2 for <h2>, ...); 0 for other blocks."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an article is, independent of where it came from."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    authors: tuple[str, ...] = ()
+    published: dt.datetime | None = None
+    modified: dt.datetime | None = None
+    site_name: str = ""
+    language: str = ""
+    """BCP 47 tag as declared by the page ("en", "en-GB"), or "" when unknown."""
+    image_url: str = ""
+    canonical_url: str = ""
+    description: str = ""
+    url: str = ""
+    """Where the page was read from (final URL after redirects), or "" for files and stdin."""
+
+    @property
+    def text(self) -> str:
+        """The body as it will be narrated: blocks separated by blank lines, no title."""
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def source_url(self) -> str:
+        return self.canonical_url or self.url
+
+
+class SegmentKind(StrEnum):
+    INTRO = "intro"
+    HEADING = "heading"
+    SENTENCE = "sentence"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of speech: synthesised in one call, followed by a pause."""
+
+    kind: SegmentKind
+    text: str
+    """The written text, as in the article."""
+
+    spoken: str
+    """What the voice is given: the text after normalisation."""
+
+    pause_ms: int
+    """Silence after this segment."""
+
+    block: int = -1
+    """Index of the article block this segment belongs to (-1 for the intro)."""
+
+
+@dataclass(frozen=True)
+class Script:
+    """An article turned into speakable segments, in order."""
+
+    article: Article
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Clip:
+    """Synthesised speech for one segment: mono signed 16-bit PCM."""
+
+    pcm: bytes
+    sample_rate: int
+
+    @property
+    def samples(self) -> int:
+        return len(self.pcm) // 2
+
+    @property
+    def seconds(self) -> float:
+        return self.samples / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Where one segment sits in the finished audio."""
+
+    start: float
+    end: float
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class Narration:
+    """The finished audio as PCM, with the timing of every segment."""
+
+    pcm: bytes
+    sample_rate: int
+    cues: tuple[Cue, ...] = field(default=())
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
