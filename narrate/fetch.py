@@ -1,0 +1,182 @@
+"""HTTP(S) fetching with the limits a careful client keeps.
+
+Standard library only (urllib): a real User-Agent, gzip, a redirect limit, a total deadline and a
+size cap (checked while reading, also after decompression), cookies within one run, and retries
+with backoff on 429 and 5xx that honour Retry-After.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import http.client
+import logging
+import socket
+import time
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from http.cookiejar import CookieJar
+from urllib.parse import urlsplit
+
+from narrate.decode import decode, looks_binary
+from narrate.errors import FetchError, SourceError
+from narrate.model import Page
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Safari/537.36 narrate/0.1 (offline article narrator)"
+)
+_HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
+_RETRY_STATUSES = {429, 500, 502, 503, 504}
+_COMPRESSED = {"gzip", "x-gzip", "deflate"}
+_CHUNK = 65536
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    timeout: float = 20.0
+    """Seconds for the whole request (connect, redirects and body), per attempt."""
+    max_bytes: int = 10 * 1024 * 1024
+    """Largest body accepted, after decompression."""
+    max_redirects: int = 5
+    retries: int = 2
+    """Extra attempts after a 429, a 5xx or a dropped connection."""
+    backoff: float = 1.0
+    """First wait between attempts in seconds; doubles each time."""
+    max_wait: float = 30.0
+    """Longest wait honoured from a Retry-After header."""
+    user_agent: str = USER_AGENT
+
+
+def is_url(source: str) -> bool:
+    return "://" in source[:16]
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    def __init__(self, limit: int) -> None:
+        self.max_redirections = limit
+
+
+def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(
+        _Redirects(options.max_redirects), urllib.request.HTTPCookieProcessor(CookieJar())
+    )
+
+
+def fetch(url: str, options: FetchOptions | None = None) -> Page:
+    """Fetch an http(s) URL as a Page, or raise FetchError saying what went wrong."""
+    options = options or FetchOptions()
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise SourceError(f"unsupported URL scheme {scheme!r} in {url}: only http and https")
+    opener = _opener(options)
+    for attempt in range(options.retries + 1):
+        try:
+            return _fetch_once(opener, url, options)
+        except _Retryable as retry:
+            if attempt == options.retries:
+                raise FetchError(
+                    f"{url}: {retry.reason}, gave up after {attempt + 1} tries"
+                ) from None
+            wait = retry.wait if retry.wait is not None else options.backoff * 2**attempt
+            log.info("%s: %s; trying again in %.1f s", url, retry.reason, wait)
+            time.sleep(min(wait, options.max_wait))
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        self.reason, self.wait = reason, wait
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    when = email.utils.parsedate_to_datetime(value) if value else None
+    return max(0.0, when.timestamp() - time.time()) if when else None
+
+
+def _fetch_once(opener: urllib.request.OpenerDirector, url: str, options: FetchOptions) -> Page:
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": options.user_agent,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+        },
+    )
+    deadline = time.monotonic() + options.timeout
+    try:
+        with opener.open(request, timeout=options.timeout) as response:
+            body = _read_body(response, url, options, deadline)
+            final_url = response.geturl()
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as error:
+        if error.code in _RETRY_STATUSES:
+            raise _Retryable(
+                f"HTTP {error.code}", _retry_after(error.headers.get("Retry-After"))
+            ) from None
+        if error.code in {301, 302, 303, 307, 308}:
+            raise FetchError(
+                f"{url}: too many redirects (more than {options.max_redirects})"
+            ) from None
+        raise FetchError(f"{url}: HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise FetchError(f"{url}: cannot connect ({_reason(error.reason)})") from None
+    except TimeoutError:
+        raise FetchError(f"{url}: timed out after {options.timeout:g} s") from None
+    except (ConnectionError, http.client.HTTPException) as error:
+        raise _Retryable(f"connection failed ({error.__class__.__name__})") from None
+    return _page(body, final_url, content_type, charset, url)
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return "timed out"
+    return getattr(reason, "strerror", None) or str(reason)
+
+
+def _read_body(
+    response: http.client.HTTPResponse, url: str, options: FetchOptions, deadline: float
+) -> bytes:
+    length = response.headers.get("Content-Length")
+    if length and length.isdigit() and int(length) > options.max_bytes:
+        raise FetchError(
+            f"{url}: page too large ({int(length):,} bytes; limit {options.max_bytes:,})"
+        )
+    compressed = (response.headers.get("Content-Encoding") or "").lower() in _COMPRESSED
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # 32: accept a gzip or a zlib header
+    parts: list[bytes] = []
+    size = 0
+    # read1 returns what has arrived, so a server that drips bytes still meets the deadline.
+    while chunk := response.read1(_CHUNK):
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url}: timed out after {options.timeout:g} s")
+        try:
+            # Cap what a small gzip body may inflate to, as well as the bytes on the wire.
+            data = inflater.decompress(chunk, options.max_bytes - size + 1) if compressed else chunk
+        except zlib.error:
+            raise FetchError(f"{url}: the server sent a corrupt compressed body") from None
+        size += len(data)
+        if size > options.max_bytes:
+            raise FetchError(f"{url}: page too large (over {options.max_bytes:,} bytes)")
+        parts.append(data)
+    return b"".join(parts)
+
+
+def _page(body: bytes, final_url: str, content_type: str, charset: str | None, url: str) -> Page:
+    if content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
+        kind = "html" if content_type in _HTML_TYPES else "text"
+    elif content_type in {"", "application/octet-stream"} and not looks_binary(body):
+        kind = "html" if b"<html" in body[:4096].lower() else "text"
+    else:
+        raise FetchError(f"{url}: not a web page (content type {content_type})")
+    return Page(text=decode(body, charset, name=url), kind=kind, url=final_url, name=url)

@@ -1,0 +1,56 @@
+"""Shared fixtures: a fake voice for fast tests, the real voice for end-to-end ones, and user
+folders pointed at temporary directories so no test touches the real cache or data."""
+
+from __future__ import annotations
+
+import math
+import struct
+from pathlib import Path
+
+import pytest
+
+from narrate.model import Clip
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class FakeVoice:
+    """Speaks a quiet tone of exactly `ms_per_char` milliseconds per character of text."""
+
+    def __init__(self, sample_rate: int = 16000, ms_per_char: int = 10) -> None:
+        self.sample_rate = sample_rate
+        self.ms_per_char = ms_per_char
+        self.spoken: list[str] = []
+
+    def samples_for(self, text: str) -> int:
+        return self.sample_rate * self.ms_per_char * len(text) // 1000
+
+    def speak(self, text: str) -> Clip:
+        self.spoken.append(text)
+        n = self.samples_for(text)
+        tone = (int(8000 * math.sin(2 * math.pi * 220 * i / self.sample_rate)) for i in range(n))
+        return Clip(pcm=struct.pack(f"<{n}h", *tone), sample_rate=self.sample_rate)
+
+
+@pytest.fixture
+def fake_voice() -> FakeVoice:
+    return FakeVoice()
+
+
+@pytest.fixture(scope="session")
+def real_voice():  # type: ignore[no-untyped-def]
+    """The pip-installed default Piper voice, loaded once for the whole run."""
+    from narrate.voice import Voice
+    from narrate.voices import packaged_voice
+
+    return Voice(packaged_voice())
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.delenv("NARRATE_VOICES", raising=False)

@@ -1,0 +1,74 @@
+"""The whole pipeline with the real, pip-installed Piper voice: no fakes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.id3 import ID3
+from pytest_httpserver import HTTPServer
+
+from narrate import audio, pipeline
+from narrate.voices import packaged_voice
+
+SAMPLE = Path(__file__).parents[1] / "samples" / "article.html"
+pytestmark = pytest.mark.slow
+
+
+def test_sample_article_becomes_a_tagged_mp3_as_long_as_its_speech(tmp_path: Path) -> None:
+    out = tmp_path / "article.mp3"
+    result = subprocess.run([sys.executable, "-m", "narrate", str(SAMPLE), "-o", str(out)],
+                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Wrote" in result.stderr
+    tags = ID3(out)
+    assert tags.version[:2] == (2, 3)
+    assert str(tags["TIT2"]) == "Lviv opens a solar-powered tram depot as winter nears"
+    assert str(tags["TPE1"]) == "Olena Marchuk"
+    assert str(tags["TALB"]) == "The Carpathian Ledger"
+    assert "computer voice" in str(tags.getall("COMM")[0])
+    words = len(str(tags.getall("USLT")[0]).split())
+    seconds = audio.duration(out)
+    # a narrator reads news at 140-200 words a minute, pauses included
+    assert words / 200 * 60 < seconds < words / 140 * 60, (words, seconds)
+    pcm = np.frombuffer(audio.decode_pcm(out, 22050), dtype=np.int16)
+    assert np.abs(pcm).max() > 8000  # real speech, not silence
+
+
+def test_cue_times_match_the_encoded_audio(tmp_path: Path, real_voice) -> None:  # type: ignore[no-untyped-def]
+    article = pipeline.load_article(str(SAMPLE))
+    script = pipeline.make_script(article)
+    first = script.segments[:6]
+    narration = pipeline.synthesize(type(script)(article, first), real_voice)
+    assert [cue.segment for cue in narration.cues] == list(first)
+    assert all(a.end < b.start for a, b in zip(narration.cues, narration.cues[1:], strict=False))
+    out = tmp_path / "part.mp3"
+    pipeline.write_audio(narration, script, out, packaged_voice())
+    assert audio.duration(out) == pytest.approx(narration.seconds, abs=0.08)
+    pcm = np.frombuffer(audio.decode_pcm(out, 22050), dtype=np.int16).astype(float)
+    for cue in narration.cues:  # speech inside every cue, near-silence in the pause after it
+        inside = pcm[int(cue.start * 22050) : int(cue.end * 22050)]
+        assert np.abs(inside).max() > 3000
+    gap = pcm[int((narration.cues[0].end + 0.05) * 22050) : int(narration.cues[1].start * 22050)]
+    assert np.abs(gap).max() < 600
+
+
+def test_a_url_and_a_text_file_narrate_with_the_real_voice(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/news/trams").respond_with_data(
+        SAMPLE.read_bytes(), content_type="text/html; charset=utf-8"
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Short note\n\nThe meeting is at 5 p.m. on Jan. 10.\n", encoding="utf-8")
+    for source, out in ((httpserver.url_for("/news/trams"), "url.mp3"), (str(notes), "notes.ogg")):
+        args = [source, "-o", str(tmp_path / out), "-q"]
+        if out.endswith(".ogg"):
+            args += ["--format", "ogg"]
+        result = subprocess.run([sys.executable, "-m", "narrate", *args], capture_output=True,
+                                text=True, timeout=600, check=False)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert audio.duration(tmp_path / out) > 2.0
