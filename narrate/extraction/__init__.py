@@ -1,0 +1,73 @@
+"""Article extraction: from a page's HTML to an Article (metadata and narratable blocks).
+
+    extract_article(html, url=None, *, allow_non_article=False) -> Article
+    extract_text(html, url=None) -> str
+    language_warning(article, voice_language) -> str | None
+
+Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``) reads what the page
+says about itself, ``furniture`` strips what must never be read, ``body`` finds the main
+content as blocks, ``cleanup`` and ``crosscheck`` judge those blocks, and ``verdict`` decides
+whether the page is an article at all.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from narrate.errors import ExtractionError
+from narrate.extraction import body, cleanup, crosscheck, furniture, lead, verdict
+from narrate.extraction.dom import parse_html
+from narrate.extraction.language import language_warning
+from narrate.extraction.metadata import read_metadata
+from narrate.model import Article
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["extract_article", "extract_text", "language_warning"]
+
+
+def extract_article(
+    html: str, url: str | None = None, *, allow_non_article: bool = False
+) -> Article:
+    """The article on a page, or ExtractionError saying what the page is instead.
+
+    With ``allow_non_article`` the verdict is skipped and whatever text was found is returned
+    (the CLI's --force); a page with no text at all still raises.
+    """
+    tree = parse_html(html)
+    if tree is None:
+        raise ExtractionError("the page is empty: there is nothing to narrate")
+    meta = read_metadata(tree, url)
+    stats = verdict.measure(tree)
+    furniture.prune(tree)
+    blocks = body.main_content(tree, url)
+    blocks = cleanup.clean(blocks, meta.title, meta.authors)
+    blocks = lead.recover_lead(tree, blocks, meta.title)
+    blocks = crosscheck.against_declared(blocks, meta.article_body)
+    article = Article(
+        title=meta.title,
+        blocks=tuple(blocks),
+        authors=meta.authors,
+        published=meta.published,
+        modified=meta.modified,
+        site_name=meta.site_name,
+        language=meta.language,
+        image_url=meta.image_url,
+        canonical_url=meta.canonical_url,
+        description=meta.description,
+        url=url or "",
+    )
+    if not allow_non_article:
+        verdict.check(article.text, meta, stats, url)
+    elif not blocks:
+        raise ExtractionError("the page holds no text to narrate")
+    return article
+
+
+def extract_text(html: str, url: str | None = None) -> str:
+    """The body as it will be narrated, or "" when the page holds no text at all."""
+    try:
+        return extract_article(html, url, allow_non_article=True).text
+    except ExtractionError as error:
+        logger.info("no text extracted: %s", error)
+        return ""

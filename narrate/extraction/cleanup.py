@@ -1,0 +1,78 @@
+"""Block-level clean-up after extraction: furniture lines, the repeated title, duplicates,
+an author bio closing the page, headings left with nothing under them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrate.extraction.dom import words
+from narrate.extraction.furniture import is_furniture_text
+from narrate.model import Block, BlockKind
+
+_BIO = re.compile(
+    r"\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}(?:writer|reporter|correspondent|editor"
+    r"|journalist|columnist|contributor|author|producer)\b",
+    re.IGNORECASE,
+)
+_TITLE_WINDOW = 4
+_MAX_WORDS_BEFORE_TITLE = 12
+
+
+def clean(blocks: list[Block], title: str, authors: tuple[str, ...]) -> list[Block]:
+    kept = [block for block in blocks if not is_furniture_text(block.text)]
+    kept = _drop_title(kept, title)
+    kept = _drop_repeats(kept)
+    kept = _drop_author_bio(kept, authors)
+    return _drop_orphan_headings(kept)
+
+
+def same_words(a: str, b: str) -> bool:
+    return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
+
+
+def _drop_title(blocks: list[Block], title: str) -> list[Block]:
+    """The title is announced separately; a copy of it opening the body is not read twice.
+
+    What comes before that copy (a kicker, a breadcrumb, a date) is page furniture too.
+    """
+    if not title:
+        return blocks
+    for index, block in enumerate(blocks[:_TITLE_WINDOW]):
+        if same_words(block.text, title):
+            before = sum(len(words(b.text)) for b in blocks[:index])
+            return blocks[index + 1 :] if before <= _MAX_WORDS_BEFORE_TITLE else blocks
+    return blocks
+
+
+def _drop_repeats(blocks: list[Block]) -> list[Block]:
+    """A block whose text already appeared (sticky headers, duplicated mobile markup)."""
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        key = " ".join(words(block.text)).lower()
+        if key in seen and len(key.split()) >= 4:
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def _drop_author_bio(blocks: list[Block], authors: tuple[str, ...]) -> list[Block]:
+    """A closing "Jane Doe is a reporter at ..." box is about the writer, not the story."""
+    while blocks and _is_bio(blocks[-1].text, authors):
+        blocks = blocks[:-1]
+    return blocks
+
+
+def _is_bio(text: str, authors: tuple[str, ...]) -> bool:
+    if len(words(text)) > 60 or not _BIO.search(text):
+        return False
+    return any(text.startswith(name) for name in authors if name)
+
+
+def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
+    """A heading at the very end introduces something that was furniture and is now gone."""
+    while blocks and blocks[-1].kind is BlockKind.HEADING:
+        blocks = blocks[:-1]
+    return blocks

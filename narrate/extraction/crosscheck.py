@@ -1,0 +1,38 @@
+"""Cross-checking the extracted body against the page's own JSON-LD ``articleBody``.
+
+When a page declares its full text, a block that shares no run of words with it is
+something else on the page (a teaser of another story, a newsletter box) and is dropped.
+"""
+
+from __future__ import annotations
+
+from narrate.extraction.dom import words
+from narrate.model import Block, BlockKind
+
+_SHINGLE = 4
+# The declared body must be at least this long, relative to ours, to be trusted as complete.
+_MIN_COVERAGE = 0.6
+_MIN_OVERLAP = 0.25
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    tokens = [w.lower() for w in words(text)]
+    if len(tokens) < _SHINGLE:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
+
+
+def against_declared(blocks: list[Block], article_body: str) -> list[Block]:
+    declared_words = len(words(article_body))
+    ours = sum(len(words(block.text)) for block in blocks)
+    if declared_words < 50 or declared_words < _MIN_COVERAGE * ours:
+        return blocks
+    declared = shingles(article_body)
+    kept = []
+    for block in blocks:
+        own = shingles(block.text)
+        long_enough = len(words(block.text)) >= 8 and block.kind is not BlockKind.HEADING
+        if long_enough and len(own & declared) < _MIN_OVERLAP * len(own):
+            continue
+        kept.append(block)
+    return kept

@@ -1,0 +1,102 @@
+"""Is this page an article worth narrating? A listener cannot see junk coming, so we say no
+clearly: home pages and link lists, error pages, and paywall or registration teasers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml import html
+
+from narrate.extraction.dom import INVISIBLE_TAGS, class_and_id, collapse, word_count
+from narrate.extraction.metadata import Metadata
+
+_FORCE = "use --force to narrate it anyway"
+_ERROR_TITLE = re.compile(
+    r"\b(?:404|410|page not found|not found|no longer available|does not exist|error"
+    r"|seite nicht gefunden|page introuvable|página no encontrada)\b",
+    re.IGNORECASE,
+)
+_PAYWALL_TEXT = re.compile(
+    r"subscribe to (?:continue|keep) reading|subscribers? only|for subscribers"
+    r"|already (?:a subscriber|have an account)|(?:log|sign) in to (?:continue|read)"
+    r"|register (?:for free )?to (?:continue|read)|to (?:continue|keep) reading,? (?:please )?"
+    r"(?:subscribe|sign in|log in|register)|this (?:article|content) is (?:for|only available)",
+    re.IGNORECASE,
+)
+_PAYWALL_CLASS = re.compile(r"paywall|piano|subscriber-only|premium-content|regwall|metered")
+# Below this many words, a page that does not call itself an article is not one.
+_MIN_UNDECLARED_WORDS = 120
+_MIN_WORDS = 25
+
+
+@dataclass(frozen=True)
+class PageStats:
+    """What the whole page looks like, measured before any furniture is removed."""
+
+    words: int
+    link_words: int
+    paywall_marked: bool
+
+
+def measure(tree: html.HtmlElement) -> PageStats:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    words = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag not in INVISIBLE_TAGS:
+            words += word_count(element.text or "")
+        words += word_count(element.tail or "")
+    link_words = sum(word_count(" ".join(a.itertext())) for a in root.iter("a"))
+    marked = any(_PAYWALL_CLASS.search(class_and_id(el)) for el in root.iter("div", "section"))
+    return PageStats(words=words, link_words=link_words, paywall_marked=marked)
+
+
+def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
+    """Raise ExtractionError, saying what the page is, unless it holds an article."""
+    from narrate.errors import ExtractionError
+
+    words = word_count(body)
+    if words == 0:
+        raise ExtractionError(f"{_name(meta)} holds no article text to narrate ({_FORCE})")
+    if words < 150 and _ERROR_TITLE.search(meta.title):
+        raise ExtractionError(
+            f"{_name(meta)} looks like an error page, not an article ({_FORCE})"
+        )
+    promised = word_count(meta.article_body)
+    if (promised >= 150 and words < 0.5 * promised) or (
+        words < 200 and (stats.paywall_marked or _PAYWALL_TEXT.search(body))
+    ):
+        raise ExtractionError(
+            f"{_name(meta)} looks like a paywall or registration teaser: only {words} words of "
+            f"the article are readable (log in or save the page from your browser, or {_FORCE})"
+        )
+    if _looks_like_links(words, meta, stats, url):
+        raise ExtractionError(
+            f"{_name(meta)} looks like a list of links, not an article ({_FORCE})"
+        )
+    if words < _MIN_WORDS and not meta.declared_article:
+        raise ExtractionError(f"{_name(meta)} has only {words} words of text ({_FORCE})")
+
+
+def _looks_like_links(words: int, meta: Metadata, stats: PageStats, url: str | None) -> bool:
+    link_share = stats.link_words / stats.words if stats.words else 0.0
+    if _is_front_page(url, meta) and not meta.declared_article:
+        return True
+    if meta.declared_article:
+        return words < _MIN_WORDS
+    return words < _MIN_UNDECLARED_WORDS or (link_share > 0.5 and words < 0.25 * stats.words)
+
+
+def _is_front_page(url: str | None, meta: Metadata) -> bool:
+    address = meta.canonical_url or url or ""
+    return bool(address) and urlsplit(address).path.strip("/") == ""
+
+
+def _name(meta: Metadata) -> str:
+    title = collapse(meta.title)
+    return f'the page "{title}"' if title else "the page"
