@@ -1,0 +1,74 @@
+"""The text normaliser: written forms to what a narrator says.
+
+    normalize("Dr. Smith paid $1.5bn on Jan. 10")
+    -> "Doctor Smith paid one point five billion dollars on January tenth"
+
+It is a fixed sequence of small regex passes, one module per semiotic class; each pass rewrites
+the forms it is sure about and leaves the rest to the passes after it. The order matters:
+addresses before dates, dates before phone numbers, money before ranges, ranges before
+measures, and the general number reader last. The result holds no ASCII digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from narrate.textnorm.abbreviations import expand_abbreviations
+from narrate.textnorm.acronyms import expand_acronyms
+from narrate.textnorm.dates import expand_dates, expand_years
+from narrate.textnorm.electronic import expand_electronic, expand_phones
+from narrate.textnorm.lexicon import Lexicon
+from narrate.textnorm.measures import expand_measures
+from narrate.textnorm.money import expand_money
+from narrate.textnorm.numbers import (
+    ascii_digits,
+    expand_models,
+    expand_numbers,
+    spell_leftover_digits,
+)
+from narrate.textnorm.ordinals import expand_fractions, expand_ordinals
+from narrate.textnorm.ranges import expand_ranges
+from narrate.textnorm.roman import expand_roman
+from narrate.textnorm.symbols import expand_symbols, tidy
+from narrate.textnorm.times import expand_times
+
+__all__ = ["Lexicon", "normalize", "unspoken_tokens"]
+
+_PASSES: Final[tuple[Callable[[str], str], ...]] = (
+    ascii_digits,
+    expand_electronic,
+    expand_dates,
+    expand_phones,
+    expand_money,
+    expand_times,
+    expand_ranges,
+    expand_measures,
+    expand_years,
+    expand_fractions,
+    expand_ordinals,
+    expand_roman,
+    expand_abbreviations,
+    expand_acronyms,
+    expand_models,
+    expand_numbers,
+    expand_symbols,
+    spell_leftover_digits,
+    tidy,
+)
+_UNSPOKEN = re.compile(r"[0-9]|[^\w\s.,;:!?'’‘\"“”()\[\]{}—–-]")
+_PHONEMES = re.compile(r"\[\[.*?\]\]")
+
+
+def normalize(text: str) -> str:
+    """Rewrite written forms (numbers, dates, money, abbreviations...) as spoken words."""
+    for step in _PASSES:
+        text = step(text)
+    return text
+
+
+def unspoken_tokens(spoken: str) -> list[str]:
+    """The tokens of normalised text that still hold digits or symbols (for warnings)."""
+    spoken = _PHONEMES.sub(" ", spoken)
+    return [token for token in spoken.split() if _UNSPOKEN.search(token)]

@@ -1,0 +1,125 @@
+"""Abbreviations, read by context and without their full stops.
+
+"Dr. Smith" -> "Doctor Smith" but "Mulholland Dr." -> "Mulholland Drive"; "St. James St." ->
+"Saint James Street"; "No. 3" -> "number 3"; "Lt. Col." -> "Lieutenant Colonel". The full stop
+of an abbreviation is dropped so espeak does not end the sentence there, unless the
+abbreviation itself ends the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# before a capitalised name
+TITLES: Final = {
+    "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Messrs": "Messieurs", "Dr": "Doctor",
+    "Prof": "Professor", "Gen": "General", "Lt": "Lieutenant", "Col": "Colonel",
+    "Maj": "Major", "Capt": "Captain", "Cpt": "Captain", "Cmdr": "Commander", "Cdr": "Commander",
+    "Sgt": "Sergeant", "Cpl": "Corporal", "Pvt": "Private", "Adm": "Admiral", "Brig": "Brigadier",
+    "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Reps": "Representatives",
+    "Pres": "President", "Rev": "Reverend", "Revd": "Reverend", "Hon": "Honorable",
+    "Fr": "Father", "Sr": "Sister", "Supt": "Superintendent", "Insp": "Inspector",
+    "Det": "Detective", "Atty": "Attorney", "Amb": "Ambassador", "Sec": "Secretary",
+    "Mt": "Mount", "Ft": "Fort", "St": "Saint", "Ste": "Sainte", "Pt": "Point",
+}  # fmt: skip
+# after a name or a house number
+STREETS: Final = {
+    "St": "Street", "Dr": "Drive", "Ave": "Avenue", "Av": "Avenue", "Rd": "Road",
+    "Blvd": "Boulevard", "Ln": "Lane", "Ct": "Court", "Pl": "Place", "Sq": "Square",
+    "Hwy": "Highway", "Pkwy": "Parkway", "Ter": "Terrace", "Cres": "Crescent",
+    "Mt": "Mount", "Jr": "Junior", "Sr": "Senior",
+}  # fmt: skip
+# anywhere, with their full stop
+ALWAYS: Final = {
+    "Mr": "Mister", "Mrs": "Missus", "Messrs": "Messieurs",
+    "vs": "versus", "etc": "et cetera", "approx": "approximately", "Inc": "Incorporated",
+    "Ltd": "Limited", "Corp": "Corporation", "Bros": "Brothers", "Dept": "Department",
+    "Univ": "University", "Assn": "Association", "Jan": "January", "Feb": "February",
+    "Aug": "August", "Sept": "September", "Oct": "October", "Nov": "November", "Dec": "December",
+    "Fig": "Figure", "fig": "figure", "Vol": "Volume", "vol": "volume", "Ch": "Chapter",
+    "ch": "chapter", "Figs": "Figures", "pp": "pages", "esp": "especially", "govt": "government",
+    "Govt": "Government", "cf": "compare", "ca": "circa", "Est": "Established", "min": "minutes",
+    "hrs": "hours", "yrs": "years", "mins": "minutes", "secs": "seconds", "est": "estimated",
+}  # fmt: skip
+# before a number
+BEFORE_NUMBER: Final = {
+    "No": "number", "no": "number", "Nos": "numbers", "nos": "numbers", "NO": "number",
+    "p": "page", "pp": "pages", "para": "paragraph", "art": "article", "Art": "Article",
+    "vol": "volume", "Vol": "Volume", "VOL": "volume", "ch": "chapter", "Ch": "Chapter",
+    "Fig": "Figure", "fig": "figure", "Ex": "Exhibit", "Sec": "Section", "sec": "section",
+    "Op": "Opus", "op": "opus", "Rt": "Route",
+}  # fmt: skip
+_LATIN: Final = {
+    "e.g.": "for example", "i.e.": "that is", "et al.": "et al", "a.k.a.": "also known as",
+}  # fmt: skip
+_SENTENCE_STARTERS: Final = frozenset({
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "This",
+    "That", "There", "These", "Those", "Then", "When", "If", "As", "After", "Before", "For",
+    "From", "His", "Her", "Its", "Their", "Our", "My", "Your", "So", "Yet", "Or", "Nor", "Some",
+    "Many", "Most", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "While", "Although", "Though", "Since", "Because", "However", "Meanwhile", "Today",
+    "Yesterday", "Tomorrow", "Last", "Next", "Now", "What", "Who", "Why", "How", "Where", "Which",
+})  # fmt: skip
+
+_TITLE = re.compile(
+    rf"\b(?P<abbr>{'|'.join(TITLES)})(?P<dot>\.)?(?P<space>\s+)(?=(?P<next>[A-Z][\w'’-]*))"
+)
+_UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs"})
+_STREET = re.compile(
+    rf"(?P<prev>\b(?:[A-Z][\w'’-]*|\d+[A-Za-z]*)\s)(?P<abbr>{'|'.join(STREETS)})(?P<dot>\.)?(?=\s+\S|[,;:)]|$)"
+)
+_ALWAYS = re.compile(rf"(?<![\w.])(?P<abbr>{'|'.join(ALWAYS)})\.")
+_BEFORE_NUMBER = re.compile(
+    rf"(?<![\w.])(?P<abbr>{'|'.join(BEFORE_NUMBER)})(?:\.\s?|\s)(?=(?:\d|#))"
+)
+_LATIN_RE = re.compile("|".join(re.escape(k) for k in _LATIN))
+_VERSUS = re.compile(r"(?<=\s)(?:vs|v\.)(?=\s)")
+_LOWER_TITLE = re.compile(r"\b(?P<abbr>dr|st)\.?\s(?=[A-Z])")
+
+
+def starts_sentence(after: str) -> bool:
+    """Whether the text after an abbreviation's full stop starts a new sentence."""
+    after = after.lstrip()
+    if not after:
+        return True
+    word = re.match(r"[\w'’]+", after)
+    return word is not None and word[0] in _SENTENCE_STARTERS
+
+
+def _title(m: re.Match[str]) -> str:
+    abbr, following = m["abbr"], m["next"]
+    if not m["dot"] and abbr not in _UNDOTTED:
+        return m[0]
+    if m["dot"] and following in _SENTENCE_STARTERS and abbr in STREETS:
+        return m[0]  # "on Elm St. The next day": left for the street rule
+    if abbr in {"St", "Dr", "Mt", "Ft"} and not m["dot"] and following in _SENTENCE_STARTERS:
+        return m[0]
+    return f"{TITLES[abbr]}{m['space']}"
+
+
+def _street(m: re.Match[str]) -> str:
+    word = m["prev"] + STREETS[m["abbr"]]
+    if m["dot"] and starts_sentence(m.string[m.end() :]):
+        return word + "."
+    return word
+
+
+def _always(m: re.Match[str]) -> str:
+    word = ALWAYS[m["abbr"]]
+    return word + "." if starts_sentence(m.string[m.end() :]) else word
+
+
+def _before_number(m: re.Match[str]) -> str:
+    return BEFORE_NUMBER[m["abbr"]] + " "
+
+
+def expand_abbreviations(text: str) -> str:
+    """Expand titles, street words and common abbreviations by their context."""
+    text = _LATIN_RE.sub(lambda m: _LATIN[m[0]], text)
+    text = _BEFORE_NUMBER.sub(_before_number, text)
+    text = _TITLE.sub(_title, text)
+    text = _LOWER_TITLE.sub(lambda m: ("doctor " if m["abbr"] == "dr" else "saint "), text)
+    text = _STREET.sub(_street, text)
+    text = _VERSUS.sub("versus", text)
+    return _ALWAYS.sub(_always, text)

@@ -1,0 +1,96 @@
+"""Acronyms: spelled as letters ("U.S." -> "U S", "FBI" -> "F B I") or read as words (NATO,
+NASA, UNESCO), with a default for the unknown ones.
+
+Spelled letters are written one per word so espeak names each letter; "A" is written "Eh"
+because espeak reads a lone "A" as the article. Words in capitals that are ordinary English
+("NO", "IT") and text written all in capitals (headlines) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from narrate.textnorm.abbreviations import starts_sentence
+
+AS_WORDS: Final = frozenset({
+    "NATO", "NASA", "UNESCO", "UNICEF", "OPEC", "NAFTA", "FIFA", "UEFA", "AIDS", "COVID", "SARS",
+    "MERS", "ASEAN", "OSHA", "FEMA", "NOAA", "DARPA", "CERN", "LASER", "RADAR", "SCUBA", "SONAR",
+    "UNIX", "LINUX", "BASIC", "COBOL", "FORTRAN", "ISIS", "ISIL", "NASDAQ", "OFCOM", "OFSTED",
+    "OFGEM", "ACAS", "INTERPOL", "EUROPOL", "FRONTEX", "CONCACAF", "CONMEBOL", "MERCOSUR", "SWIFT",
+    "ESA", "WHO", "WIPO", "GATT", "OPCW", "BRICS", "ECOWAS", "AUKUS", "ANZUS", "SEATO", "CENTCOM",
+    "NORAD", "DEFCON", "MI", "SWAT", "GIF", "JPEG", "PIN", "RAM", "ROM", "NIMBY", "YOLO", "EFTA",
+    "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "MIT", "UCLA", "HAMAS",
+    "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA", "ANC",
+})  # fmt: skip
+"""Acronyms read as words (not spelled)."""
+AS_LETTERS: Final = frozenset({
+    "US", "USA", "UK", "EU", "UN", "FBI", "CIA", "NSA", "BBC", "CNN", "ITV", "NHS", "IMF", "WTO",
+    "ICC", "ICJ", "GDP", "CEO", "CFO", "MP", "MPs", "PM", "OK", "TV", "PC", "IT", "AI", "UAE",
+    "DRC", "CAR", "IRA", "PLO", "KGB", "FSB", "GRU", "SBU", "ID", "DNA", "RNA", "HIV", "UFO",
+    "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE",
+})  # fmt: skip
+"""Acronyms always spelled, even when they look like words."""
+ENGLISH: Final = frozenset({
+    "A", "I", "AN", "AND", "ARE", "AS", "AT", "BE", "BUT", "BY", "DO", "FOR", "GO", "HE", "HER",
+    "HIM", "HIS", "IF", "IN", "IS", "ITS", "ME", "MY", "NO", "NOT", "OF", "ON", "OR", "OUR", "SHE",
+    "SO", "THE", "TO", "UP", "WE", "YOU", "ALL", "ANY", "CAN", "HAS", "HAD", "HOW", "NEW", "NOW",
+    "OLD", "ONE", "OUT", "SEE", "TWO", "WAY", "WHO", "WHY", "YES", "NOR", "OFF", "OWN", "TOO",
+    "DAY", "GET", "GOT", "LET", "MAN", "MEN", "PUT", "SAY", "SET", "TOP", "BIG", "END", "FAR",
+    "FEW", "LOW", "RUN", "SUN", "WAR", "WIN", "ADD", "AGO", "AIR", "ART", "BAD", "BED", "BOX",
+    "BOY", "CAR", "CUT", "DOG", "EAT", "EYE", "FUN", "GUN", "HAT", "HOT", "JOB", "KEY", "LAW",
+    "LEG", "LIE", "LOT", "MAP", "MIX", "OIL", "PAY", "PET", "RED", "SIT", "SIX", "TEN", "TRY",
+    "USE", "WET", "ZOO", "BOT", "OH", "AH", "HA", "THIS", "THAT", "WITH", "FROM", "HAVE", "WILL",
+    "BEEN", "WERE", "THEY", "THEM", "THEN", "THAN", "WHEN", "WHAT", "YOUR", "INTO", "ONLY", "ALSO",
+    "BACK", "EVEN", "GOOD", "JUST", "LIKE", "MAKE", "MANY", "MORE", "MOST", "MUCH", "MUST", "NEXT",
+    "OVER", "SOME", "SUCH", "TAKE", "TIME", "VERY", "WELL", "WORK", "YEAR", "BEST", "FREE", "HELP",
+    "HOME", "LIFE", "LIVE", "LOVE", "NEWS", "OPEN", "READ", "REAL", "SHOW", "STOP", "TEAM", "TRUE",
+    "VOTE", "WARS", "BONES", "STOMACH", "OK",
+})  # fmt: skip
+"""Ordinary English words that may appear in capitals for emphasis."""
+
+_DOTTED = re.compile(r"(?<![\w.])(?P<letters>(?:[A-Za-z]\.\s?)+[A-Za-z])(?!\w)\.?")
+_CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
+_CONSONANTS = "[BCDFGHJKLMNPQRSTVWXZ]"
+_PRONOUNCEABLE = re.compile(rf"^(?:{_CONSONANTS}{{0,2}}[AEIOUY]{{1,2}}){{2,}}{_CONSONANTS}{{0,2}}$")
+_MOSTLY_CAPS_WORDS = 3
+_TIMES = frozenset({"a.m", "p.m", "a. m", "p. m"})
+
+
+def spell(letters: str) -> str:
+    """Write letters so espeak names each one: "FBI" -> "F B I", "NSCAA" -> "N S C Eh Eh"."""
+    return " ".join("Eh" if c == "A" else c for c in letters.upper())
+
+
+def _shouting(text: str) -> bool:
+    """True when a run of several words in capitals surrounds the acronym (a headline)."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    caps = sum(1 for w in words if w.isupper())
+    return caps >= _MOSTLY_CAPS_WORDS and caps * 2 >= len(words)
+
+
+def _dotted(m: re.Match[str]) -> str:
+    raw = m["letters"]
+    letters = raw.replace(".", "").replace(" ", "")
+    if raw.lower() in _TIMES or (raw[1] == " " and len(letters) == 2):
+        return m[0]
+    ends = m[0].endswith(".") and starts_sentence(m.string[m.end() :])
+    return spell(letters) + ("." if ends else "")
+
+
+def _caps(m: re.Match[str], shouting: bool) -> str:
+    word, plural = m["word"], m["plural"] or ""
+    if word in AS_LETTERS:
+        return spell(word) + plural
+    if word in AS_WORDS or shouting or word in ENGLISH:
+        return m[0]
+    if len(word) >= 5 and _PRONOUNCEABLE.match(word):
+        return m[0]
+    return spell(word) + plural
+
+
+def expand_acronyms(text: str) -> str:
+    """Spell acronyms that are said letter by letter; leave the ones said as words."""
+    text = _DOTTED.sub(_dotted, text)
+    shouting = _shouting(text)
+    return _CAPS.sub(lambda m: _caps(m, shouting), text)

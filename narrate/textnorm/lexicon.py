@@ -1,0 +1,96 @@
+"""A pronunciation lexicon: words espeak gets wrong, and how to say them.
+
+The file is TSV, one entry a line, ``word<TAB>replacement``; blank lines and lines starting with
+"#" are ignored. The replacement is either a respelling ("Kyiv" -> "Keev") or Piper phonemes
+written ``[[ kˈiːv ]]``, which Piper passes to the voice as they are. Lookup is whole-word and
+case-sensitive first ("Nice" the city, not "nice"), then case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Final
+
+from narrate.errors import SourceError
+
+DEFAULT_PATH: Final = Path(__file__).resolve().parent.parent / "data" / "lexicon.tsv"
+_PHONEMES = re.compile(r"\[\[[^\[\]]+\]\]")
+
+
+class Lexicon:
+    """Whole-word replacements applied to spoken text before synthesis."""
+
+    def __init__(self, entries: Mapping[str, str] | None = None) -> None:
+        self.entries: Mapping[str, str] = MappingProxyType(dict(entries or {}))
+        """Word as written -> respelling or ``[[ phonemes ]]``."""
+        self._folded = {word.casefold(): said for word, said in self.entries.items()}
+        self._pattern = _compile(tuple(self.entries))
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read a lexicon TSV; raise SourceError naming the file and line if it is malformed."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise SourceError(f"cannot read lexicon {path}: {e}; check the path") from e
+        entries: dict[str, str] = {}
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            word, tab, said = line.partition("\t")
+            word, said = word.strip(), said.strip()
+            if not tab or not word or not said or "\t" in said:
+                raise SourceError(
+                    f"{path}:{n}: expected 'word<TAB>replacement', got {line.strip()!r}"
+                )
+            if "[[" in said and not _PHONEMES.fullmatch(said):
+                raise SourceError(f"{path}:{n}: phonemes must be written '[[ ... ]]', got {said!r}")
+            entries[word] = said
+        return cls(entries)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lexicon shipped with narrate (narrate/data/lexicon.tsv)."""
+        return _default()
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """A new lexicon with the entries of both; ``other`` wins where both have a word."""
+        return Lexicon({**self.entries, **other.entries})
+
+    def apply(self, text: str) -> str:
+        """Replace every whole word that has an entry."""
+        pattern: re.Pattern[str] | None = self._pattern
+        if pattern is None:
+            return text
+        return pattern.sub(self._replacement, text)
+
+    def _replacement(self, m: re.Match[str]) -> str:
+        word = m[0]
+        said = self.entries.get(word)
+        if said is None:
+            folded: dict[str, str] = self._folded
+            said = folded.get(word.casefold(), word)
+        return said
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.entries)} entries)"
+
+
+@cache
+def _compile(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\[-])(?:{alternatives})(?![\w\]-])", re.IGNORECASE)
+
+
+@cache
+def _default() -> Lexicon:
+    return Lexicon.load(DEFAULT_PATH)

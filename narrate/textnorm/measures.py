@@ -1,0 +1,139 @@
+"""Measures, units and percentages: "2,000km" -> "two thousand kilometers", "-7°C" -> "minus
+seven degrees Celsius", "3.5%" -> "three point five percent", "60 mph" -> "sixty miles per hour".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from narrate.textnorm.numbers import NUMBER, number
+
+# unit as written -> (singular, plural); case matters ("mW" is not "MW")
+UNITS: Final = {
+    "mm": ("millimeter", "millimeters"), "cm": ("centimeter", "centimeters"),
+    "m": ("meter", "meters"), "km": ("kilometer", "kilometers"),
+    "in": ("inch", "inches"), "ft": ("foot", "feet"), "yd": ("yard", "yards"),
+    "mi": ("mile", "miles"), "nm": ("nanometer", "nanometers"), "µm": ("micrometer", "micrometers"),
+    "mg": ("milligram", "milligrams"), "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"),
+    "t": ("tonne", "tonnes"), "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"),
+    "oz": ("ounce", "ounces"), "ml": ("milliliter", "milliliters"),
+    "mL": ("milliliter", "milliliters"),
+    "l": ("liter", "liters"), "L": ("liter", "liters"), "cl": ("centiliter", "centiliters"),
+    "cc": ("c c", "c c"), "sq km": ("square kilometer", "square kilometers"),
+    "km2": ("square kilometer", "square kilometers"),
+    "km²": ("square kilometer", "square kilometers"),
+    "m2": ("square meter", "square meters"), "m²": ("square meter", "square meters"),
+    "m3": ("cubic meter", "cubic meters"), "m³": ("cubic meter", "cubic meters"),
+    "ha": ("hectare", "hectares"), "sq ft": ("square foot", "square feet"),
+    "mph": ("mile per hour", "miles per hour"),
+    "km/h": ("kilometer per hour", "kilometers per hour"),
+    "kph": ("kilometer per hour", "kilometers per hour"),
+    "kmh": ("kilometer per hour", "kilometers per hour"),
+    "m/s": ("meter per second", "meters per second"), "rpm": ("r p m", "r p m"),
+    "V": ("volt", "volts"), "kV": ("kilovolt", "kilovolts"), "mV": ("millivolt", "millivolts"),
+    "A": ("amp", "amps"), "mA": ("milliamp", "milliamps"),
+    "mAh": ("milliamp hour", "milliamp hours"),
+    "W": ("watt", "watts"), "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"), "TW": ("terawatt", "terawatts"),
+    "kWh": ("kilowatt hour", "kilowatt hours"), "MWh": ("megawatt hour", "megawatt hours"),
+    "GWh": ("gigawatt hour", "gigawatt hours"), "TWh": ("terawatt hour", "terawatt hours"),
+    "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
+    "GHz": ("gigahertz", "gigahertz"), "kb": ("kilobit", "kilobits"), "Mb": ("megabit", "megabits"),
+    "KB": ("kilobyte", "kilobytes"), "MB": ("megabyte", "megabytes"),
+    "GB": ("gigabyte", "gigabytes"),
+    "TB": ("terabyte", "terabytes"), "kbps": ("kilobit per second", "kilobits per second"),
+    "mbps": ("megabit per second", "megabits per second"),
+    "Mbps": ("megabit per second", "megabits per second"),
+    "Gbps": ("gigabit per second", "gigabits per second"), "kcal": ("kilocalorie", "kilocalories"),
+    "cal": ("calorie", "calories"), "psi": ("p s i", "p s i"), "hp": ("horsepower", "horsepower"),
+    "bhp": ("brake horsepower", "brake horsepower"), "dB": ("decibel", "decibels"),
+    "mmHg": ("millimeter of mercury", "millimeters of mercury"), "Pa": ("pascal", "pascals"),
+    "kPa": ("kilopascal", "kilopascals"), "hPa": ("hectopascal", "hectopascals"),
+    "ms": ("millisecond", "milliseconds"), "sec": ("second", "seconds"),
+    "min": ("minute", "minutes"),
+    "mins": ("minute", "minutes"), "hr": ("hour", "hours"), "hrs": ("hour", "hours"),
+    "h": ("hour", "hours"), "yrs": ("year", "years"), "kt": ("knot", "knots"),
+    "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "ºC": ("degree Celsius", "degrees Celsius"), "ºF": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "° C": ("degree Celsius", "degrees Celsius"),
+    "° F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "℃": ("degree Celsius", "degrees Celsius"), "℉": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "K": ("kelvin", "kelvins"), "°": ("degree", "degrees"), "º": ("degree", "degrees"),
+    "%": ("percent", "percent"), "per cent": ("percent", "percent"),
+    "‰": ("per mille", "per mille"),
+    "x": ("times", "times"),
+}  # fmt: skip
+# units that are also common words or letters: only read as units when glued to the number
+_GLUED_ONLY: Final = frozenset({"in", "m", "t", "l", "A", "K", "g", "h", "min", "x", "cal", "ms"})
+PER_UNITS: Final = {
+    "hr": "hour", "h": "hour", "hour": "hour", "wk": "week", "week": "week", "yr": "year",
+    "year": "year", "day": "day", "d": "day", "mo": "month", "month": "month", "s": "second",
+    "sec": "second", "min": "minute", "kg": "kilogram", "g": "gram", "lb": "pound",
+    "km": "kilometer", "m": "meter", "l": "liter", "L": "liter", "person": "person",
+    "head": "head", "capita": "capita", "kWh": "kilowatt hour", "MWh": "megawatt hour",
+    "barrel": "barrel", "bbl": "barrel", "tonne": "tonne", "t": "tonne", "share": "share",
+}  # fmt: skip
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_MEASURE = re.compile(
+    rf"(?<![\w.,])(?P<sign>[-−–]|minus\s)?(?P<value>{NUMBER})(?P<space>\s?)(?P<hyphen>-?)"
+    rf"(?P<unit>{_UNIT_ALT})(?![\w²³])"
+)
+_PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{'|'.join(PER_UNITS)})\b")
+_RANGE_UNIT = re.compile(
+    rf"(?<![\w.,])(?P<first>{NUMBER})(?P<glue>\s?)(?P<unit>°[CF]?|%)?\s?(?:-|–|to)\s?(?=\d[\d,.]*\s?(?P=unit))"
+)
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_NOT_NOUNS: Final = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "by", "for",
+    "with", "per", "into", "onto", "over", "under", "above", "below", "away", "long", "high",
+    "wide", "deep", "tall", "thick", "old", "ago", "apart", "off", "up", "down", "out", "back",
+    "across", "along", "around", "behind", "beyond", "inside", "outside", "north", "south", "east",
+    "west", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "could", "can", "may", "might", "should", "must", "do", "does", "did", "than", "then", "as",
+    "so", "if", "while", "each", "every", "more", "less", "higher", "lower", "rise", "fall",
+    "rose", "fell", "increase", "decrease", "drop", "jump", "jumped", "dropped", "rising",
+    "falling", "further", "farther", "short", "shy",
+})  # fmt: skip
+_NO_ADJECTIVE: Final = frozenset({"%", "per cent", "°", "º", "x", "mph", "kph", "km/h", "m/s"})
+
+
+def _adjectival(m: re.Match[str]) -> bool:
+    """ "a 155mm shell", "330 kV lines": a measure before a noun is singular."""
+    if m["unit"] in _NO_ADJECTIVE or m["unit"].startswith(("°", "º", "℃", "℉")):
+        return False
+    following = _NEXT_WORD.match(m.string, m.end())
+    return following is not None and following[1] not in _NOT_NOUNS
+
+
+def _measure(m: re.Match[str]) -> str:
+    unit = m["unit"]
+    if unit in _GLUED_ONLY and m["space"]:
+        return m[0]
+    if unit == "x" and m["hyphen"]:
+        return m[0]
+    value = m["value"]
+    one, many = UNITS[unit]
+    name = one if (value == "1" and not m["sign"]) or m["hyphen"] or _adjectival(m) else many
+    sign = "minus " if m["sign"] else ""
+    joiner = "-" if m["hyphen"] else " "
+    return f"{sign}{number(value)}{joiner}{name}"
+
+
+def _per(m: re.Match[str]) -> str:
+    return f" per {PER_UNITS[m['unit']]}"
+
+
+def _range_unit(m: re.Match[str]) -> str:
+    """ "5-10%" or "20°-25°": drop the first unit and say "to"; the second is read later."""
+    return f"{m['first']} to "
+
+
+def expand_measures(text: str) -> str:
+    """Expand numbers followed by a unit of measure, and "per" after a slash."""
+    text = _RANGE_UNIT.sub(_range_unit, text)
+    text = _MEASURE.sub(_measure, text)
+    return _PER.sub(_per, text)

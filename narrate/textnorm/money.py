@@ -1,0 +1,124 @@
+"""Money: "$1.5bn" -> "one point five billion dollars", "£3.20" -> "three pounds twenty pence"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from narrate.textnorm.numbers import NUMBER, cardinal, decimal, integer
+
+
+@dataclass(frozen=True)
+class Currency:
+    """How one currency is read."""
+
+    one: str
+    """The major unit, singular ("dollar")."""
+    many: str
+    """The major unit, plural ("dollars")."""
+    cent: str = "cent"
+    """The minor unit, singular."""
+    cents: str = "cents"
+    """The minor unit, plural."""
+
+
+_DOLLAR: Final = Currency("dollar", "dollars")
+_CURRENCIES: Final = {
+    "$": _DOLLAR,
+    "US$": Currency("US dollar", "US dollars"),
+    "A$": Currency("Australian dollar", "Australian dollars"),
+    "C$": Currency("Canadian dollar", "Canadian dollars"),
+    "NZ$": Currency("New Zealand dollar", "New Zealand dollars"),
+    "HK$": Currency("Hong Kong dollar", "Hong Kong dollars"),
+    "€": Currency("euro", "euros"),
+    "£": Currency("pound", "pounds", "penny", "pence"),
+    "¥": Currency("yen", "yen", "sen", "sen"),
+    "₹": Currency("rupee", "rupees", "paisa", "paise"),
+    "Rs": Currency("rupee", "rupees", "paisa", "paise"),
+    "₽": Currency("ruble", "rubles", "kopek", "kopeks"),
+    "₩": Currency("won", "won", "jeon", "jeon"),
+    "₴": Currency("hryvnia", "hryvnias", "kopiyka", "kopiykas"),
+    "R$": Currency("real", "reais", "centavo", "centavos"),
+    "USD": Currency("US dollar", "US dollars"),
+    "EUR": Currency("euro", "euros"),
+    "GBP": Currency("pound", "pounds", "penny", "pence"),
+    "JPY": Currency("yen", "yen", "sen", "sen"),
+    "CHF": Currency("Swiss franc", "Swiss francs", "centime", "centimes"),
+    "INR": Currency("rupee", "rupees", "paisa", "paise"),
+    "CNY": Currency("yuan", "yuan", "fen", "fen"),
+    "RUB": Currency("ruble", "rubles", "kopek", "kopeks"),
+    "UAH": Currency("hryvnia", "hryvnias", "kopiyka", "kopiykas"),
+}
+_SCALES: Final = {
+    "k": "thousand", "thousand": "thousand",
+    "m": "million", "mn": "million", "mln": "million", "million": "million",
+    "b": "billion", "bn": "billion", "billion": "billion",
+    "t": "trillion", "tn": "trillion", "trn": "trillion", "trillion": "trillion",
+    "crore": "crore", "crores": "crore", "lakh": "lakh", "lakhs": "lakh",
+}  # fmt: skip
+
+_SYMBOL = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|[$€£¥₹₽₩₴]|\bRs\.?"
+_CODE = r"\b(?:USD|EUR|GBP|JPY|CHF|INR|CNY|RUB|UAH)"
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakhs?)|bn|mn|mln|trn|tn|[kmbt]"
+_TO = r"\s?(?:-|–|to)\s?"
+
+
+def _amount(n: int) -> str:
+    return rf"(?P<amount{n}>{NUMBER})(?:\s?(?P<scale{n}>{_SCALE})(?!\w))?"
+
+
+_BEFORE = re.compile(
+    rf"(?P<cur>{_SYMBOL}|{_CODE})\s?{_amount(1)}"
+    rf"(?:{_TO}(?:{_SYMBOL}|{_CODE})?\s?{_amount(2)})?"
+)
+_AFTER = re.compile(rf"(?<![\w.,])(?P<amount1>{NUMBER})\s?(?P<cur>{_CODE})\b")
+
+
+def _currency(symbol: str) -> Currency:
+    return _CURRENCIES.get(symbol.rstrip(".").strip(), _DOLLAR)
+
+
+def _with_minor(amount: str, currency: Currency) -> str:
+    """An amount with no scale word: "1.01" -> "one dollar one cent"."""
+    whole, _, frac = amount.partition(".")
+    if len(frac) > 2:
+        return f"{decimal(amount)} {currency.many}"
+    major = int(whole.replace(",", "") or "0")
+    minor = int(frac.ljust(2, "0")) if frac else 0
+    parts = []
+    if major or not minor:
+        parts.append(f"{integer(whole or '0')} {currency.one if major == 1 else currency.many}")
+    if minor:
+        parts.append(f"{cardinal(minor)} {currency.cent if minor == 1 else currency.cents}")
+    return " ".join(parts)
+
+
+def _scaled(amount: str, scale: str | None) -> str:
+    words = decimal(amount)
+    return f"{words} {_SCALES[scale.lower()]}" if scale else words
+
+
+def _before(m: re.Match[str]) -> str:
+    currency = _currency(m["cur"])
+    first, scale1 = m["amount1"], m["scale1"]
+    if m["amount2"] is None:
+        if scale1:
+            return f"{_scaled(first, scale1)} {currency.many}"
+        return _with_minor(first, currency)
+    second, scale2 = m["amount2"], m["scale2"]
+    if scale1 or scale2 or "." not in first + second:
+        start = _scaled(first, scale1 if scale1 != scale2 else None)
+        return f"{start} to {_scaled(second, scale2)} {currency.many}"
+    return f"{_with_minor(first, currency)} to {_with_minor(second, currency)}"
+
+
+def _after(m: re.Match[str]) -> str:
+    currency = _currency(m["cur"])
+    return _with_minor(m["amount1"], currency)
+
+
+def expand_money(text: str) -> str:
+    """Expand amounts of money written with a currency symbol or code."""
+    text = _BEFORE.sub(_before, text)
+    return _AFTER.sub(_after, text)

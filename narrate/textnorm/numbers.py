@@ -1,0 +1,221 @@
+"""Numbers in words: cardinals, digits, decimals, years and ordinals.
+
+These are the building blocks every other semiotic class uses. Numbers are spelled the way an
+American narrator says them: no "and" inside hundreds ("one hundred twenty three"), years in
+pairs ("nineteen ninety four", "twenty ten", "two thousand nine", "nineteen oh one").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+ONES: Final = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+TENS: Final = (
+    "_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+)  # fmt: skip
+SCALES: Final = (
+    (10**15, "quadrillion"),
+    (10**12, "trillion"),
+    (10**9, "billion"),
+    (10**6, "million"),
+    (10**3, "thousand"),
+)
+MAX_CARDINAL: Final = 10**18 - 1
+"""Above this a number is read digit by digit."""
+
+_ORDINAL_IRREGULAR: Final = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+_SEPARATED = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+"""A regex source for an unsigned number: "1,000", "2.5", ".25"."""
+
+
+def _below_thousand(n: int) -> str:
+    words = []
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        words += [ONES[hundreds], "hundred"]
+    if rest >= 20:
+        tens, ones = divmod(rest, 10)
+        words.append(TENS[tens] if not ones else f"{TENS[tens]} {ONES[ones]}")
+    elif rest or not hundreds:
+        words.append(ONES[rest])
+    return " ".join(words)
+
+
+def cardinal(n: int) -> str:
+    """123 -> "one hundred twenty three"; negative numbers get "minus"."""
+    if n < 0:
+        return "minus " + cardinal(-n)
+    if n > MAX_CARDINAL:
+        return digits(str(n))
+    if n < 1000:
+        return _below_thousand(n)
+    words = []
+    for value, name in SCALES:
+        count, n = divmod(n, value)
+        if count:
+            words += [cardinal(count), name]
+    if n:
+        words.append(_below_thousand(n))
+    return " ".join(words)
+
+
+def digits(text: str) -> str:
+    """Read a digit string one digit at a time: "007" -> "zero zero seven"."""
+    return " ".join(ONES[int(c)] for c in text if c.isascii() and c.isdigit())
+
+
+def ordinal_words(words: str) -> str:
+    """Turn the last word of a cardinal into its ordinal: "twenty one" -> "twenty first"."""
+    head, _, last = words.rpartition(" ")
+    if last in _ORDINAL_IRREGULAR:
+        last = _ORDINAL_IRREGULAR[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return f"{head} {last}" if head else last
+
+
+def ordinal(n: int) -> str:
+    """21 -> "twenty first"."""
+    return ordinal_words(cardinal(n))
+
+
+def year(n: int) -> str:
+    """Read a year: 1994 "nineteen ninety four", 2009 "two thousand nine", 1901 "nineteen oh
+    one"."""
+    if not 1000 <= n < 10000:
+        return cardinal(n)
+    high, low = divmod(n, 100)
+    if n % 1000 < 10 and high % 10 == 0:  # 2000-2009, 1000-1009
+        return cardinal(n)
+    if low == 0:
+        return f"{cardinal(high)} hundred"
+    if low < 10:
+        return f"{cardinal(high)} oh {ONES[low]}"
+    return f"{cardinal(high)} {cardinal(low)}"
+
+
+def short_year(text: str) -> str:
+    """Three-digit years and the like read in pairs when that is natural: "340" -> "three forty"."""
+    n = int(text)
+    if 100 <= n < 1000 and n % 100 >= 10:
+        return f"{ONES[n // 100]} {cardinal(n % 100)}"
+    return cardinal(n)
+
+
+def integer(text: str) -> str:
+    """Read an integer as written: separators allowed, leading zeros read as digits."""
+    plain = text.replace(",", "")
+    if not plain.isascii() or not plain.isdigit():
+        return digits(plain)
+    if len(plain) > 1 and plain.startswith("0"):
+        return digits(plain)
+    if "," not in text and len(plain) > 12:
+        return digits(plain)
+    return cardinal(int(plain))
+
+
+def decimal(text: str) -> str:
+    """Read "1,234.5" or ".25" (and plain integers): "one point five", "point two five"."""
+    whole, dot, frac = text.partition(".")
+    words = integer(whole) if whole else "zero"
+    if dot and frac:
+        words += " point " + digits(frac)
+    return words
+
+
+def number(text: str) -> str:
+    """Read a number token with an optional sign: "-0.5" -> "minus zero point five"."""
+    sign = ""
+    if text[:1] in "-\u2212":
+        sign, text = "minus ", text[1:]
+    elif text[:1] == "+":
+        sign, text = "plus ", text[1:]
+    return sign + decimal(text)
+
+
+def is_separated(text: str) -> bool:
+    """True for a number written with thousands separators: "1,000" but not "1000"."""
+    return _SEPARATED.fullmatch(text.partition(".")[0]) is not None
+
+
+MODEL_MAKERS: Final = frozenset({
+    "Boeing", "Airbus", "Tupolev", "Ilyushin", "Antonov", "Sukhoi", "Embraer", "Bombardier",
+    "Cessna", "Learjet", "Gulfstream", "Dassault", "Porsche", "Peugeot", "Ferrari", "Fiat",
+    "Volvo", "Mazda", "Nokia", "Leica",
+})  # fmt: skip
+"""Makers whose three-digit models are read in pairs: "Boeing 737" -> "seven thirty seven"."""
+_MODEL = re.compile(
+    rf"\b(?P<maker>{'|'.join(MODEL_MAKERS)}) (?P<letter>[A-Z]?)(?P<number>[1-9]\d\d)\b"
+)
+_GLUED_MODEL = re.compile(r"\b(?P<letters>[A-Z]{1,2})(?P<number>[1-9]\d0|[1-9]\d\d)(?![\d,.]\d|\w)")
+
+
+def pairs(text: str) -> str:
+    """Read a three-digit model number in pairs: "737" -> "seven thirty seven"."""
+    n = int(text)
+    rest = n % 100
+    tail = cardinal(rest) if rest >= 10 else f"oh {ONES[rest]}" if rest else "hundred"
+    return f"{ONES[n // 100]} {tail}"
+
+
+def _model(m: re.Match[str]) -> str:
+    letter = f" {m['letter']}" if m["letter"] else ""
+    return f"{m['maker']}{letter} {pairs(m['number'])}"
+
+
+def expand_models(text: str) -> str:
+    """Model numbers: "Boeing 737" -> "Boeing seven thirty seven", "A320" -> "A three twenty"."""
+    text = _MODEL.sub(_model, text)
+    return _GLUED_MODEL.sub(lambda m: f"{m['letters']} {pairs(m['number'])}", text)
+
+
+_NUMBER_TOKEN = re.compile(
+    rf"(?P<sign>(?<![\w.,)])[-−](?=[\d.]))?(?P<number>{NUMBER})(?P<glued>(?<=\d)[A-Za-z]+)?"
+)
+_ANY_DIGITS = re.compile(r"[0-9]+")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _number(m: re.Match[str]) -> str:
+    text, start = m["number"], m.start("number")
+    before = m.string[start - 1] if start else ""
+    words = number(("-" if m["sign"] else "") + text)
+    if before.isalpha():  # "SnO2", "B2": a label, not an amount
+        words = " " + (digits(text) if len(text) > 3 else words)
+    if m["glued"]:
+        words += " " + m["glued"]
+    return words
+
+
+def expand_numbers(text: str) -> str:
+    """Read every number left by the other passes: cardinals, decimals, negatives."""
+    return _NUMBER_TOKEN.sub(_number, text)
+
+
+def spell_leftover_digits(text: str) -> str:
+    """The last resort: any digit still in the text is read one by one."""
+    return _ANY_DIGITS.sub(lambda m: f" {digits(m[0])} ", text)
+
+
+def ascii_digits(text: str) -> str:
+    """Turn digits of other scripts ("٣", "３") into ASCII digits so they are read."""
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(lambda m: str(int(m[0])), text)

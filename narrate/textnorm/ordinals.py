@@ -1,0 +1,55 @@
+"""Ordinals and fractions: "21st" -> "twenty first", "3/4" -> "three quarters", "2 1/2" ->
+"two and a half"."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from narrate.textnorm.numbers import cardinal, integer, ordinal
+
+_ORDINAL = re.compile(
+    r"(?<![\w.])(?P<number>\d{1,3}(?:,\d{3})+|\d+)\s?(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)\b"
+)
+_FRACTION = re.compile(
+    r"(?<![\w./-])(?:(?P<whole>\d+)\s)?(?P<top>\d{1,3})/(?P<bottom>\d{1,3})"
+    r"(?:\s?(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)\b)?(?![\w/]|[.,]\d)"
+)
+_DENOMINATORS: Final = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+
+
+def fraction(top: int, bottom: int) -> str:
+    """3/4 -> "three quarters", 1/2 -> "one half", 22/3 -> "twenty two thirds"."""
+    if bottom in _DENOMINATORS:
+        one, many = _DENOMINATORS[bottom]
+    else:
+        one = ordinal(bottom)
+        many = one + "s"
+    return f"{cardinal(top)} {one if top == 1 else many}"
+
+
+def _ordinal(m: re.Match[str]) -> str:
+    return ordinal(int(m["number"].replace(",", "")))
+
+
+def _fraction(m: re.Match[str]) -> str:
+    top, bottom = int(m["top"]), int(m["bottom"])
+    if bottom in (0, 1) or m["top"].startswith("0") or m["bottom"].startswith("0"):
+        return m[0]
+    if m["whole"]:
+        if top >= bottom:
+            return m[0]
+        if top == 1 and bottom in _DENOMINATORS:
+            return f"{integer(m['whole'])} and a {_DENOMINATORS[bottom][0]}"
+        return f"{integer(m['whole'])} and {fraction(top, bottom)}"
+    return fraction(top, bottom)
+
+
+def expand_ordinals(text: str) -> str:
+    """Read "1st", "22nd", "103rd", "1,000th" as ordinals."""
+    return _ORDINAL.sub(_ordinal, text)
+
+
+def expand_fractions(text: str) -> str:
+    """Read simple fractions: "1/2", "3/4", "2 1/2", "1/3rd"."""
+    return _FRACTION.sub(_fraction, text)
