@@ -40,8 +40,9 @@ def extract_article(
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
     furniture.prune(tree)
-    blocks = body.main_content(tree, url)
-    blocks = cleanup.clean(blocks, meta.title, meta.authors)
+    furniture.prune_standfirst(tree, meta.description)
+    found = body.main_content(tree, url or meta.canonical_url)
+    blocks = cleanup.clean(found, meta.title, meta.authors)
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = crosscheck.against_declared(blocks, meta.article_body)
     article = Article(

@@ -2,28 +2,49 @@
 
 trafilatura finds the main content (it is the field-tested first opinion, and the only module
 that imports it); this module runs it on a tree already stripped of furniture and turns its
-XML body into Blocks: headings, paragraphs, list items, block quotes, in reading order.
+XML body into Blocks: headings, paragraphs, list items, block quotes, in reading order. Each
+block keeps how much of its text was link text, the best single sign of a "related story" line.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
-from narrate.extraction.dom import collapse
+from narrate.extraction.dom import collapse, word_count
 from narrate.model import Block, BlockKind
 
 logger = logging.getLogger(__name__)
 
 # trafilatura's XML body: container tags that hold other blocks, and leaf tags that are blocks.
 _CONTAINERS = frozenset({"body", "div", "list", "section", "article", "main", "table", "ul", "ol"})
-_HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
+_INLINE = frozenset({"lb", "br", "hi", "ref", "span", "a", "b", "i", "em", "strong", "del"})
+_LINKS = frozenset({"ref", "a"})
+_ITEMS = frozenset({"item", "li", "row", "tr"})
 
 
-def main_content(tree: html.HtmlElement, url: str | None) -> list[Block]:
-    """The blocks trafilatura finds in a (pruned) tree; [] when it finds nothing."""
+@dataclass(frozen=True)
+class Found:
+    """A block as extracted, with the share of its words that were links to the same site.
+
+    Links elsewhere (a shop, a source, a tweet) are part of what the article says; a line that
+    is all a link to another page of the same site is a "related story" pointer.
+    """
+
+    block: Block
+    link_share: float = 0.0
+
+
+def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
+    """The blocks trafilatura finds in a (pruned) tree; [] when it finds nothing.
+
+    ``url`` is the page's address (or canonical URL): it tells same-site links from others.
+    """
     import trafilatura  # slow to import: only when a page is actually extracted
 
     document = trafilatura.bare_extraction(
@@ -33,82 +54,105 @@ def main_content(tree: html.HtmlElement, url: str | None) -> list[Block]:
         include_tables=True,
         include_images=False,
         include_formatting=False,
-        include_links=False,
+        include_links=True,
     )
     body = getattr(document, "body", None)
     if body is None:
         return []
-    return list(blocks_from_xml(body))
+    return list(blocks_from_xml(body, _host(url)))
 
 
-def blocks_from_xml(body: etree._Element) -> Iterator[Block]:
-    yield from _children(body, quoted=False)
+def blocks_from_xml(body: etree._Element, host: str = "") -> Iterator[Found]:
+    return _Walker(host).children(body, quoted=False)
 
 
-def _children(container: etree._Element, quoted: bool) -> Iterator[Block]:
-    """Blocks of a container's children; loose text between them (tails, inline runs) is a
-    paragraph of its own, as trafilatura leaves text that was not in a <p> in the tails."""
-    loose: list[str] = [container.text or ""]
-    for child in container:
-        if _is_inline(child):
-            loose.extend(_texts(child))
+class _Walker:
+    """Turns trafilatura's XML body into Found blocks; knows the page's host for links."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+
+    def children(self, container: etree._Element, quoted: bool) -> Iterator[Found]:
+        """Blocks of a container's children; loose text between them (tails, inline runs) is
+        a paragraph of its own, as trafilatura leaves text that was not in a <p> in tails."""
+        kind = BlockKind.QUOTE if quoted else BlockKind.PARAGRAPH
+        loose: list[etree._Element | str] = [container.text or ""]
+        for child in container:
+            if _is_inline(child):
+                loose.append(child)
+            else:
+                yield from self.make(kind, loose)
+                loose = []
+                yield from self.blocks(child, quoted)
+            loose.append(child.tail or "")
+        yield from self.make(kind, loose)
+
+    def blocks(self, element: etree._Element, quoted: bool) -> Iterator[Found]:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("quote", "blockquote") and _has_block_children(element):
+            yield from self.children(element, quoted=True)
+        elif tag in _CONTAINERS or (tag in _ITEMS and _has_block_children(element)):
+            yield from self.children(element, quoted)
+        elif tag in _HEADINGS:
+            yield from self.make(BlockKind.HEADING, [element], level=_heading_level(element))
+        elif quoted or tag in ("quote", "blockquote"):
+            yield from self.make(BlockKind.QUOTE, [element])
+        elif tag in ("item", "li"):
+            yield from self.make(BlockKind.LIST_ITEM, [element])
         else:
-            yield from _loose(loose, quoted)
-            loose = []
-            yield from _blocks(child, quoted)
-        loose.append(child.tail or "")
-    yield from _loose(loose, quoted)
+            yield from self.make(BlockKind.PARAGRAPH, [element])
+
+    def make(
+        self, kind: BlockKind, parts: list[etree._Element | str], level: int = 0
+    ) -> Iterator[Found]:
+        """One block from loose text and elements (whose tails are not theirs to include)."""
+        texts: list[str] = []
+        links: list[str] = []
+        for part in parts:
+            if isinstance(part, str):
+                texts.append(part)
+            else:
+                texts.extend(self.texts(part, links))
+        text = collapse(" ".join(texts))
+        words = word_count(text)
+        if words:
+            share = min(1.0, word_count(" ".join(links)) / words)
+            yield Found(Block(kind, text, level=level), share)
+
+    def texts(self, element: etree._Element, links: list[str]) -> Iterator[str]:
+        """Text of a leaf block, collecting same-site link text into ``links``; a line break
+        inside a block separates words, it does not glue them."""
+        inner: list[str] = [element.text] if isinstance(element.tag, str) and element.text else []
+        for child in element:
+            if isinstance(child.tag, str):
+                inner.extend(self.texts(child, links))
+                if child.tag in ("lb", "br", "cell", "td", "th"):
+                    inner.append(" ")
+            if child.tail:
+                inner.append(child.tail)
+        if element.tag in _LINKS and self.same_site(element.get("target") or ""):
+            links.extend(inner)
+        return iter(inner)
+
+    def same_site(self, target: str) -> bool:
+        if not target or target.startswith(("#", "/")) or "://" not in target:
+            return True
+        host = _host(target)
+        return bool(self.host) and (host == self.host or host.endswith("." + self.host))
 
 
-def _loose(parts: list[str], quoted: bool) -> Iterator[Block]:
-    text = collapse(" ".join(parts))
-    if text:
-        yield Block(BlockKind.QUOTE if quoted else BlockKind.PARAGRAPH, text)
-
-
-def _blocks(element: etree._Element, quoted: bool) -> Iterator[Block]:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in ("quote", "blockquote") and _has_block_children(element):
-        yield from _children(element, quoted=True)
-        return
-    if tag in _CONTAINERS or (tag in ("item", "li", "row", "tr") and _has_block_children(element)):
-        yield from _children(element, quoted)
-        return
-    text = collapse(" ".join(_texts(element)))
-    if not text:
-        return
-    if tag in _HEADINGS:
-        yield Block(BlockKind.HEADING, text, level=_heading_level(element))
-    elif quoted or tag in ("quote", "blockquote"):
-        yield Block(BlockKind.QUOTE, text)
-    elif tag in ("item", "li"):
-        yield Block(BlockKind.LIST_ITEM, text)
-    else:
-        yield Block(BlockKind.PARAGRAPH, text)
-
-
-_INLINE = frozenset({"lb", "br", "hi", "ref", "span", "a", "b", "i", "em", "strong", "del"})
-
-
-def _is_inline(element: etree._Element) -> bool:
-    return not isinstance(element.tag, str) or element.tag in _INLINE
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _has_block_children(element: etree._Element) -> bool:
     return any(not _is_inline(child) for child in element)
 
 
-def _texts(element: etree._Element) -> Iterator[str]:
-    """Text of a leaf block; a line break inside it separates words, it does not glue them."""
-    if isinstance(element.tag, str) and element.text:
-        yield element.text
-    for child in element:
-        if isinstance(child.tag, str):
-            yield from _texts(child)
-            if child.tag in ("lb", "br", "cell", "td", "th"):
-                yield " "
-        if child.tail:
-            yield child.tail
+def _is_inline(element: etree._Element) -> bool:
+    return not isinstance(element.tag, str) or element.tag in _INLINE
 
 
 def _heading_level(element: etree._Element) -> int:

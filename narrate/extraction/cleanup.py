@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from narrate.extraction.body import Found
 from narrate.extraction.dom import words
 from narrate.extraction.furniture import is_furniture_text
 from narrate.model import Block, BlockKind
@@ -19,12 +20,28 @@ _TITLE_WINDOW = 4
 _MAX_WORDS_BEFORE_TITLE = 12
 
 
-def clean(blocks: list[Block], title: str, authors: tuple[str, ...]) -> list[Block]:
-    kept = [block for block in blocks if not is_furniture_text(block.text)]
+# A block this much link text is a pointer to another page ("Related: ...", a card title).
+_MAX_LINK_SHARE = 0.8
+_MAX_LINK_BLOCK_WORDS = 40
+
+
+def clean(found: list[Found], title: str, authors: tuple[str, ...]) -> list[Block]:
+    kept = [
+        item.block
+        for item in found
+        if not is_furniture_text(item.block.text) and not _is_link_line(item)
+    ]
     kept = _drop_title(kept, title)
     kept = _drop_repeats(kept)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
+
+
+def _is_link_line(item: Found) -> bool:
+    return (
+        item.link_share >= _MAX_LINK_SHARE
+        and len(words(item.block.text)) <= _MAX_LINK_BLOCK_WORDS
+    )
 
 
 def same_words(a: str, b: str) -> bool:

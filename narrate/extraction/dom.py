@@ -39,8 +39,12 @@ def collapse(text: str) -> str:
 
 
 def text_of(element: etree._Element) -> str:
-    """The visible text of an element, whitespace collapsed."""
-    return collapse(" ".join(element.itertext()))
+    """The visible text of an element, whitespace collapsed.
+
+    Pieces are joined without spaces, as a browser renders them: a drop cap in its own <span>
+    ("<span>W</span>hile") is part of the word.
+    """
+    return collapse("".join(element.itertext()))
 
 
 def words(text: str) -> list[str]:

@@ -33,12 +33,12 @@ _FURNITURE_SUBSTRINGS = re.compile(
     r"|credit|author-?bio|author-?box|about-?the-?author|authorinfo|author-info|read-?more"
     r"|readalso|read-also|more-?stories|more-?from|further-?reading|donat|sr-only|screen-?reader"
     r"|visually-?hidden|skip-?link|tag-?list|taglist|post-?tags|article-?tags|jump-?link"
-    r"|print-?only|inline-?card|story-?card|widget|sidebar|toolbar|modal|overlay|tooltip",
+    r"|print-?only|inline-?card|story-?card|widget|messenger|sidebar|toolbar|modal|overlay|tooltip",
 )
 # Short, ambiguous words that count only as a whole class token ("ad", "tags", "share").
 _FURNITURE_TOKENS = frozenset({
     "ad", "ads", "share", "shares", "tags", "tag", "menu", "nav", "navbar", "byline", "bio",
-    "rrssb", "hidden", "hide", "noprint", "meta",
+    "rrssb", "hidden", "hide", "noprint", "meta", "metadata",
 })
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 
@@ -90,6 +90,47 @@ def _drop(element: html.HtmlElement) -> None:
     if parent is None:
         return
     element.drop_tree()
+
+
+# ---------------------------------------------------------------------------------------------
+# The standfirst (dek): a summary set under the headline, not the first paragraph of the story.
+
+_DEK_CLASS = re.compile(r"\bdek\b|standfirst|sub-?head|subline|sub-?title|deck\b|kicker")
+_DEK_LIKE_CLASS = re.compile(r"lead|summary|intro|excerpt|description|teaser")
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def prune_standfirst(tree: html.HtmlElement, description: str) -> None:
+    """Remove the standfirst: marked as one by its class, or repeating the page description
+    from a heading, a <header> or a lead/summary box. A first paragraph that merely starts
+    the same way as the description is the story itself and stays."""
+    described = _word_key(description)
+    doomed = []
+    for element in tree.iter("p", "div", "h2", "h3", "h4", "h5", "h6"):
+        names = class_and_id(element)
+        marked = bool(_DEK_CLASS.search(names))
+        if element.tag == "div" and not (marked or _DEK_LIKE_CLASS.search(names)):
+            continue  # a plain container: its text is the whole story, never a standfirst
+        text = text_of(element)
+        repeats_description = bool(described) and _word_key(text) == described
+        if (marked and word_count(text) <= 80) or (
+            repeats_description and _may_be_standfirst(element, names)
+        ):
+            doomed.append(element)
+    for element in doomed:
+        _drop(element)
+
+
+def _may_be_standfirst(element: html.HtmlElement, names: str) -> bool:
+    return (
+        element.tag in _HEADING_TAGS
+        or bool(_DEK_LIKE_CLASS.search(names))
+        or any(ancestor.tag == "header" for ancestor in element.iterancestors())
+    )
+
+
+def _word_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -51,12 +51,13 @@ CASES = {
     ),
     "night_trains_feature.html": (
         [
-            "Sleeper services are spreading across Europe again, filled with travellers",
             "At a quarter past nine on a wet Tuesday",
             "as if nothing about this had ever gone out of fashion.",
         ],
         [
-            "Travel\n", "By Tomasz Wierzbicki", "The rail passes that still save you money",
+            # The standfirst sums the story up under the headline; the story is narrated.
+            "Sleeper services are spreading", "Travel\n", "By Tomasz Wierzbicki",
+            "The rail passes that still save you money",
             "Flexible tickets have quietly become more expensive", "Meridian is reader-funded",
             "More from Meridian", "two men keep a light", "Registered in England",
         ],
