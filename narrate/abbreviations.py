@@ -72,7 +72,7 @@ STATES: Final = _words(
 # Other abbreviations: a sentence ends after them only if a typical sentence start follows.
 GENERAL: Final = _words(
     """
-    inc corp co ltd llc plc bros jr sr esq etc dept univ assn assoc intl natl govt ave blvd rd ln
+    inc corp co ltd llc plc bros jr sr esq dept univ assn assoc intl natl govt ave blvd rd ln
     pkwy st mt ft pt al misc mfg mgr div hosp inst soc dist cty twp mtn admin exec treas
     secy dept est approx nos vol ed eds trans gov repr ph tel ext mus ret sq
     """
@@ -94,6 +94,11 @@ SENTENCE_STARTERS: Final = _words(
     Among Under Over Against To Once Mr Mrs Ms Dr Officials Police Experts Critics Analysts
     Authorities Residents Witnesses Sources
     """
+)
+
+# Pronouns and determiners: never a name, so they end a sentence even after a title.
+PRONOUN_STARTERS: Final = _words(
+    "The He She It They We I You This These Those There His Her Its Their Our My But However"
 )
 
 # Words that open a fronted time phrase: "At 5 a.m. Mr. Smith left" is one sentence.

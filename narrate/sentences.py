@@ -36,10 +36,13 @@ _CANDIDATE = re.compile(
     r"(?P<close>(?:[\"'”’»)\]}`]|\[\d{1,3}(?:[–-]\d{1,3})?\])*)"  # quotes, brackets, [1]
     r"(?=\s|$)"
 )
-_TOKEN = re.compile(r"\s*(\S+)")
-_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?](?=[A-Z][a-z])")
-_BULLET = re.compile(r"(?:^|(?<=\s))[•●▪◦‣⁃∙■□►▸➢✓✔]")
-_NEWLINE_BULLET = re.compile(r"[-*+–—](?=\s)|[•●▪◦‣⁃∙■□►▸➢✓✔]")
+_TOKEN = re.compile(r"\s*(\S{1,100})")
+_MAX_TOKEN: Final = 100  # how far back a word is looked for; keeps odd input linear
+_GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")
+_GLUED_BEFORE = re.compile(r"[a-z]{2}|.\d")
+_BULLETS: Final = "•●▪◦‣⁃∙■□►▸➢✓✔"
+_BULLET = re.compile(rf"(?:^|(?<=\s))[{_BULLETS}]")
+_NEWLINE_BULLET = re.compile(rf"[-*+–—](?=\s)|[{_BULLETS}]")
 _INITIALISM = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _BARE_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6}|[IVXLC]{1,6})\)?")
 _NUMBER = re.compile(r"[$£€]?\d[\d.,:/]*")
@@ -52,7 +55,7 @@ _QUOTE_EDGE = re.compile(r"(?<!\w)['\"]|['\"](?!\w)")
 
 
 # How the word before a period decides the break.
-_REGULAR, _NEVER, _AMBIGUOUS, _TIME, _UNIT = range(5)
+_REGULAR, _NEVER, _TITLE, _AMBIGUOUS, _TIME, _UNIT = range(6)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -89,14 +92,22 @@ def _split_block(block: str) -> list[str]:
 
 
 def _forced_breaks(block: str) -> list[int]:
-    breaks = [m.start() for m in _BULLET.finditer(block)]
-    breaks.extend(_list_starts(block))
+    # Cheap C-level scans gate the slower patterns; most paragraphs need none of them.
+    breaks = [m.start() for m in _BULLET.finditer(block)] if _ANY_BULLET.search(block) else []
+    if block.count(")") >= 2 or any(hint in block for hint in _DOT_LIST_HINTS):
+        breaks.extend(_list_starts(block))
     if "\n" in block:
         breaks.extend(_line_breaks(block))
     for m in _GLUED.finditer(block):
-        if _glued_is_break(block, m.start()):
+        if _GLUED_BEFORE.search(block, m.start() - 2, m.start()) and _glued_is_break(
+            block, m.start()
+        ):
             breaks.append(m.end())
     return sorted(set(breaks))
+
+
+_ANY_BULLET = re.compile(f"[{_BULLETS}]")
+_DOT_LIST_HINTS: Final = ("1. ", "a. ", "i. ")
 
 
 _MARKER = re.compile(
@@ -108,17 +119,17 @@ _ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 def _list_starts(block: str) -> list[int]:
     """Starts of list items in runs of consecutive markers: "a) .. b) ..", "(i) .. (ii) ..".
 
-    Markers written "1." or "a." count only in a run that starts at 1 or "a", since "E. F."
-    and "p. 5." are more often initials and page numbers than lists.
+    Markers written "1." or "a." count only in a run that starts at 1 or "a", and capital
+    letters never, since "A. B. Smith" and "p. 5." are more often initials and page numbers.
     """
-    if ")" not in block and ". " not in block:
-        return []
     last: dict[tuple[str, str, bool], tuple[int, int, bool]] = {}
     starts: list[int] = []
     for m in _MARKER.finditer(block):
         label = m.group("paren") or m.group("bare")
         style = "()" if m.group("paren") else m.group("suffix")
         for system, value in _marker_values(label):
+            if style == "." and system != "number" and label.isupper():
+                continue  # "A. Smith and B. Jones" are initials
             kind = (style, system, label[0].isupper())
             before = last.get(kind)
             chained = before is not None and before[0] == value - 1
@@ -152,7 +163,7 @@ def _line_breaks(block: str) -> list[int]:
     breaks = []
     pos = block.find("\n")
     while pos >= 0:
-        before = block[:pos].rstrip()
+        before = block[max(0, pos - _MAX_TOKEN) : pos].rstrip()
         nm = _TOKEN.match(block, pos + 1)
         if before and nm is not None:
             first = nm.group(1)
@@ -169,17 +180,14 @@ def _line_breaks(block: str) -> list[int]:
 
 def _glued_is_break(block: str, dot: int) -> bool:
     """Is "word.Next" a sentence end written without a space (not a URL, e-mail or title)?"""
-    left = max(block.rfind(" ", 0, dot), block.rfind("\n", 0, dot), block.rfind("\t", 0, dot))
-    right = len(block)
-    for ws in " \n\t":
-        found = block.find(ws, dot)
-        if found >= 0:
-            right = min(right, found)
-    token = block[left + 1 : right]
+    left = _token_start(block, dot)
+    nm = _TOKEN.match(block, dot)
+    right = nm.end(1) if nm is not None else dot
+    token = block[left:right]
     if "@" in token or "/" in token or "www." in token.lower():
         return False
-    words = _LETTERS.findall(block[left + 1 : dot])
-    return not words or _kind(words[-1], block, left + 1) == _REGULAR
+    words = _LETTERS.findall(block[left:dot])
+    return not words or _kind(words[-1], block, left) == _REGULAR
 
 
 # ----------------------------------------------------------------- candidates
@@ -202,8 +210,8 @@ def _decide(block: str, m: re.Match[str], start: int) -> int:
         nxt = after.group(1)
     word = nxt.lstrip(_OPENERS)
     first = word[:1]
-    if not first or first.islower():
-        return -1
+    if not first or (first.islower() and not word[1:2].isupper()):
+        return -1  # a lower-case word goes on the sentence, but "iPhone" may start one
     if "!" in term or "?" in term or "‽" in term:
         return cut if first.isupper() or first.isdigit() else -1
     dots = term.count(".") + 3 * term.count("…")
@@ -213,7 +221,7 @@ def _decide(block: str, m: re.Match[str], start: int) -> int:
         return cut if first.isupper() and nxt[0] not in "([{" else -1
     if _BULLET.match(word):
         return cut
-    if not (first.isupper() or first.isdigit() or (first in "$£€" and word[1:2].isdigit())):
+    if not (first.isalpha() or first.isdigit() or (first in "$£€" and word[1:2].isdigit())):
         return -1
     return cut if _period_ends(block, t0, start, word) else -1
 
@@ -227,16 +235,18 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
     prev = block[p0:end].lstrip(_OPENERS).rsplit("/", 1)[-1].rstrip("'\"”’)")
     if not prev:
         return True
-    if _BARE_MARKER.fullmatch(prev) and not block[start:p0].strip(" •●▪◦‣⁃∙-*\t\n"):
+    marker = prev.lstrip(_BULLETS)
+    at_start = p0 - start <= 8 and not block[start:p0].strip(_BULLETS + " -*\t\n")
+    if at_start and _BARE_MARKER.fullmatch(marker):
         return False  # "1. The first item": a list number at the start of the sentence
     key = prev.lower()
-    if not word[0].isupper():  # a number follows
+    if word[0].isdigit() or word[0] in "$£€":  # a number follows
         if key in ab.NUMBER_PREFIXES or (key in ab.MONTHS and prev[0].isupper()):
             return False
         if key in ab.NUMBER_PREFIXES_CAPITALIZED and prev[0].isupper():
             return False
         kind = _kind(prev, block, p0)
-        return kind not in (_NEVER, _UNIT)
+        return kind not in (_NEVER, _TITLE, _UNIT)
     kind = _kind(prev, block, p0)
     if kind in (_REGULAR, _UNIT):
         return True
@@ -244,10 +254,12 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
         return False
     letters = _LETTERS.match(word)
     name = letters.group() if letters else ""
+    if kind == _TITLE:
+        return name in ab.PRONOUN_STARTERS  # "She is a Sgt. She yells." but "Dr. Smith"
     if kind == _TIME:
         if (name.isupper() and 2 <= len(name) <= 5) or name in ab.MONTH_AND_DAY_NAMES:
             return False  # "5 p.m. EST", "10 a.m. Monday"
-        return not _fronted_time(block[start:p0])
+        return not _fronted_time(block, start, p0)
     # ambiguous abbreviation or initial: break only before a typical sentence start
     if re.fullmatch(r"[A-Z]\.", word):
         return False  # another initial: "J. R. R. Tolkien"
@@ -257,8 +269,10 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
 def _kind(prev: str, block: str, p0: int) -> int:
     key = prev.lower()
     capital = prev[0].isupper()
-    if key in ab.CONTINUERS or (capital and key in ab.TITLES):
+    if key in ab.CONTINUERS:
         return _NEVER
+    if capital and key in ab.TITLES:
+        return _TITLE
     if "." in key:
         if key in ab.TIME_ABBREVIATIONS:
             return _TIME
@@ -283,15 +297,22 @@ def _kind(prev: str, block: str, p0: int) -> int:
     return _REGULAR
 
 
-def _fronted_time(before: str) -> bool:
-    """Is before the start of a short clause like "At 5" or "In 44" (before "a.m.", "B.C.")?"""
-    clause = before[max(before.rfind(":"), before.rfind(";")) + 1 :].split()
+def _fronted_time(block: str, start: int, end: int) -> bool:
+    """Is block[start:end] or its last clause short and opened like "At 5" or "In 44"?"""
+    window = max(start, end - _MAX_TOKEN)
+    before = block[window:end]
+    colon = max(before.rfind(":"), before.rfind(";"))
+    if colon < 0 and window > start:
+        return False  # a long sentence: the time phrase is not fronted
+    clause = before[colon + 1 :].split()
     return 0 < len(clause) <= 6 and clause[0].lower() in ab.TIME_OPENERS
 
 
 def _token_start(block: str, end: int) -> int:
-    """Start of the white-space delimited token that ends at end."""
-    return max(block.rfind(" ", 0, end), block.rfind("\n", 0, end), block.rfind("\t", 0, end)) + 1
+    """Start of the white-space delimited token that ends at end (looking back _MAX_TOKEN)."""
+    lo = max(0, end - _MAX_TOKEN)
+    found = max(block.rfind(" ", lo, end), block.rfind("\n", lo, end), block.rfind("\t", lo, end))
+    return found + 1 if found >= 0 else lo
 
 
 def _word_before(block: str, p0: int) -> str:

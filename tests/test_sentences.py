@@ -62,6 +62,16 @@ def test_plain_sentence_ends(text: str, expected: list[str]) -> None:
         ),
         ("Talks resume in Sept. They may fail.", ["Talks resume in Sept.", "They may fail."]),
         ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("Her rank is Sgt. She earned it.", ["Her rank is Sgt.", "She earned it."]),
+        (
+            "They sold chairs, desks, etc. Buyers came.",
+            [
+                "They sold chairs, desks, etc.",
+                "Buyers came.",
+            ],
+        ),
+        ("Sales rose. iPhone demand grew.", ["Sales rose.", "iPhone demand grew."]),
+        ("A. Ruiz and B. Okoye signed.", ["A. Ruiz and B. Okoye signed."]),
         ("The team fell ill. Doctors came.", ["The team fell ill.", "Doctors came."]),
     ],
 )
