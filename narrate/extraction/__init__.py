@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 
 from narrate.errors import ExtractionError
-from narrate.extraction import body, cleanup, crosscheck, furniture, lead, verdict
+from narrate.extraction import body, chunks, cleanup, crosscheck, furniture, lead, verdict
 from narrate.extraction.dom import parse_html
 from narrate.extraction.language import language_warning
 from narrate.extraction.metadata import read_metadata
@@ -42,6 +42,7 @@ def extract_article(
     furniture.prune(tree)
     furniture.prune_standfirst(tree, meta.description)
     found = body.main_content(tree, url or meta.canonical_url)
+    found = chunks.rejoin(tree, found, url or meta.canonical_url)
     blocks = cleanup.clean(found, meta.title, meta.authors)
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = crosscheck.against_declared(blocks, meta.article_body)

@@ -59,7 +59,7 @@ def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
     body = getattr(document, "body", None)
     if body is None:
         return []
-    return list(blocks_from_xml(body, _host(url)))
+    return list(blocks_from_xml(body, host_of(url)))
 
 
 def blocks_from_xml(body: etree._Element, host: str = "") -> Iterator[Found]:
@@ -130,18 +130,21 @@ class _Walker:
                     inner.append(" ")
             if child.tail:
                 inner.append(child.tail)
-        if element.tag in _LINKS and self.same_site(element.get("target") or ""):
+        target = element.get("href" if element.tag == "a" else "target") or ""
+        if element.tag in _LINKS and self.same_site(target):
             links.extend(inner)
         return iter(inner)
 
     def same_site(self, target: str) -> bool:
         if not target or target.startswith(("#", "/")) or "://" not in target:
             return True
-        host = _host(target)
-        return bool(self.host) and (host == self.host or host.endswith("." + self.host))
+        if not self.host:
+            return True  # the page's address is unknown: every link may be a same-site one
+        host = host_of(target)
+        return host == self.host or host.endswith("." + self.host)
 
 
-def _host(url: str | None) -> str:
+def host_of(url: str | None) -> str:
     if not url:
         return ""
     return (urlsplit(url).hostname or "").removeprefix("www.")

@@ -28,13 +28,32 @@ _MAX_LINK_BLOCK_WORDS = 40
 def clean(found: list[Found], title: str, authors: tuple[str, ...]) -> list[Block]:
     kept = [
         item.block
-        for item in found
+        for item in _drop_trailing_link_list(found)
         if not is_furniture_text(item.block.text) and not _is_link_line(item)
     ]
     kept = _drop_title(kept, title)
     kept = _drop_repeats(kept)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
+
+
+_LIST_LINK_SHARE = 0.2
+_MAX_LABEL_WORDS = 6
+
+
+def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
+    """A list of linked headlines closing the body is "More stories", and so is its label."""
+    end = len(found)
+    while end and found[end - 1].block.kind is BlockKind.LIST_ITEM and (
+        found[end - 1].link_share >= _LIST_LINK_SHARE
+    ):
+        end -= 1
+    if len(found) - end < 2:
+        return found
+    label = found[end - 1].block.text if end else ""
+    if label and len(words(label)) <= _MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
+        end -= 1
+    return found[:end]
 
 
 def _is_link_line(item: Found) -> bool:

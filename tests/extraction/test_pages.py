@@ -82,6 +82,18 @@ CASES = {
             "is a staff reporter", "Recommended for you", "School board", "Obituaries",
         ],
     ),
+    # The story is cut into chunks around an ad; an extractor that keeps one chunk loses half.
+    "split_body_chunks.html": (
+        [
+            "Hospitals in the river valley will share a single pool of night-shift nurses",
+            "Until now each hospital has kept its own list of staff willing to work extra nights",
+            "if it leaves any ward with fewer permanent staff than it has today.",
+        ],
+        [
+            "Advertisement", "More from the Riverside Times", "Walk-in clinic",
+            "protects library hours", "Rowing club", "4 Mill Lane", "Politics",
+        ],
+    ),
 }
 
 
