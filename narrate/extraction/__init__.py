@@ -41,8 +41,10 @@ def extract_article(
     stats = verdict.measure(tree)
     furniture.prune(tree)
     furniture.prune_standfirst(tree, meta.description)
-    found = body.main_content(tree, url or meta.canonical_url)
-    found = chunks.rejoin(tree, found, url or meta.canonical_url)
+    # The canonical address names the site even when the page was read through a mirror.
+    site = meta.canonical_url or url
+    found = body.main_content(tree, site)
+    found = chunks.rejoin(tree, found, site)
     blocks = cleanup.clean(found, meta.title, meta.authors)
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = crosscheck.against_declared(blocks, meta.article_body)
