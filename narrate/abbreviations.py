@@ -90,7 +90,7 @@ SENTENCE_STARTERS: Final = _words(
     Much Few Several All Both Each Every Either Neither No Not None Nobody Nothing Everyone
     Someone One Two Three Four Five Six Seven Eight Nine Ten Such Other Another Last Next First
     Earlier Later Today Yesterday Tomorrow Tonight According Despite Is Are Was Were Did Do Does
-    Can Could Will Would Should Shall May Might Must Has Have Had Let Please Yes Even Just Only
+    Can Could Would Should Shall Might Must Has Have Had Let Please Yes Even Just Only
     Among Under Over Against To Once Mr Mrs Ms Dr Officials Police Experts Critics Analysts
     Authorities Residents Witnesses Sources
     """
@@ -99,6 +99,15 @@ SENTENCE_STARTERS: Final = _words(
 # Pronouns and determiners: never a name, so they end a sentence even after a title.
 PRONOUN_STARTERS: Final = _words(
     "The He She It They We I You This These Those There His Her Its Their Our My But However"
+)
+
+# Verbs of an attribution after a quotation: '"Why not?" Smith asked.' is one sentence.
+SPEECH_VERBS: Final = _words(
+    """
+    said says asked asks added adds told tells wrote writes replied replies explained explains
+    continued recalled noted notes insisted insists shouted whispered exclaimed admitted argued
+    warned warns stated declared concluded answered cried laughed
+    """
 )
 
 # Words that open a fronted time phrase: "At 5 a.m. Mr. Smith left" is one sentence.

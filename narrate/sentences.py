@@ -50,6 +50,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 _OPENERS: Final = "\"'“‘«([{`¿¡*_"
 _LONE_QUOTES: Final = frozenset({"'", '"', "''", "”", "’", "“", "‘", "``"})
+_CLOSING_QUOTES: Final = frozenset("\"'”’»`")
 _LINE_END_PUNCT: Final = frozenset(".!?‽…\"'”’»)]:;,")
 _QUOTE_EDGE = re.compile(r"(?<!\w)['\"]|['\"](?!\w)")
 
@@ -107,7 +108,7 @@ def _forced_breaks(block: str) -> list[int]:
 
 
 _ANY_BULLET = re.compile(f"[{_BULLETS}]")
-_DOT_LIST_HINTS: Final = ("1. ", "a. ", "i. ")
+_DOT_LIST_HINTS: Final = ("1. ", "a. ", "i. ", "I. ")
 
 
 _MARKER = re.compile(
@@ -128,7 +129,7 @@ def _list_starts(block: str) -> list[int]:
         label = m.group("paren") or m.group("bare")
         style = "()" if m.group("paren") else m.group("suffix")
         for system, value in _marker_values(label):
-            if style == "." and system != "number" and label.isupper():
+            if style == "." and system == "letter" and label.isupper():
                 continue  # "A. Smith and B. Jones" are initials
             kind = (style, system, label[0].isupper())
             before = last.get(kind)
@@ -212,6 +213,8 @@ def _decide(block: str, m: re.Match[str], start: int) -> int:
     first = word[:1]
     if not first or (first.islower() and not word[1:2].isupper()):
         return -1  # a lower-case word goes on the sentence, but "iPhone" may start one
+    if m.group("close")[-1:] in _CLOSING_QUOTES and _attribution_follows(block, nm.start(1)):
+        return -1  # '"Why not?" Smith asked.'
     if "!" in term or "?" in term or "‽" in term:
         return cut if first.isupper() or first.isdigit() else -1
     dots = term.count(".") + 3 * term.count("…")
@@ -224,6 +227,21 @@ def _decide(block: str, m: re.Match[str], start: int) -> int:
     if not (first.isalpha() or first.isdigit() or (first in "$£€" and word[1:2].isdigit())):
         return -1
     return cut if _period_ends(block, t0, start, word) else -1
+
+
+def _attribution_follows(block: str, pos: int) -> bool:
+    """Do one or two capitalised names and a speech verb follow ("Jane Doe said")?"""
+    for i in range(3):
+        nm = _TOKEN.match(block, pos)
+        if nm is None:
+            return False
+        word = nm.group(1).rstrip(".,;:!?")
+        if word in ab.SPEECH_VERBS:
+            return i > 0
+        if not word[:1].isupper() or word in ab.SENTENCE_STARTERS:
+            return False
+        pos = nm.end(1)
+    return False
 
 
 def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
@@ -325,16 +343,20 @@ def _word_before(block: str, p0: int) -> str:
 def _lone_quote_closes(block: str, after: int) -> bool:
     """Does a quote standing alone between spaces close the sentence before it?
 
-    It opens the next sentence if the next quote mark in the text is a closing one ("sir,'").
+    It opens the next sentence if the next quote mark in the text closes a quotation: one
+    attached to the end of a word ("sir,'"), or one standing alone before a lower-case word
+    ("boy? ' he said").
     """
     m = _QUOTE_EDGE.search(block, after)
     if m is None:
         return True
     i = m.start()
-    closing = (
-        i > 0 and not block[i - 1].isspace() and (i + 1 == len(block) or not block[i + 1].isalnum())
-    )
-    return not closing
+    if i + 1 < len(block) and block[i + 1].isalnum():
+        return True  # the next quote opens a word: ours closed one
+    if not block[i - 1].isspace():
+        return False  # "sir,'" closes, so ours opened
+    nm = _TOKEN.match(block, i + 1)
+    return nm is None or not nm.group(1)[0].islower()
 
 
 # ----------------------------------------------------------------- long sentences

@@ -265,6 +265,16 @@ def test_ellipses(text: str, expected: list[str]) -> None:
                 "It ended.",
             ],
         ),
+        (
+            '"Why now?" Okafor asked. "Why not?" The aide shrugged.',
+            [
+                '"Why now?" Okafor asked.',
+                '"Why not?"',
+                "The aide shrugged.",
+            ],
+        ),
+        ("He said ' we lost . ' The crowd left .", ["He said ' we lost . '", "The crowd left ."]),
+        ("It ended . ' Go home , ' she said .", ["It ended .", "' Go home , ' she said ."]),
     ],
 )
 def test_quotes_and_brackets(text: str, expected: list[str]) -> None:
@@ -295,6 +305,7 @@ def test_quotes_and_brackets(text: str, expected: list[str]) -> None:
         ("1. Turnout rose. 2. Results came late.", ["1. Turnout rose.", "2. Results came late."]),
         ("a) Taxes b) Spending c) Debt", ["a) Taxes", "b) Spending", "c) Debt"]),
         ("(i) Roads.\n(ii) Bridges.", ["(i) Roads.", "(ii) Bridges."]),
+        ("I. Origins II. Growth III. Decline", ["I. Origins", "II. Growth", "III. Decline"]),
         ("1. The first point 2. The second point", ["1. The first point", "2. The second point"]),
         (
             "Costs for 1. above and 2. above were paid.",
