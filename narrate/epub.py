@@ -85,7 +85,7 @@ lang="{lang}" xml:lang="{lang}">
 <link rel="stylesheet" type="text/css" href="style.css"/>
 </head>
 <body>
-<article epub:type="bodymatter">
+<article id="article" epub:type="bodymatter">
 <header>
 {intro_markup(article, parts.intro, _sentence)}
 {source_markup(article)}
@@ -135,7 +135,7 @@ def _smil(narration: Narration, audio_name: str) -> str:
 <?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
 <body>
-<seq id="seq1" epub:textref="text.xhtml" epub:type="bodymatter">
+<seq id="seq1" epub:textref="text.xhtml#article" epub:type="bodymatter">
 {pars}
 </seq>
 </body>
@@ -219,6 +219,8 @@ def write_epub(
         raise OutputError(
             f"cannot put {audio_path.name} in an EPUB: use one of {', '.join(AUDIO_TYPES)}"
         )
+    if not narration.cues:
+        raise OutputError(f"cannot write {path}: the narration has no timed text to overlay")
     if not audio_path.is_file():
         raise OutputError(f"cannot write {path}: the audio {audio_path} does not exist")
     audio_name = "audio" + suffix

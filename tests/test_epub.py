@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from narrate.audio import encode
 from narrate.epub import clips, clock, write_epub
 from narrate.errors import OutputError
-from narrate.model import Narration, Script
+from narrate.model import Article, Block, BlockKind, Narration, Script, Segment, SegmentKind
 from tests.test_readalong import INJECTED, _narrate, _script
 
 NS = {
@@ -161,3 +163,44 @@ def test_missing_or_unknown_audio_is_an_output_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="use one of"):
         write_epub(tmp_path / "x.epub", script, narration, tmp_path / "a.flac", "joe")
     assert not (tmp_path / "x.epub").exists()
+
+
+def test_control_characters_and_a_bare_article_still_make_valid_xml(tmp_path: Path) -> None:
+    article = Article(title="", blocks=(Block(BlockKind.PARAGRAPH, "Bell\x07 here & \x0c there."),))
+    segment = Segment(SegmentKind.SENTENCE, "Bell\x07 here & \x0c there.", "Bell here.", 0, 0)
+    script = Script(article, (segment,))
+    narration = _narrate(script)
+    encode(narration, tmp_path / "a.wav", "wav")
+    write_epub(tmp_path / "a.epub", script, narration, tmp_path / "a.wav", "joe")
+    with zipfile.ZipFile(tmp_path / "a.epub") as archive:
+        content = _xml(archive, "EPUB/text.xhtml")
+        package = _xml(archive, "EPUB/package.opf")
+    span = next(e for e in content.iter() if e.get("id") == "s1")
+    assert span.text == "Bell here &  there."
+    assert package.findtext(".//dc:language", namespaces=NS) == "und"
+    assert package.findtext(".//dc:title", namespaces=NS) == "Untitled article"
+
+
+def test_nothing_narrated_is_an_output_error(tmp_path: Path) -> None:
+    (tmp_path / "a.mp3").write_bytes(b"x")
+    with pytest.raises(OutputError, match="no timed text"):
+        write_epub(tmp_path / "x.epub", _script(), Narration(b"", 16000), tmp_path / "a.mp3", "j")
+
+
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+
+@pytest.mark.skipif(
+    not EPUBCHECK.exists() or not shutil.which("java"),
+    reason="EPUBCheck is not installed (apt-get install epubcheck)",
+)
+def test_epubcheck_finds_nothing_wrong(book: tuple[Path, Script, Narration]) -> None:
+    result = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK), str(book[0])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No errors or warnings detected" in result.stdout
