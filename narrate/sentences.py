@@ -398,17 +398,19 @@ def split_long(sentence: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
 
 
 def _halve(text: str, max_chars: int) -> tuple[str, str]:
+    """Cut text in two at its best boundary: a piece under a fifth of max_chars is a last resort."""
     middle = len(text) / 2
-    for pattern in _CLAUSE_CUTS:
-        best = -1
-        for m in pattern.finditer(text):
-            cut = m.end()
-            if (
-                text[:cut].strip()
-                and text[cut:].strip()
-                and (best < 0 or abs(cut - middle) < abs(best - middle))
-            ):
-                best = cut
-        if best > 0:
-            return text[:best].rstrip(), text[best:].lstrip()
+    for shortest in (max_chars // 5, 1):
+        for pattern in _CLAUSE_CUTS:
+            best = -1
+            for m in pattern.finditer(text):
+                cut = m.end()
+                if (
+                    len(text[:cut].strip()) >= shortest
+                    and len(text[cut:].strip()) >= shortest
+                    and (best < 0 or abs(cut - middle) < abs(best - middle))
+                ):
+                    best = cut
+            if best > 0:
+                return text[:best].rstrip(), text[best:].lstrip()
     return text[:max_chars].rstrip(), text[max_chars:].lstrip()

@@ -371,6 +371,11 @@ def test_prefers_comma_before_conjunction_over_plain_comma() -> None:
     assert pieces[1].startswith("but ")
 
 
+def test_a_boundary_too_near_the_edge_gives_way_to_a_weaker_one() -> None:
+    text = f"Yes; {_CLAUSE}, {_CLAUSE}."
+    assert split_long(text, max_chars=70) == [f"Yes; {_CLAUSE},", f"{_CLAUSE}."]
+
+
 def test_dash_is_a_clause_boundary() -> None:
     text = f"{_CLAUSE} — {_CLAUSE}"
     assert split_long(text, max_chars=60) == [_CLAUSE, f"— {_CLAUSE}"]
