@@ -264,7 +264,7 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
         if key in ab.NUMBER_PREFIXES_CAPITALIZED and prev[0].isupper():
             return False
         kind = _kind(prev, block, p0)
-        return kind not in (_NEVER, _TITLE, _UNIT)
+        return kind in (_REGULAR, _TIME)  # "at 7 p.m. 7 a.m. is", but "H.R. 1", "Co. 2"
     kind = _kind(prev, block, p0)
     if kind in (_REGULAR, _UNIT):
         return True

@@ -51,6 +51,11 @@ def test_plain_sentence_ends(text: str, expected: list[str]) -> None:
         ("Tigers vs. Lions ends in a draw.", ["Tigers vs. Lions ends in a draw."]),
         ("Fruit, e.g. Apples, was taxed.", ["Fruit, e.g. Apples, was taxed."]),
         ("See the figures in Fig. 3 and pp. 12-14.", ["See the figures in Fig. 3 and pp. 12-14."]),
+        ("The bill (H.R. 2) passed.", ["The bill (H.R. 2) passed."]),
+        (
+            "The race ended at 4 p.m. 30 runners quit.",
+            ["The race ended at 4 p.m.", "30 runners quit."],
+        ),
         ("Roe v. Wade was cited.", ["Roe v. Wade was cited."]),
         ("The bridge on Ft. Hale Rd. reopened.", ["The bridge on Ft. Hale Rd. reopened."]),
         (
