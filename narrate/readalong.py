@@ -86,7 +86,13 @@ Sentence = Callable[[int, Cue], str]
 
 
 def body_markup(groups: tuple[Group, ...], sentence: Sentence) -> Iterator[str]:
-    """Headings, paragraphs, quotes and lists (consecutive list items share one <ul>)."""
+    """Headings, paragraphs, quotes and lists (consecutive list items share one <ul>).
+
+    Heading levels are shifted so that the article's top level becomes <h2> under the title's
+    <h1>: a page whose headings start at <h3> gets no gap in its outline.
+    """
+    levels = [g.block.level for g in groups if g.block and g.block.kind is BlockKind.HEADING]
+    shift = 2 - min(levels, default=2)
     in_list = False
     for group in groups:
         kind = group.block.kind if group.block else BlockKind.PARAGRAPH
@@ -100,7 +106,7 @@ def body_markup(groups: tuple[Group, ...], sentence: Sentence) -> Iterator[str]:
         else:  # a block nothing was spoken from: show it all the same
             inner = text(group.block.text if group.block else "")
         if kind is BlockKind.HEADING:
-            level = min(max(group.block.level if group.block else 2, 2), 6)
+            level = min(max((group.block.level if group.block else 2) + shift, 2), 6)
             yield f"<h{level}>{inner}</h{level}>"
         elif kind is BlockKind.QUOTE:
             yield f"<blockquote><p>{inner}</p></blockquote>"

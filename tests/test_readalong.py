@@ -139,6 +139,16 @@ def test_unsafe_links_and_languages_are_dropped() -> None:
     assert "<h1>T</h1>" in page  # a title nobody spoke is shown all the same
 
 
+def test_heading_levels_start_at_h2_without_gaps() -> None:
+    blocks = (
+        Block(BlockKind.HEADING, "Deep", level=3),
+        Block(BlockKind.PARAGRAPH, "Text."),
+        Block(BlockKind.HEADING, "Deeper", level=4),
+    )
+    page = render_page(Script(Article("T", blocks), ()), Narration(b"", 16000), "a.mp3", "j")
+    assert "<h2>Deep</h2>" in page and "<h3>Deeper</h3>" in page and "<p>Text.</p>" in page
+
+
 def test_write_page_is_atomic_utf8(tmp_path: Path, made: tuple[Script, Narration]) -> None:
     path = tmp_path / "page.html"
     write_page(path, *made, "tides.mp3", "joe")
