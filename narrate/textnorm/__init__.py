@@ -20,7 +20,7 @@ from narrate.textnorm.acronyms import expand_acronyms
 from narrate.textnorm.dates import expand_dates, expand_years
 from narrate.textnorm.electronic import expand_electronic, expand_phones
 from narrate.textnorm.lexicon import Lexicon
-from narrate.textnorm.measures import expand_measures
+from narrate.textnorm.measures import expand_measures, expand_per
 from narrate.textnorm.money import expand_money
 from narrate.textnorm.numbers import (
     ascii_digits,
@@ -36,34 +36,40 @@ from narrate.textnorm.times import expand_times
 
 __all__ = ["Lexicon", "normalize", "unspoken_tokens"]
 
-_PASSES: Final[tuple[Callable[[str], str], ...]] = (
-    ascii_digits,
-    expand_electronic,
-    expand_dates,
-    expand_phones,
-    expand_money,
-    expand_times,
-    expand_ranges,
-    expand_measures,
-    expand_years,
-    expand_fractions,
-    expand_ordinals,
-    expand_roman,
-    expand_abbreviations,
-    expand_acronyms,
-    expand_models,
-    expand_numbers,
-    expand_symbols,
-    spell_leftover_digits,
-    tidy,
+Pass = Callable[[str], str]
+_PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
+    # (pass, whether it needs a digit in the text to have anything to do)
+    (ascii_digits, False),
+    (expand_electronic, False),
+    (expand_dates, True),
+    (expand_phones, True),
+    (expand_money, True),
+    (expand_times, True),
+    (expand_ranges, True),
+    (expand_measures, True),
+    (expand_per, False),
+    (expand_years, True),
+    (expand_fractions, True),
+    (expand_ordinals, True),
+    (expand_roman, False),
+    (expand_abbreviations, False),
+    (expand_models, True),
+    (expand_acronyms, False),
+    (expand_symbols, False),
+    (expand_numbers, True),
+    (spell_leftover_digits, True),
+    (tidy, False),
 )
+_DIGIT = re.compile(r"[0-9]")
 _UNSPOKEN = re.compile(r"[0-9]|[^\w\s.,;:!?'’‘\"“”()\[\]{}—–-]")
 _PHONEMES = re.compile(r"\[\[.*?\]\]")
 
 
 def normalize(text: str) -> str:
     """Rewrite written forms (numbers, dates, money, abbreviations...) as spoken words."""
-    for step in _PASSES:
+    for step, needs_digit in _PASSES:
+        if needs_digit and not _DIGIT.search(text):
+            continue
         text = step(text)
     return text
 

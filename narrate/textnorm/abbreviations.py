@@ -13,7 +13,7 @@ from typing import Final
 
 # before a capitalised name
 TITLES: Final = {
-    "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Messrs": "Messieurs", "Dr": "Doctor",
+    "Mr": "Mister", "Mrs": "Mrs", "Ms": "Miz", "Messrs": "Messieurs", "Dr": "Doctor",
     "Prof": "Professor", "Gen": "General", "Lt": "Lieutenant", "Col": "Colonel",
     "Maj": "Major", "Capt": "Captain", "Cpt": "Captain", "Cmdr": "Commander", "Cdr": "Commander",
     "Sgt": "Sergeant", "Cpl": "Corporal", "Pvt": "Private", "Adm": "Admiral", "Brig": "Brigadier",
@@ -32,7 +32,7 @@ STREETS: Final = {
 }  # fmt: skip
 # anywhere, with their full stop
 ALWAYS: Final = {
-    "Mr": "Mister", "Mrs": "Missus", "Messrs": "Messieurs",
+    "Mr": "Mister", "Mrs": "Mrs", "Messrs": "Messieurs",
     "vs": "versus", "etc": "et cetera", "approx": "approximately", "Inc": "Incorporated",
     "Ltd": "Limited", "Corp": "Corporation", "Bros": "Brothers", "Dept": "Department",
     "Univ": "University", "Assn": "Association", "Jan": "January", "Feb": "February",
@@ -62,17 +62,28 @@ _SENTENCE_STARTERS: Final = frozenset({
     "Yesterday", "Tomorrow", "Last", "Next", "Now", "What", "Who", "Why", "How", "Where", "Which",
 })  # fmt: skip
 
+
+
+def _initials(words: dict[str, str]) -> str:
+    """A lookahead on the first letters, so the regex engine skips other positions quickly."""
+    return f"(?=[{''.join(sorted({w[0] for w in words}))}])"
+
+
 _TITLE = re.compile(
-    rf"\b(?P<abbr>{'|'.join(TITLES)})(?P<dot>\.)?(?P<space>\s+)(?=(?P<next>[A-Z][\w'’-]*))"
+    rf"\b{_initials(TITLES)}(?P<abbr>{'|'.join(TITLES)})(?P<dot>\.)?(?P<space>\s+)"
+    r"(?=(?P<next>[A-Z][\w'’-]*))"
 )
 _UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs"})
 _STREET = re.compile(
-    rf"(?P<prev>\b(?:[A-Z][\w'’-]*|\d+[A-Za-z]*)\s)(?P<abbr>{'|'.join(STREETS)})(?P<dot>\.)?(?=\s+\S|[,;:)]|$)"
+    rf"(?P<prev>\b(?:[A-Z][\w'’-]*|\d+[A-Za-z]*)\s)(?P<abbr>{'|'.join(STREETS)})(?P<dot>\.)?"
+    r"(?=\s+\S|[,;:)]|$)"
 )
-_ALWAYS = re.compile(rf"(?<![\w.])(?P<abbr>{'|'.join(ALWAYS)})\.")
+_ALWAYS = re.compile(rf"(?<![\w.]){_initials(ALWAYS)}(?P<abbr>{'|'.join(ALWAYS)})\.")
 _BEFORE_NUMBER = re.compile(
     rf"(?<![\w.])(?P<abbr>{'|'.join(BEFORE_NUMBER)})(?:\.\s?|\s)(?=(?:\d|#))"
 )
+_DIGIT = re.compile(r"[0-9]")
+_STREET_HINT = re.compile(rf"\b(?:{'|'.join(STREETS)})\b")
 _LATIN_RE = re.compile("|".join(re.escape(k) for k in _LATIN))
 _VERSUS = re.compile(r"(?<=\s)(?:vs|v\.)(?=\s)")
 _LOWER_TITLE = re.compile(r"\b(?P<abbr>dr|st)\.?\s(?=[A-Z])")
@@ -116,10 +127,17 @@ def _before_number(m: re.Match[str]) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """Expand titles, street words and common abbreviations by their context."""
-    text = _LATIN_RE.sub(lambda m: _LATIN[m[0]], text)
-    text = _BEFORE_NUMBER.sub(_before_number, text)
+    if any(latin in text for latin in _LATIN):
+        text = _LATIN_RE.sub(lambda m: _LATIN[m[0]], text)
+    if _DIGIT.search(text):
+        text = _BEFORE_NUMBER.sub(_before_number, text)
     text = _TITLE.sub(_title, text)
-    text = _LOWER_TITLE.sub(lambda m: ("doctor " if m["abbr"] == "dr" else "saint "), text)
-    text = _STREET.sub(_street, text)
-    text = _VERSUS.sub("versus", text)
-    return _ALWAYS.sub(_always, text)
+    if "dr" in text or "st" in text:
+        text = _LOWER_TITLE.sub(lambda m: ("doctor " if m["abbr"] == "dr" else "saint "), text)
+    if _STREET_HINT.search(text):
+        text = _STREET.sub(_street, text)
+    if " v" in text:
+        text = _VERSUS.sub("versus", text)
+    if "." in text:
+        text = _ALWAYS.sub(_always, text)
+    return text

@@ -51,9 +51,18 @@ ENGLISH: Final = frozenset({
 
 _DOTTED = re.compile(r"(?<![\w.])(?P<letters>(?:[A-Za-z]\.\s?)+[A-Za-z])(?!\w)\.?")
 _CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
-_CONSONANTS = "[BCDFGHJKLMNPQRSTVWXZ]"
-_PRONOUNCEABLE = re.compile(rf"^(?:{_CONSONANTS}{{0,2}}[AEIOUY]{{1,2}}){{2,}}{_CONSONANTS}{{0,2}}$")
-_MOSTLY_CAPS_WORDS = 3
+_ONSETS = (
+    "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "F", "FL", "FR", "G", "GL", "GR", "H", "J",
+    "K", "KL", "KN", "KR", "L", "M", "N", "P", "PH", "PL", "PR", "QU", "R", "S", "SC", "SCH",
+    "SCR", "SH", "SK", "SL", "SM", "SN", "SP", "SPL", "SPR", "ST", "STR", "SW", "T", "TH", "THR",
+    "TR", "TW", "V", "W", "WH", "WR", "Y", "Z",
+)  # fmt: skip
+"""Consonant clusters an English word can start with."""
+_C = "[BCDFGHJKLMNPQRSTVWXZ]"
+_PRONOUNCEABLE = re.compile(
+    rf"^(?:{'|'.join(_ONSETS)})?[AEIOUY]+(?:{_C}{{1,3}}[AEIOUY]+)*{_C}{{0,3}}$"
+)
+_VOWEL_GROUPS = re.compile(r"[AEIOU]+")
 _TIMES = frozenset({"a.m", "p.m", "a. m", "p. m"})
 
 
@@ -63,10 +72,18 @@ def spell(letters: str) -> str:
 
 
 def _shouting(text: str) -> bool:
-    """True when a run of several words in capitals surrounds the acronym (a headline)."""
+    """True when the text is written in capitals (a heading), not just holding acronyms."""
     words = re.findall(r"[A-Za-z]{2,}", text)
-    caps = sum(1 for w in words if w.isupper())
-    return caps >= _MOSTLY_CAPS_WORDS and caps * 2 >= len(words)
+    caps = [w for w in words if w.isupper()]
+    long_caps = sum(1 for w in caps if len(w) >= 4 and w not in AS_LETTERS)
+    return long_caps >= 2 and len(caps) * 2 >= len(words)
+
+
+def sayable(word: str) -> bool:
+    """Whether an unknown word in capitals can be read as a word ("CARE") or must be spelled."""
+    if len(word) <= 3 or not _PRONOUNCEABLE.match(word):
+        return False
+    return len(word) > 4 or len(_VOWEL_GROUPS.findall(word)) >= 2
 
 
 def _dotted(m: re.Match[str]) -> str:
@@ -84,7 +101,7 @@ def _caps(m: re.Match[str], shouting: bool) -> str:
         return spell(word) + plural
     if word in AS_WORDS or shouting or word in ENGLISH:
         return m[0]
-    if len(word) >= 5 and _PRONOUNCEABLE.match(word):
+    if sayable(word):
         return m[0]
     return spell(word) + plural
 

@@ -23,23 +23,38 @@ _ABBREVIATIONS: Final = {
 }  # fmt: skip
 _MONTH_NUMBER: Final = {name.lower(): i for i, name in enumerate(MONTHS, 1)} | _ABBREVIATIONS
 
-_FULL = "|".join(MONTHS)
-_ABBR = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
+
+
+def _month_alternatives() -> str:
+    """ "[Jj](?i:anuary|une|uly|an|un|ul)|...": the first letter as a class is fast to scan."""
+    rests: dict[str, set[str]] = {}
+    for name in [*MONTHS, *_ABBREVIATIONS]:
+        rests.setdefault(name[0].upper(), set()).add(name[1:].lower())
+    alternatives = []
+    for initial, endings in rests.items():
+        ending = "|".join(sorted(endings, key=len, reverse=True))
+        alternatives.append(f"[{initial}{initial.lower()}](?<![A-Za-z].)(?i:{ending})")
+    return "|".join(alternatives)
+
+
 # a month name, or an abbreviation with an optional full stop (also "Mar ." as tokenised text)
-_MONTH = rf"(?P<month>(?i:{_FULL})|(?i:{_ABBR})(?:\s?\.)?)(?![\w'])"
+_MONTH = rf"(?P<month>(?:{_month_alternatives()})(?:\s?\.)?)(?![\w'])"
 _YEAR4 = r"(?:1[0-9]|20)\d\d"
 _DAY = r"(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?"
 _YEAR_TAIL = rf"(?:(?P<comma>\s?,)?\s(?P<year>{_YEAR4}|\d{{3}})(?![\w,.]\d|\w))?"
 
+_ANY_MONTH = re.compile(_MONTH)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _SLASHED = re.compile(r"\b(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<year>\d{4}|\d\d)\b")
 _DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>\d{4})\b")
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s?{_DAY}(?![\w:]|[.,]\d){_YEAR_TAIL}")
+_MONTH_DAY = re.compile(rf"{_MONTH}\s?{_DAY}(?![\w:]|[.,]\d){_YEAR_TAIL}")
 _DAY_MONTH = re.compile(rf"\b(?P<the>the\s)?{_DAY}\s(?:of\s)?{_MONTH}{_YEAR_TAIL}")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?P<comma>\s?,)?\s(?P<year>{_YEAR4})\b(?![,.]\d)")
+_MONTH_YEAR = re.compile(rf"{_MONTH}(?P<comma>\s?,)?\s(?P<year>{_YEAR4})\b(?![,.]\d)")
 _DECADE = re.compile(
     r"(?:\b(?P<century>1\d|20)|(?P<apostrophe>['’‘]\s?)|\b)(?P<decade>\d)0\s?['’]?s\b"
 )
+_DECADE_HINT = re.compile(r"0\s?['’]?s\b")
+_ERA_HINT = re.compile(r"\b(?:A\.?D|B\.?C|C\.?E)\b")
 _YEAR_RANGE = re.compile(
     rf"\b(?P<start>{_YEAR4})\s?(?:-|–|—|to)\s?(?P<end>{_YEAR4}|\d\d)\b(?![,.]\d|-\d|\s?%)"
 )
@@ -86,7 +101,7 @@ def _iso(m: re.Match[str]) -> str:
     month, day = int(m["month"]), int(m["day"])
     if not _valid(day, month):
         return m[0]
-    return _us_date(month, day, m["year"])
+    return _european_date(day, month, m["year"])
 
 
 def _slashed(m: re.Match[str]) -> str:
@@ -163,12 +178,17 @@ def _era(m: re.Match[str]) -> str:
 
 def expand_dates(text: str) -> str:
     """Expand written dates (numeric and with month names) into words."""
-    text = _ISO.sub(_iso, text)
-    text = _SLASHED.sub(_slashed, text)
-    text = _DOTTED.sub(_dotted, text)
-    text = _DAY_MONTH.sub(_day_month, text)
-    text = _MONTH_DAY.sub(_month_day, text)
-    return _MONTH_YEAR.sub(_month_year, text)
+    if "-" in text:
+        text = _ISO.sub(_iso, text)
+    if "/" in text:
+        text = _SLASHED.sub(_slashed, text)
+    if "." in text:
+        text = _DOTTED.sub(_dotted, text)
+    if _ANY_MONTH.search(text):
+        text = _DAY_MONTH.sub(_day_month, text)
+        text = _MONTH_DAY.sub(_month_day, text)
+        text = _MONTH_YEAR.sub(_month_year, text)
+    return text
 
 
 def _standalone_year(m: re.Match[str]) -> str:
@@ -180,7 +200,9 @@ def _standalone_year(m: re.Match[str]) -> str:
 
 def expand_years(text: str) -> str:
     """Expand decades, year ranges, eras and four-digit years that read as years."""
-    text = _DECADE.sub(_decade, text)
+    if _DECADE_HINT.search(text):
+        text = _DECADE.sub(_decade, text)
     text = _YEAR_RANGE.sub(_year_range, text)
-    text = _ERA.sub(_era, text)
+    if _ERA_HINT.search(text):
+        text = _ERA.sub(_era, text)
     return _YEAR.sub(_standalone_year, text)

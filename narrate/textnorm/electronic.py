@@ -26,6 +26,8 @@ _URL = re.compile(
     r"(?i:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
     rf"|\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
 )
+_DOT_TLD = re.compile(rf"\.{_TLD}\b")
+_DIGIT = re.compile(r"[0-9]")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PIECE = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]")
 _PHONE = re.compile(
@@ -35,6 +37,10 @@ _PHONE = re.compile(
 )
 _SPACED_PHONE = re.compile(
     r"(?<![\w.+-])(?P<country>\+\d{1,3})(?P<rest>(?:[\s.-]\(?\d{1,5}\)?){2,5})(?![\w-])"
+)
+_SERIAL = re.compile(
+    r"(?P<label>\b(?:ISBN|ISSN|LCCN|OCLC|ISBN-1[03])\b:?\s?)?"
+    r"(?<![\w.-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
 )
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 
@@ -88,18 +94,33 @@ def _spaced_phone(m: re.Match[str]) -> str:
     return ", ".join(["plus " + digits(m["country"]), *_groups(m["rest"])])
 
 
+def _serial(m: re.Match[str]) -> str:
+    groups = re.findall(r"[\dX]+", m["serial"])
+    if m["label"] is None and not any(len(g) == 1 or len(g) > 4 for g in groups):
+        return m[0]  # shaped like a phone number or a date: left to those readers
+    label = m["label"] or ""
+    return label + ", ".join(digits(g) if g != "X" else "X" for g in groups)
+
+
 def _ip(m: re.Match[str]) -> str:
     return " dot ".join(digits(part) for part in m[0].split("."))
 
 
 def expand_electronic(text: str) -> str:
-    """Read e-mail addresses and URLs aloud."""
-    text = _EMAIL.sub(lambda m: read_address(m[0]), text)
-    return _URL.sub(lambda m: read_address(m[0]), text)
+    """Read e-mail addresses, URLs and serial numbers (ISBN) aloud."""
+    if _DIGIT.search(text):
+        text = _SERIAL.sub(_serial, text)
+    if "@" in text:
+        text = _EMAIL.sub(lambda m: read_address(m[0]), text)
+    if "://" in text or "www." in text or _DOT_TLD.search(text):
+        text = _URL.sub(lambda m: read_address(m[0]), text)
+    return text
 
 
 def expand_phones(text: str) -> str:
     """Read phone numbers (and IP addresses) digit by digit, in their groups."""
-    text = _IP.sub(_ip, text)
-    text = _SPACED_PHONE.sub(_spaced_phone, text)
+    if "." in text:
+        text = _IP.sub(_ip, text)
+    if "+" in text:
+        text = _SPACED_PHONE.sub(_spaced_phone, text)
     return _PHONE.sub(_phone, text)

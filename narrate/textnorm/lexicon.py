@@ -62,19 +62,19 @@ class Lexicon:
         return Lexicon({**self.entries, **other.entries})
 
     def apply(self, text: str) -> str:
-        """Replace every whole word that has an entry."""
-        pattern: re.Pattern[str] | None = self._pattern
-        if pattern is None:
+        """Replace every whole word that has an entry; a possessive 's stays on the word."""
+        if self._pattern is None:
             return text
-        return pattern.sub(self._replacement, text)
+        return self._pattern.sub(self._replacement, text)
 
     def _replacement(self, m: re.Match[str]) -> str:
-        word = m[0]
+        word, possessive = m["word"], m["possessive"] or ""
         said = self.entries.get(word)
         if said is None:
-            folded: dict[str, str] = self._folded
-            said = folded.get(word.casefold(), word)
-        return said
+            said = self._folded.get(word.casefold(), word)
+        if possessive and said.startswith("[["):
+            return said[:-2].rstrip() + "z ]]"  # "Kherson's": the possessive inside the phonemes
+        return said + possessive
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -88,7 +88,9 @@ def _compile(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\[-])(?:{alternatives})(?![\w\]-])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w\[-])(?P<word>{alternatives})(?P<possessive>['’]s)?(?![\w\]-])", re.IGNORECASE
+    )
 
 
 @cache

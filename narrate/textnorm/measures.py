@@ -65,7 +65,9 @@ UNITS: Final = {
     "x": ("times", "times"),
 }  # fmt: skip
 # units that are also common words or letters: only read as units when glued to the number
-_GLUED_ONLY: Final = frozenset({"in", "m", "t", "l", "A", "K", "g", "h", "min", "x", "cal", "ms"})
+_GLUED_ONLY: Final = frozenset(
+    {"in", "m", "t", "l", "A", "K", "g", "h", "min", "x", "cal", "ms", "W", "V", "Pa", "yd"}
+)
 PER_UNITS: Final = {
     "hr": "hour", "h": "hour", "hour": "hour", "wk": "week", "week": "week", "yr": "year",
     "year": "year", "day": "day", "d": "day", "mo": "month", "month": "month", "s": "second",
@@ -96,7 +98,8 @@ _NOT_NOUNS: Final = frozenset({
     "could", "can", "may", "might", "should", "must", "do", "does", "did", "than", "then", "as",
     "so", "if", "while", "each", "every", "more", "less", "higher", "lower", "rise", "fall",
     "rose", "fell", "increase", "decrease", "drop", "jump", "jumped", "dropped", "rising",
-    "falling", "further", "farther", "short", "shy",
+    "falling", "further", "farther", "short", "shy", "northeast", "northwest", "southeast",
+    "southwest", "upstream", "downstream", "inland", "offshore", "underground", "beneath",
 })  # fmt: skip
 _NO_ADJECTIVE: Final = frozenset({"%", "per cent", "°", "º", "x", "mph", "kph", "km/h", "m/s"})
 
@@ -133,7 +136,11 @@ def _range_unit(m: re.Match[str]) -> str:
 
 
 def expand_measures(text: str) -> str:
-    """Expand numbers followed by a unit of measure, and "per" after a slash."""
+    """Expand numbers followed by a unit of measure."""
     text = _RANGE_UNIT.sub(_range_unit, text)
-    text = _MEASURE.sub(_measure, text)
-    return _PER.sub(_per, text)
+    return _MEASURE.sub(_measure, text)
+
+
+def expand_per(text: str) -> str:
+    """ "cents/hr" -> "cents per hour": a slash before a unit of time or measure."""
+    return _PER.sub(_per, text) if "/" in text else text

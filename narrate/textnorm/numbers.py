@@ -136,7 +136,10 @@ def decimal(text: str) -> str:
     whole, dot, frac = text.partition(".")
     words = integer(whole) if whole else "zero"
     if dot and frac:
-        words += " point " + digits(frac)
+        fraction = digits(frac)
+        if whole.strip("0,"):  # "two point oh six", but "zero point zero four"
+            fraction = " ".join("oh" if w == "zero" else w for w in fraction.split())
+        words += " point " + fraction
     return words
 
 

@@ -14,7 +14,7 @@ from typing import Final
 from narrate.textnorm.numbers import cardinal, ordinal
 
 _VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-_NUMERAL = r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_NUMERAL = r"(?=[MDCLXVI]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
 REGNAL_NAMES: Final = frozenset({
     "Henry", "Louis", "Charles", "Edward", "George", "William", "Elizabeth", "Richard", "James",
@@ -53,7 +53,7 @@ COUNTING_WORDS: Final = frozenset({
 """Words after which a Roman numeral is a cardinal."""
 
 _ROMAN = re.compile(
-    rf"\b(?P<before>(?P<word>[A-Z][a-z]+)\.?\s)(?P<numeral>{_NUMERAL})\b"
+    rf"\b(?P<before>(?P<word>[A-Z][a-z]+|[A-Z]{{3,}})\.?\s)(?P<numeral>{_NUMERAL})\b"
     r"(?P<dot>\.(?=\s[a-z,;]|[,;:]))?"
 )
 _WORDLIKE: Final = frozenset({"MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI"})
@@ -74,6 +74,10 @@ def roman_value(numeral: str) -> int:
 
 def _roman(m: re.Match[str]) -> str:
     word, numeral = m["word"], m["numeral"]
+    if word.isupper():
+        word = word.title()
+        if word not in COUNTING_WORDS:
+            return m[0]
     value = roman_value(numeral)
     if word in REGNAL_NAMES:
         if len(numeral) == 1 and numeral not in "IVX":

@@ -18,7 +18,7 @@ _SIMPLE: Final = {
 _SIMPLE_RE = re.compile("|".join(re.escape(k) for k in _SIMPLE))
 _DASH = re.compile(r"\s*(?:—|―|--+|\s–\s|\s-\s(?=[^\d\s]))\s*")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)(?P<after>\s*)(?P<next>\S?)")
-_HASH = re.compile(r"#(?=\s?\d)")
+_HASH = re.compile(r"#\s?(?=\d)")
 _HASHTAG = re.compile(r"(?<!\w)#(?=[A-Za-z])")
 _AT = re.compile(r"(?<!\w)@(?=\w)|\s@\s")
 _PLUS = re.compile(r"(?<=\d)\s?\+\s?(?=\d)|(?<=\d)\+(?!\w)")
@@ -26,6 +26,11 @@ _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
 _PERCENT = re.compile(r"%")
 _TILDE = re.compile(r"~\s?(?=\d)")
 _STAR = re.compile(r"(?<=\d)\s?\*\s?(?=\d)")
+_AROUND_DIGITS: Final = (
+    ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
+    ("~", _TILDE, "about "),
+)  # fmt: skip
+_DASH_HINT = re.compile(r"—|―|--|\s[-–]\s")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:!?](?:\s|$))")
 
@@ -40,16 +45,19 @@ def _ellipsis(m: re.Match[str]) -> str:
 
 def expand_symbols(text: str) -> str:
     """Say the symbols a narrator says, and turn dashes and ellipses into pauses."""
-    text = _ELLIPSIS.sub(_ellipsis, text)
-    text = _DASH.sub(" — ", text)
-    text = _HASH.sub("number ", text)
-    text = _HASHTAG.sub("hashtag ", text)
-    text = _AT.sub(" at ", text)
-    text = _PLUS.sub(" plus ", text)
-    text = _MINUS.sub(" minus ", text)
-    text = _STAR.sub(" times ", text)
-    text = _TILDE.sub("about ", text)
-    text = _PERCENT.sub(" percent", text)
+    if "..." in text or ". ." in text or "…" in text:
+        text = _ELLIPSIS.sub(_ellipsis, text)
+    if _DASH_HINT.search(text):
+        text = _DASH.sub(" — ", text)
+    if "#" in text:
+        text = _HASHTAG.sub("hashtag ", _HASH.sub("number ", text))
+    if "@" in text:
+        text = _AT.sub(" at ", text)
+    for trigger, pattern, words in _AROUND_DIGITS:
+        if trigger in text:
+            text = pattern.sub(words, text)
+    if "%" in text:
+        text = _PERCENT.sub(" percent", text)
     return _SIMPLE_RE.sub(lambda m: _SIMPLE[m[0]], text)
 
 
