@@ -30,7 +30,8 @@ tools_app = typer.Typer(
     no_args_is_help=True,
     help="narrate's other commands.",
 )
-SUBCOMMANDS = {"voices", "normalize"}
+SUBCOMMANDS = {"voices", "normalize", "cache"}
+DEFAULT_CACHE_MB = 500
 
 
 def _say(message: str, quiet: bool = False) -> None:
@@ -38,13 +39,19 @@ def _say(message: str, quiet: bool = False) -> None:
         typer.echo(message, err=True)
 
 
+def _logging(debug: bool) -> None:
+    """narrate's own warnings on stderr; other libraries' only with --debug."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("narrate: %(levelname)s: %(message)s"))
+    owner = logging.getLogger() if debug else logging.getLogger("narrate")
+    owner.handlers[:] = [handler]
+    owner.setLevel(logging.DEBUG if debug else logging.WARNING)
+
+
 @contextmanager
 def _errors(debug: bool) -> Iterator[None]:
     """Turn failures into one line on stderr and an exit status."""
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="narrate: %(levelname)s: %(message)s",
-    )
+    _logging(debug)
     try:
         yield
     except NarrateError as error:
@@ -75,7 +82,8 @@ def _version(value: bool) -> None:
 
 @narrate_app.command(
     epilog="Other commands: [bold]narrate voices[/] lists the voices; "
-    "[bold]narrate normalize TEXT[/] shows how text is spoken.",
+    "[bold]narrate normalize TEXT[/] shows how text is spoken; "
+    "[bold]narrate cache info|clear[/] manages the sentence cache.",
 )
 def narrate(
     source: Annotated[
@@ -83,6 +91,7 @@ def narrate(
         typer.Argument(
             help="Article URL (http/https), HTML or text file, or - for standard input.",
             show_default=False,
+            metavar="SOURCE",
         ),
     ],
     output: Annotated[
@@ -138,6 +147,31 @@ def narrate(
         ),
     ] = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.")] = 20.0,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes for synthesis.", show_default="all cores", min=1
+        ),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse sentences synthesised before (see 'narrate cache info').",
+        ),
+    ] = True,
+    cache_size: Annotated[
+        int, typer.Option(help="Largest size of the sentence cache, in MB.", min=1)
+    ] = DEFAULT_CACHE_MB,
+    vtt: Annotated[Path | None, typer.Option(help="Also write WebVTT captions here.")] = None,
+    srt: Annotated[Path | None, typer.Option(help="Also write SubRip captions here.")] = None,
+    timings: Annotated[
+        Path | None,
+        typer.Option(help="Also write a JSON transcript with times (Podcasting 2.0) here."),
+    ] = None,
+    chapters: Annotated[
+        Path | None, typer.Option(help="Also write JSON chapters (Podcasting 2.0) here.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
     version: Annotated[
@@ -154,34 +188,34 @@ def narrate(
     """
     from narrate import pipeline
     from narrate.audio import FORMATS
-    from narrate.textnorm import Lexicon
-    from narrate.voice import SpeechSettings, Voice
-    from narrate.voices import find_voice
+    from narrate.settings import Outputs, Settings
+    from narrate.synthesis import default_jobs
+    from narrate.voice import SpeechSettings
 
     with _errors(debug):
         if fmt not in FORMATS:
             raise NarrateError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-        words = Lexicon.default()
-        if lexicon:
-            words = words.merged(Lexicon.load(lexicon))
-        info = find_voice(voice)
-        article = pipeline.load_article(source, FetchOptions(timeout=timeout), force=force)
-        script = pipeline.make_script(article, words)
-        if not script.segments:
-            raise NarrateError(f"{source}: nothing to narrate (no text found)")
+        settings = Settings(
+            voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force,
+            speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
+            fetch=FetchOptions(timeout=timeout), jobs=jobs or default_jobs(), cache=cache,
+            cache_size=cache_size * 1024 * 1024,
+            outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters),
+        )  # fmt: skip
+        script = pipeline.prepare(source, settings)
         if dry_run:
             for segment in script.segments:
                 typer.echo(segment.spoken)
             return
-        path = output or pipeline.default_output(article, fmt)
-        pipeline.check_writable(path)
-        speech = SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate)
-        engine = Voice(info, speech)
+        path = output or pipeline.default_output(script.article, fmt)
         with _progress(len(script.segments), quiet) as progress:
-            narration = pipeline.synthesize(script, engine, progress)
-        pipeline.write_audio(narration, script, path, info, fmt, bitrate)
-        minutes, seconds = divmod(round(narration.seconds), 60)
-        _say(f"Wrote {path} ({minutes}:{seconds:02d}, {len(script.segments)} segments)", quiet)
+            result = pipeline.narrate_script(script, path, settings, progress)
+        minutes, seconds = divmod(round(result.narration.seconds), 60)
+        reused = f", {result.stats.hits} from the cache" if result.stats.hits else ""
+        _say(
+            f"Wrote {path} ({minutes}:{seconds:02d}, {len(script.segments)} segments{reused})",
+            quiet,
+        )
 
 
 @contextmanager
@@ -225,6 +259,27 @@ def normalize_command(
         source = sys.stdin.read() if text == "-" else text
         for paragraph in source.split("\n\n"):
             typer.echo(normalize(paragraph))
+
+
+@tools_app.command("cache")
+def cache_command(
+    action: Annotated[
+        str, typer.Argument(help="info: where the cache is and its size; clear: empty it.")
+    ],
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Show or clear the cache of synthesised sentences."""
+    from narrate.cache import SegmentCache
+
+    with _errors(debug):
+        cache = SegmentCache()
+        if action == "info":
+            stats = cache.stats()
+            typer.echo(f"{stats.folder}\n{stats.entries} sentences, {stats.bytes / 2**20:.1f} MB")
+        elif action == "clear":
+            typer.echo(f"Removed {cache.clear()} sentences from {cache.folder}")
+        else:
+            raise NarrateError(f"unknown cache action {action!r}: use info or clear")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,6 +21,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SNIFF_BYTES = 4096
+# Legacy encodings that web pages use (WHATWG Encoding), in Python's names. Guessing among all
+# code pages picks DOS ones (cp775) for short Western text, and the Latin-script code pages are
+# too alike to tell apart on a few accents: windows-1252 stands for them all, as in browsers.
+_WEB_ENCODINGS = [
+    "cp1252", "cp1251", "cp1253", "cp1255", "cp1256", "koi8_r", "koi8_u", "cp874", "gb18030",
+    "big5", "shift_jis", "euc_jp", "iso2022_jp", "euc_kr", "cp866",
+]  # fmt: skip
 # Control characters other than tab, newline, form feed and carriage return do not occur in text.
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -62,5 +69,5 @@ def decode(data: bytes, declared: str | None = None, *, name: str = "input") -> 
         pass
     from charset_normalizer import from_bytes  # slow to import; only undeclared non-UTF-8 needs it
 
-    best = from_bytes(data[:65536]).best()
+    best = from_bytes(data[:65536], cp_isolation=_WEB_ENCODINGS).best()
     return data.decode(best.encoding if best else "cp1252", errors="replace")

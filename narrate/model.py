@@ -135,12 +135,28 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Loudness:
+    """A measurement to EBU R128 / ITU-R BS.1770."""
+
+    integrated_lufs: float
+    true_peak_dbtp: float
+
+    def describe(self) -> str:
+        return (
+            f"{self.integrated_lufs:.1f} LUFS integrated, {self.true_peak_dbtp:.1f} dBTP true peak"
+            " (EBU R128)"
+        )
+
+
+@dataclass(frozen=True)
 class Narration:
     """The finished audio as PCM, with the timing of every segment."""
 
     pcm: bytes
     sample_rate: int
     cues: tuple[Cue, ...] = field(default=())
+    loudness: Loudness | None = None
+    """Set once the audio has been brought to the loudness target."""
 
     @property
     def seconds(self) -> float:

@@ -10,27 +10,27 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from narrate import loudness, timings
 from narrate.audio import assemble, encode
-from narrate.errors import OutputError
+from narrate.cache import SegmentCache
+from narrate.errors import ExtractionError, OutputError
 from narrate.extraction import extract_article
 from narrate.fetch import FetchOptions
-from narrate.files import atomic_path
-from narrate.model import Article, Clip, Narration, Page, Script, Segment
+from narrate.files import atomic_path, write_text
+from narrate.model import Article, Narration, Page, Script
 from narrate.plaintext import article_from_text
 from narrate.script import build_script
+from narrate.settings import Outputs, Settings
 from narrate.sources import read_source
+from narrate.synthesis import Progress, Stats, Synthesizer
 from narrate.tags import write_id3
 from narrate.textnorm import Lexicon, normalize
-from narrate.voice import Speaker
-from narrate.voices import VoiceInfo
+from narrate.voices import VoiceInfo, find_voice
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
-"""Called as progress(done, total) after each segment is synthesised."""
 
 
 def load_article(
@@ -46,23 +46,81 @@ def article_from_page(page: Page, *, force: bool = False) -> Article:
     return article_from_text(page.text, page.name)
 
 
-def make_script(article: Article, lexicon: Lexicon | None = None) -> Script:
-    """The script with every segment normalised and the lexicon applied."""
-    words = lexicon or Lexicon.default()
-    return build_script(article, speak=lambda text: words.apply(normalize(text)))
+def make_script(article: Article) -> Script:
+    """The script, every segment's text normalised to what a narrator says."""
+    return build_script(article, speak=normalize)
 
 
-def speak_all(
-    segments: tuple[Segment, ...], voice: Speaker, progress: Progress | None = None
-) -> Iterator[tuple[Segment, Clip]]:
-    for done, segment in enumerate(segments, 1):
-        yield segment, voice.speak(segment.spoken)
-        if progress:
-            progress(done, len(segments))
+def lexicon_for(settings: Settings) -> Lexicon:
+    """The shipped pronunciations, overridden by the user's --lexicon file."""
+    words = Lexicon.default()
+    return words.merged(Lexicon.load(settings.lexicon)) if settings.lexicon else words
 
 
-def synthesize(script: Script, voice: Speaker, progress: Progress | None = None) -> Narration:
-    return assemble(speak_all(script.segments, voice, progress), voice.sample_rate)
+def prepare(source: str, settings: Settings) -> Script:
+    """Source to script: everything before the voice (and all that --dry-run needs)."""
+    lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
+    script = make_script(load_article(source, settings.fetch, force=settings.force))
+    if not script.segments:
+        raise ExtractionError(f"{source}: nothing to narrate (no text found)")
+    return script
+
+
+def synthesizer_for(settings: Settings, info: VoiceInfo) -> Synthesizer:
+    cache = SegmentCache(settings.cache_dir, settings.cache_size) if settings.cache else None
+    return Synthesizer(info, settings.speech, jobs=max(1, settings.jobs), cache=cache,
+                       lexicon=lexicon_for(settings))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Result:
+    path: Path
+    script: Script
+    narration: Narration
+    voice: VoiceInfo
+    stats: Stats
+
+
+def narrate_script(
+    script: Script, path: Path, settings: Settings, progress: Progress | None = None
+) -> Result:
+    """Speak the script into `path` (and the side files asked for), each written atomically."""
+    info = find_voice(settings.voice)
+    for target in (path, *(p for p in vars(settings.outputs).values() if p)):
+        check_writable(target)
+    synthesizer = synthesizer_for(settings, info)
+    narration = synthesize(script, synthesizer, progress)
+    write_audio(narration, script, path, info, settings.fmt, settings.bitrate)
+    write_sidecars(narration, script, settings.outputs, path, info)
+    return Result(path, script, narration, info, synthesizer.stats)
+
+
+def write_sidecars(
+    narration: Narration, script: Script, outputs: Outputs, audio_path: Path, voice: VoiceInfo
+) -> None:
+    """Timed text and read-along files, from the same cue times as the audio."""
+    texts = {
+        outputs.vtt: lambda: timings.vtt(narration.cues),
+        outputs.srt: lambda: timings.srt(narration.cues),
+        outputs.timings: lambda: timings.transcript_json(narration),
+        outputs.chapters: lambda: timings.chapters_json(script, narration),
+    }
+    for target, render in texts.items():
+        if target:
+            write_text(target, render())
+
+
+def synthesize(
+    script: Script, synthesizer: Synthesizer, progress: Progress | None = None
+) -> Narration:
+    """Speak every segment, join the clips, and bring the result to the loudness target."""
+    clips = synthesizer.render(script.segments, progress)
+    return level(assemble(clips, synthesizer.sample_rate))
+
+
+def level(narration: Narration) -> Narration:
+    pcm, measured = loudness.normalize(narration.pcm, narration.sample_rate)
+    return replace(narration, pcm=pcm, loudness=measured)
 
 
 def default_output(article: Article, fmt: str, folder: Path | None = None) -> Path:

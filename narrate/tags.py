@@ -55,56 +55,45 @@ def write_id3(
     path: Path, script: Script, narration: Narration, voice_name: str, voice_license: str = ""
 ) -> None:
     """Write title, people, dates, source, disclosure, transcript and chapters as ID3v2.3."""
-    from mutagen.id3 import (
-        CHAP,
-        COMM,
-        CTOC,
-        ID3,
-        TALB,
-        TDRC,
-        TIT2,
-        TLAN,
-        TPE1,
-        TPUB,
-        USLT,
-        WOAS,
-        CTOCFlags,
-    )  # fmt: skip
+    from mutagen import id3
 
     article = script.article
-    tags = ID3()
-    tags.add(TIT2(encoding=1, text=article.title or "Untitled article"))
+
+    tags = id3.ID3()
+    tags.add(id3.TIT2(encoding=1, text=article.title or "Untitled article"))
     if article.authors:
-        tags.add(TPE1(encoding=1, text="; ".join(article.authors)))
+        tags.add(id3.TPE1(encoding=1, text="; ".join(article.authors)))
     if article.site_name:
-        tags.add(TALB(encoding=1, text=article.site_name))
-        tags.add(TPUB(encoding=1, text=article.site_name))
+        tags.add(id3.TALB(encoding=1, text=article.site_name))
+        tags.add(id3.TPUB(encoding=1, text=article.site_name))
     if article.published:
-        tags.add(TDRC(encoding=1, text=article.published.strftime("%Y-%m-%d")))
+        tags.add(id3.TDRC(encoding=1, text=article.published.strftime("%Y-%m-%d")))
     if language := _LANGUAGES.get(article.language.split("-")[0].lower()):
-        tags.add(TLAN(encoding=1, text=language))
+        tags.add(id3.TLAN(encoding=1, text=language))
     if article.source_url:
-        tags.add(WOAS(url=article.source_url))
-    tags.add(COMM(encoding=1, lang="eng", desc="", text=disclosure(voice_name, voice_license)))
+        tags.add(id3.WOAS(url=article.source_url))
+    tags.add(id3.COMM(encoding=1, lang="eng", desc="", text=disclosure(voice_name, voice_license)))
+    if narration.loudness:
+        tags.add(id3.TXXX(encoding=1, desc="LOUDNESS", text=narration.loudness.describe()))
     transcript = "\n".join(cue.segment.text for cue in narration.cues)
-    tags.add(USLT(encoding=1, lang=language or "eng", desc="", text=transcript))
+    tags.add(id3.USLT(encoding=1, lang=language or "eng", desc="", text=transcript))
     marks = chapters(script, narration)
     ids = [f"chp{number}" for number in range(len(marks))]
     tags.add(
-        CTOC(
+        id3.CTOC(
             element_id="toc",
-            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            flags=id3.CTOCFlags.TOP_LEVEL | id3.CTOCFlags.ORDERED,
             child_element_ids=ids,
-            sub_frames=[TIT2(encoding=1, text="Chapters")],
+            sub_frames=[id3.TIT2(encoding=1, text="Chapters")],
         )
     )
     for element_id, mark in zip(ids, marks, strict=True):
         tags.add(
-            CHAP(
+            id3.CHAP(
                 element_id=element_id,
                 start_time=round(mark.start * 1000),
                 end_time=round(mark.end * 1000),
-                sub_frames=[TIT2(encoding=1, text=mark.title)],
+                sub_frames=[id3.TIT2(encoding=1, text=mark.title)],
             )
         )
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from narrate.errors import VoiceError
 from narrate.model import Clip
@@ -45,24 +45,19 @@ class Speaker(Protocol):
 class Voice:
     """A loaded Piper voice."""
 
-    def __init__(self, info: VoiceInfo, settings: SpeechSettings | None = None) -> None:
+    def __init__(
+        self, info: VoiceInfo, settings: SpeechSettings | None = None, threads: int = 0
+    ) -> None:
+        """Load the voice; `threads` caps ONNX Runtime's threads (0: its default, all cores)."""
         settings = settings or SpeechSettings()
-        try:
-            from piper import PiperVoice, SynthesisConfig
-        except ImportError as error:  # pragma: no cover - piper-tts is a dependency
-            raise VoiceError(f"piper-tts is not installed ({error})") from None
-        try:
-            self._piper = PiperVoice.load(str(info.model), config_path=str(info.config))
-        except Exception as error:  # onnxruntime raises its own types; all mean the same here
-            raise VoiceError(f"cannot load voice {info.model}: {error}") from None
-        self.info = info
-        config = self._piper.config
-        base = settings.length_scale or config.length_scale
         if settings.rate <= 0:
             raise VoiceError(f"rate must be above 0, not {settings.rate}")
-        self._config = SynthesisConfig(
+        self.info = info
+        self._piper = _load(info, threads)
+        config = self._piper.config
+        self._config = _synthesis_config(
             speaker_id=_speaker_id(settings.speaker, config.speaker_id_map, config.num_speakers),
-            length_scale=base / settings.rate,
+            length_scale=(settings.length_scale or config.length_scale) / settings.rate,
         )
 
     @property
@@ -75,6 +70,33 @@ class Voice:
         return Clip(pcm=gap.join(parts), sample_rate=self.sample_rate)
 
 
+def _load(info: VoiceInfo, threads: int) -> Any:
+    import json
+
+    import onnxruntime
+    from piper import PiperVoice
+    from piper.config import PiperConfig
+
+    options = onnxruntime.SessionOptions()
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    try:
+        config = PiperConfig.from_dict(json.loads(info.config.read_text(encoding="utf-8")))
+        session = onnxruntime.InferenceSession(
+            str(info.model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as error:  # onnxruntime and json raise their own types; all mean the same
+        raise VoiceError(f"cannot load voice {info.model}: {error}") from None
+    return PiperVoice(config=config, session=session)
+
+
+def _synthesis_config(speaker_id: int | None, length_scale: float) -> Any:
+    from piper import SynthesisConfig
+
+    return SynthesisConfig(speaker_id=speaker_id, length_scale=length_scale)
+
+
 def _speaker_id(speaker: str | None, names: dict[str, int], count: int) -> int | None:
     if speaker is None:
         return None
@@ -82,5 +104,8 @@ def _speaker_id(speaker: str | None, names: dict[str, int], count: int) -> int |
         return names[speaker]
     if speaker.isdigit() and int(speaker) < max(count, 1):
         return int(speaker)
-    known = ", ".join(names) or f"0 to {count - 1}" if count > 1 else "none: one speaker only"
+    if names:
+        known = ", ".join(names)
+    else:
+        known = f"0 to {count - 1}" if count > 1 else "none: this voice has one speaker"
     raise VoiceError(f"unknown speaker {speaker!r} for this voice (speakers: {known})")

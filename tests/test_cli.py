@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -29,7 +30,7 @@ FURNITURE = [
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVoice:
     voice = FakeVoice(sample_rate=22050, ms_per_char=5)
-    monkeypatch.setattr("narrate.voice.Voice", lambda info, speech=None: voice)
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None: voice)
     return voice
 
 
@@ -57,7 +58,7 @@ def test_dry_run_prints_the_spoken_script_without_furniture() -> None:
 
 def test_narrates_to_a_tagged_mp3_whose_length_matches(tmp_path: Path, fake: FakeVoice) -> None:
     out = tmp_path / "out.mp3"
-    result = runner.invoke(cli.narrate_app, [str(SAMPLE), "-o", str(out), "-q"])
+    result = runner.invoke(cli.narrate_app, [str(SAMPLE), "-o", str(out), "-q", "-j", "1"])
     assert result.exit_code == 0, result.output
     spoken_seconds = sum(fake.samples_for(text) for text in fake.spoken) / fake.sample_rate
     assert audio.duration(out, 22050) > spoken_seconds  # speech plus the pauses between
@@ -72,7 +73,7 @@ def test_no_output_names_the_file_from_the_title(
     tmp_path: Path, fake: FakeVoice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli.narrate_app, [str(SAMPLE)])
+    result = runner.invoke(cli.narrate_app, [str(SAMPLE), "-j", "1"])
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.iterdir()] == [
         "lviv-opens-a-solar-powered-tram-depot-as-winter-nears.mp3"
@@ -88,10 +89,10 @@ def test_failure_never_clobbers_an_existing_file(
                 raise VoiceError("the voice broke")
             return super().speak(text)
 
-    monkeypatch.setattr("narrate.voice.Voice", lambda info, speech=None: Broken(22050))
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None: Broken(22050))
     out = tmp_path / "keep.mp3"
     out.write_bytes(b"my good old narration")
-    result = runner.invoke(cli.narrate_app, [str(SAMPLE), "-o", str(out)])
+    result = runner.invoke(cli.narrate_app, [str(SAMPLE), "-o", str(out), "-j", "1"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "narrate: error: the voice broke"
     assert out.read_bytes() == b"my good old narration"
@@ -174,8 +175,8 @@ def test_bad_input_is_one_clear_line_and_no_file(
     httpserver.expect_request("/missing").respond_with_data("gone", status=404)
     work = tmp_path / "work"
     work.mkdir()
-    before = set(work.iterdir())
     args = make(work, httpserver)
+    before = set(work.iterdir())
     result = subprocess.run([sys.executable, "-m", "narrate", *args, "-q"], capture_output=True,
                             text=True, timeout=120, check=False, cwd=work)  # fmt: skip
     assert result.returncode == 1, result.stderr
@@ -183,8 +184,6 @@ def test_bad_input_is_one_clear_line_and_no_file(
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("narrate: error: ")
     assert "Traceback" not in result.stderr
-    import re
-
     assert re.search(message, lines[0]), lines[0]
     assert set(work.iterdir()) == before  # nothing written, nothing half-written
 

@@ -12,6 +12,7 @@ from mutagen.id3 import ID3
 from pytest_httpserver import HTTPServer
 
 from narrate import audio, pipeline
+from narrate.synthesis import Synthesizer
 from narrate.voices import packaged_voice
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "article.html"
@@ -42,7 +43,8 @@ def test_cue_times_match_the_encoded_audio(tmp_path: Path, real_voice) -> None: 
     article = pipeline.load_article(str(SAMPLE))
     script = pipeline.make_script(article)
     first = script.segments[:6]
-    narration = pipeline.synthesize(type(script)(article, first), real_voice)
+    synthesizer = Synthesizer(packaged_voice(), jobs=1, voice_factory=lambda: real_voice)
+    narration = pipeline.synthesize(type(script)(article, first), synthesizer)
     assert [cue.segment for cue in narration.cues] == list(first)
     assert all(a.end < b.start for a, b in zip(narration.cues, narration.cues[1:], strict=False))
     out = tmp_path / "part.mp3"

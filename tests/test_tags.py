@@ -73,4 +73,5 @@ def test_id3v23_tags_read_back(tmp_path: Path) -> None:
     chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
     assert [str(c.sub_frames["TIT2"]) for c in chaps] == ["Introduction", "Trams return", "Next"]
     assert tags.getall("CTOC")[0].child_element_ids == [c.element_id for c in chaps]
-    assert MP3(path).info.length == pytest.approx(narration.seconds, abs=0.08)
+    # the MP3 frame grid (1152 samples) and the encoder delay add up to ~0.1 s at the end
+    assert MP3(path).info.length == pytest.approx(narration.seconds, abs=0.15)

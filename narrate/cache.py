@@ -1,0 +1,178 @@
+"""A content-addressed cache of synthesised segments, in the user cache folder.
+
+The key is everything that changes the audio: the cache format, the voice model's hash, the
+speaker and speed, and the spoken text. So narrating the same article again synthesises
+nothing, and an article corrected in one sentence re-synthesises only that sentence.
+
+Entries are written to a temporary file and renamed into place, so two narrate processes can
+share the cache: a reader sees a whole entry or none. A damaged entry reads as a miss. Size is
+bounded by least-recently-used eviction (a hit refreshes the entry's modification time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from narrate.files import atomic_path
+from narrate.model import Clip
+from narrate.voice import Speaker, SpeechSettings
+from narrate.voices import VoiceInfo
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+DEFAULT_MAX_BYTES = 500 * 1024 * 1024
+_MAGIC = b"NRC1"
+_HEADER = struct.Struct("<4sII")  # magic, sample rate, sample count
+
+
+def default_dir() -> Path:
+    return Path(user_cache_dir("narrate")) / "segments"
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    entries: int
+    bytes: int
+    folder: Path
+
+
+class SegmentCache:
+    """Clips on disk, addressed by what produced them."""
+
+    def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.folder = folder or default_dir()
+        self.max_bytes = max_bytes
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pcm"
+
+    def get(self, key: str) -> Clip | None:
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if len(data) < _HEADER.size:
+            return self._damaged(path)
+        magic, rate, count = _HEADER.unpack_from(data)
+        if magic != _MAGIC or len(data) != _HEADER.size + 2 * count:
+            return self._damaged(path)
+        with _quietly():
+            os.utime(path)  # recently used: evicted last
+        return Clip(pcm=data[_HEADER.size :], sample_rate=rate)
+
+    def _damaged(self, path: Path) -> None:
+        log.warning("ignoring a damaged cache entry %s", path)
+        path.unlink(missing_ok=True)
+
+    def put(self, key: str, clip: Clip) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(path) as temporary:
+                temporary.write_bytes(
+                    _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples) + clip.pcm
+                )
+        except Exception as error:  # a full disk must not stop a narration that is otherwise fine
+            log.warning("could not cache a segment: %s", error)
+
+    def entries(self) -> list[tuple[Path, os.stat_result]]:
+        found = []
+        for path in self.folder.glob("??/*.pcm"):
+            with _quietly():
+                found.append((path, path.stat()))
+        return found
+
+    def stats(self) -> CacheStats:
+        entries = self.entries()
+        return CacheStats(len(entries), sum(s.st_size for _, s in entries), self.folder)
+
+    def evict(self) -> int:
+        """Delete least recently used entries until the cache fits; return how many went."""
+        entries = sorted(self.entries(), key=lambda entry: entry[1].st_mtime)
+        total = sum(stat.st_size for _, stat in entries)
+        removed = 0
+        for path, stat in entries:
+            if total <= self.max_bytes:
+                break
+            path.unlink(missing_ok=True)  # another process may have removed it first
+            total -= stat.st_size
+            removed += 1
+        return removed
+
+    def clear(self) -> int:
+        entries = self.entries()
+        for path, _ in entries:
+            path.unlink(missing_ok=True)
+        return len(entries)
+
+
+class _quietly:
+    """Ignore OSError: files in a shared cache can vanish under our feet."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
+        return kind is not None and issubclass(kind, OSError)
+
+
+def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
+    """SHA-256 of the voice model, remembered per (path, size, mtime) so it is hashed once."""
+    stat = info.model.stat()
+    memo_key = hashlib.sha256(f"{info.model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    memo = cache.folder.parent / "models" / f"{memo_key.hexdigest()[:32]}.sha256"
+    with _quietly():
+        return memo.read_text(encoding="ascii").strip()
+    digest = hashlib.sha256()
+    with info.model.open("rb") as model:
+        while chunk := model.read(1 << 20):
+            digest.update(chunk)
+    with _quietly():
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(memo) as temporary:
+            temporary.write_text(digest.hexdigest(), encoding="ascii")
+    return digest.hexdigest()
+
+
+def segment_key(voice_hash: str, speech: SpeechSettings, spoken: str) -> str:
+    settings = json.dumps([FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale,
+                           speech.rate, spoken], ensure_ascii=False)  # fmt: skip
+    return hashlib.sha256(settings.encode()).hexdigest()
+
+
+class CachedSpeaker:
+    """A Speaker that looks in the cache first and stores what it had to synthesise."""
+
+    def __init__(
+        self, voice: Speaker, cache: SegmentCache, voice_hash: str, speech: SpeechSettings
+    ) -> None:
+        self.voice, self.cache, self.voice_hash, self.speech = voice, cache, voice_hash, speech
+        self.hits = self.misses = 0
+
+    @property
+    def sample_rate(self) -> int:
+        return self.voice.sample_rate
+
+    def key(self, text: str) -> str:
+        return segment_key(self.voice_hash, self.speech, text)
+
+    def speak(self, text: str) -> Clip:
+        key = self.key(text)
+        clip = self.cache.get(key)
+        if clip is not None:
+            self.hits += 1
+            return clip
+        self.misses += 1
+        clip = self.voice.speak(text)
+        self.cache.put(key, clip)
+        return clip

@@ -1,0 +1,46 @@
+"""One settings object, built once at the edge (the CLI, the feed builder) and handed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from narrate.cache import DEFAULT_MAX_BYTES
+from narrate.fetch import FetchOptions
+from narrate.synthesis import default_jobs
+from narrate.voice import SpeechSettings
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Files to write besides the audio; None: not wanted."""
+
+    vtt: Path | None = None
+    srt: Path | None = None
+    timings: Path | None = None
+    """Podcasting 2.0 JSON transcript."""
+    chapters: Path | None = None
+    """Podcasting 2.0 JSON chapters."""
+    html: Path | None = None
+    """Read-along page."""
+    epub: Path | None = None
+    """EPUB 3 with Media Overlays."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    voice: str | None = None
+    """Voice name or path to a .onnx model; None: the default voice."""
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    fmt: str = "mp3"
+    bitrate: str = ""
+    lexicon: Path | None = None
+    force: bool = False
+    """Narrate pages that do not look like articles."""
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+    jobs: int = field(default_factory=default_jobs)
+    cache: bool = True
+    cache_dir: Path | None = None
+    """None: the user cache folder."""
+    cache_size: int = DEFAULT_MAX_BYTES
+    outputs: Outputs = field(default_factory=Outputs)

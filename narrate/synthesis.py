@@ -1,0 +1,140 @@
+"""Segments to clips, as fast as the machine allows: the cache first, then worker processes.
+
+Nearly all the time is ONNX inference. Two warm processes with one inference thread each beat
+one process with two threads, and they do not fight over cores under load, so segments that
+are not in the cache go to `jobs` worker processes, each with its own copy of the voice. Clips
+come back in script order as soon as each is ready, so the caller can stream them on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from narrate.cache import SegmentCache, model_hash, segment_key
+from narrate.model import Clip, Segment
+from narrate.textnorm import Lexicon
+from narrate.voice import Speaker, SpeechSettings, Voice
+from narrate.voices import VoiceInfo
+
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) after each segment is ready."""
+
+_worker_voice: Voice | None = None
+
+
+def _start_worker(info: VoiceInfo, speech: SpeechSettings) -> None:
+    global _worker_voice
+    _worker_voice = Voice(info, speech, threads=1)
+
+
+def _speak_in_worker(text: str) -> Clip:
+    assert _worker_voice is not None, "worker started without its voice"
+    return _worker_voice.speak(text)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass
+class Stats:
+    hits: int = 0
+    synthesised: int = 0
+    seconds_of_speech: float = 0.0
+
+
+@dataclass
+class Synthesizer:
+    """Turns segments into clips through the cache and a pool of voices.
+
+    `voice_factory`, when given, replaces the Piper voice in-process (tests use a fake voice).
+    """
+
+    info: VoiceInfo
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    jobs: int = field(default_factory=default_jobs)
+    cache: SegmentCache | None = None
+    voice_factory: Callable[[], Speaker] | None = None
+    lexicon: Lexicon | None = None
+    """Pronunciations applied to the spoken text just before the voice (not shown in scripts)."""
+    stats: Stats = field(default_factory=Stats)
+    _voice: Speaker | None = None
+
+    @property
+    def sample_rate(self) -> int:
+        return self.info.sample_rate or self._local().sample_rate
+
+    def _local(self) -> Speaker:
+        if self._voice is None:
+            factory = self.voice_factory or (lambda: Voice(self.info, self.speech))
+            self._voice = factory()
+        return self._voice
+
+    def render(
+        self, segments: Sequence[Segment], progress: Progress | None = None
+    ) -> Iterator[tuple[Segment, Clip]]:
+        """Clips for the segments, in order, each as soon as it and those before it are ready."""
+        voice_hash = model_hash(self.info, self.cache) if self.cache else ""
+        said = [self.lexicon.apply(s.spoken) if self.lexicon else s.spoken for s in segments]
+        keys = [segment_key(voice_hash, self.speech, text) for text in said]
+        found = {key: clip for key in set(keys) if self.cache and (clip := self.cache.get(key))}
+        missing = {key: text for text, key in zip(said, keys, strict=True) if key not in found}
+        self.stats.hits += len(segments) - len(missing)
+        executor = self._executor(len(missing))
+        speak = _speak_in_worker if isinstance(executor, ProcessPoolExecutor) else self._speak
+        try:
+            pending = {key: executor.submit(speak, text) for key, text in missing.items()}
+            for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
+                clip = found.get(key)
+                if clip is None:
+                    clip = found[key] = pending[key].result()
+                    self.stats.synthesised += 1
+                    self.stats.seconds_of_speech += clip.seconds
+                    if self.cache:
+                        self.cache.put(key, clip)
+                if progress:
+                    progress(done, len(segments))
+                yield segment, clip
+        finally:  # on an error or an abandoned generator, drop the queued work
+            executor.shutdown(wait=True, cancel_futures=True)
+        if self.cache:
+            self.cache.evict()
+
+    def _speak(self, text: str) -> Clip:
+        return self._local().speak(text)
+
+    def _executor(self, count: int) -> Executor:
+        if self.voice_factory is None and self.jobs > 1 and count > 1:
+            # fork is fast and safe while this process has not started onnxruntime's threads
+            forkable = "fork" in multiprocessing.get_all_start_methods()
+            method = "fork" if forkable and "onnxruntime" not in sys.modules else "spawn"
+            context = multiprocessing.get_context(method)
+            return ProcessPoolExecutor(min(self.jobs, count), context, _start_worker,
+                                       (self.info, self.speech))  # fmt: skip
+        return _InlineExecutor()
+
+
+class _InlineExecutor(Executor):
+    """Runs each call lazily, when its result is asked for, in this process."""
+
+    def submit(self, fn: Callable[..., Clip], /, *args: object, **kwargs: object) -> Future[Clip]:
+        return _LazyFuture(lambda: fn(*args, **kwargs))
+
+
+class _LazyFuture(Future[Clip]):
+    def __init__(self, call: Callable[[], Clip]) -> None:
+        super().__init__()
+        self._call = call
+
+    def result(self, timeout: float | None = None) -> Clip:
+        if not self.done():
+            try:
+                self.set_result(self._call())
+            except BaseException as error:
+                self.set_exception(error)
+        return super().result(timeout)
