@@ -61,18 +61,14 @@ class SegmentCache:
             data = path.read_bytes()
         except OSError:
             return None
-        if len(data) < _HEADER.size:
-            return self._damaged(path)
-        magic, rate, count = _HEADER.unpack_from(data)
-        if magic != _MAGIC or len(data) != _HEADER.size + 2 * count:
-            return self._damaged(path)
+        if len(data) < _HEADER.size or not _whole(data):
+            log.warning("ignoring a damaged cache entry %s", path)
+            path.unlink(missing_ok=True)
+            return None
+        _, rate, _ = _HEADER.unpack_from(data)
         with _quietly():
             os.utime(path)  # recently used: evicted last
         return Clip(pcm=data[_HEADER.size :], sample_rate=rate)
-
-    def _damaged(self, path: Path) -> None:
-        log.warning("ignoring a damaged cache entry %s", path)
-        path.unlink(missing_ok=True)
 
     def put(self, key: str, clip: Clip) -> None:
         path = self._path(key)
@@ -114,6 +110,11 @@ class SegmentCache:
         for path, _ in entries:
             path.unlink(missing_ok=True)
         return len(entries)
+
+
+def _whole(data: bytes) -> bool:
+    magic, _, count = _HEADER.unpack_from(data)
+    return bool(magic == _MAGIC and len(data) == _HEADER.size + 2 * count)
 
 
 class _quietly:

@@ -172,6 +172,19 @@ def narrate(
     chapters: Annotated[
         Path | None, typer.Option(help="Also write JSON chapters (Podcasting 2.0) here.")
     ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write a read-along page here: the text, highlighted as it is "
+            "spoken, with the audio (works offline, next to the audio file)."
+        ),
+    ] = None,
+    epub: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write an EPUB 3 with Media Overlays (text synchronised with the audio) here."
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
     version: Annotated[
@@ -200,7 +213,8 @@ def narrate(
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
             fetch=FetchOptions(timeout=timeout), jobs=jobs or default_jobs(), cache=cache,
             cache_size=cache_size * 1024 * 1024,
-            outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters),
+            outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
+                            epub=epub),
         )  # fmt: skip
         script = pipeline.prepare(source, settings)
         if dry_run:

@@ -56,15 +56,14 @@ def is_url(source: str) -> bool:
     return "://" in source[:16]
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, limit: int) -> None:
-        self.max_redirections = limit
-
-
 def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(
-        _Redirects(options.max_redirects), urllib.request.HTTPCookieProcessor(CookieJar())
+    # urllib reads the redirect limit from a class attribute; a subclass per limit sets it.
+    redirects = type(
+        "Redirects",
+        (urllib.request.HTTPRedirectHandler,),
+        {"max_redirections": options.max_redirects},
     )
+    return urllib.request.build_opener(redirects(), urllib.request.HTTPCookieProcessor(CookieJar()))
 
 
 def fetch(url: str, options: FetchOptions | None = None) -> Page:

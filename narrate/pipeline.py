@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from narrate import loudness, timings
 from narrate.audio import assemble, encode
@@ -108,6 +109,17 @@ def write_sidecars(
     for target, render in texts.items():
         if target:
             write_text(target, render())
+    if outputs.html:
+        from narrate.readalong import write_page
+
+        # The page finds the audio by a URL relative to itself, so the pair can move together.
+        href = os.path.relpath(audio_path.resolve(), outputs.html.resolve().parent)
+        write_page(outputs.html, script, narration, quote(Path(href).as_posix()), voice.name,
+                   voice.license)  # fmt: skip
+    if outputs.epub:
+        from narrate.epub import write_epub
+
+        write_epub(outputs.epub, script, narration, audio_path, voice.name, voice.license)
 
 
 def synthesize(

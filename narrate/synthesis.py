@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from narrate.cache import SegmentCache, model_hash, segment_key
@@ -85,14 +85,18 @@ class Synthesizer:
         found = {key: clip for key in set(keys) if self.cache and (clip := self.cache.get(key))}
         missing = {key: text for text, key in zip(said, keys, strict=True) if key not in found}
         self.stats.hits += len(segments) - len(missing)
-        executor = self._executor(len(missing))
-        speak = _speak_in_worker if isinstance(executor, ProcessPoolExecutor) else self._speak
+        pool = self._pool(len(missing))
         try:
-            pending = {key: executor.submit(speak, text) for key, text in missing.items()}
+            pending = (
+                {key: pool.submit(_speak_in_worker, text) for key, text in missing.items()}
+                if pool
+                else {}
+            )
             for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
                 clip = found.get(key)
                 if clip is None:
-                    clip = found[key] = pending[key].result()
+                    clip = pending[key].result() if pool else self._local().speak(missing[key])
+                    found[key] = clip
                     self.stats.synthesised += 1
                     self.stats.seconds_of_speech += clip.seconds
                     if self.cache:
@@ -101,14 +105,13 @@ class Synthesizer:
                     progress(done, len(segments))
                 yield segment, clip
         finally:  # on an error or an abandoned generator, drop the queued work
-            executor.shutdown(wait=True, cancel_futures=True)
+            if pool:
+                pool.shutdown(wait=True, cancel_futures=True)
         if self.cache:
             self.cache.evict()
 
-    def _speak(self, text: str) -> Clip:
-        return self._local().speak(text)
-
-    def _executor(self, count: int) -> Executor:
+    def _pool(self, count: int) -> ProcessPoolExecutor | None:
+        """Worker processes, when there is enough to share; None: synthesise in this process."""
         if self.voice_factory is None and self.jobs > 1 and count > 1:
             # fork is fast and safe while this process has not started onnxruntime's threads
             forkable = "fork" in multiprocessing.get_all_start_methods()
@@ -116,25 +119,4 @@ class Synthesizer:
             context = multiprocessing.get_context(method)
             return ProcessPoolExecutor(min(self.jobs, count), context, _start_worker,
                                        (self.info, self.speech))  # fmt: skip
-        return _InlineExecutor()
-
-
-class _InlineExecutor(Executor):
-    """Runs each call lazily, when its result is asked for, in this process."""
-
-    def submit(self, fn: Callable[..., Clip], /, *args: object, **kwargs: object) -> Future[Clip]:
-        return _LazyFuture(lambda: fn(*args, **kwargs))
-
-
-class _LazyFuture(Future[Clip]):
-    def __init__(self, call: Callable[[], Clip]) -> None:
-        super().__init__()
-        self._call = call
-
-    def result(self, timeout: float | None = None) -> Clip:
-        if not self.done():
-            try:
-                self.set_result(self._call())
-            except BaseException as error:
-                self.set_exception(error)
-        return super().result(timeout)
+        return None

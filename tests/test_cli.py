@@ -15,16 +15,26 @@ from typer.testing import CliRunner
 from narrate import audio, cli
 from narrate.errors import VoiceError
 from narrate.model import Clip
-
 from tests.conftest import FakeVoice
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "article.html"
 FURNITURE = [
-    "This audio is created with AI assistance", "Share on", "Read also", "Kyiv metro tests",
-    "newsletter", "Subscribe", "Photo:", "Solar panels on the roof", "Most popular",
-    "Ten things to do", "Comments", "All rights reserved", "cookies", "Olena Marchuk is a reporter",
+    "This audio is created with AI assistance",
+    "Share on",
+    "Read also",
+    "Kyiv metro tests",
+    "newsletter",
+    "Subscribe",
+    "Photo:",
+    "Solar panels on the roof",
+    "Most popular",
+    "Ten things to do",
+    "Comments",
+    "All rights reserved",
+    "cookies",
+    "Olena Marchuk is a reporter",
     "Privacy policy",
-]  # fmt: skip
+]
 
 
 @pytest.fixture
@@ -36,8 +46,13 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVoice:
 
 def invoke(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the real command in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "narrate", *args], capture_output=True,
-                          text=True, timeout=120, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "narrate", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 runner = CliRunner()
@@ -126,9 +141,14 @@ def test_normalize_command_and_stdin(tmp_path: Path) -> None:
     result = invoke("normalize", "It opened on Jan. 10 in the U.S.")
     assert result.returncode == 0
     assert "January tenth" in result.stdout
-    piped = subprocess.run([sys.executable, "-m", "narrate", "-", "--dry-run"],
-                           input=SAMPLE.read_text(encoding="utf-8"), capture_output=True,
-                           text=True, timeout=120, check=False)  # fmt: skip
+    piped = subprocess.run(
+        [sys.executable, "-m", "narrate", "-", "--dry-run"],
+        input=SAMPLE.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert piped.returncode == 0
     assert "Passengers will not notice" in piped.stdout
 
@@ -148,11 +168,13 @@ BAD_INPUTS = {
     "404": (lambda d, s: [s.url_for("/missing")], "HTTP 404"),
     "refused": (lambda d, s: [f"http://127.0.0.1:{_free_port()}/a"], "cannot connect"),
     "scheme": (lambda d, s: ["ftp://127.0.0.1/article.html"], "only http and https"),
-    "unwritable output": (lambda d, s: [str(SAMPLE), "-o", str(d / "no" / "such" / "a.mp3")],
-                          "does not exist"),
+    "unwritable output": (
+        lambda d, s: [str(SAMPLE), "-o", str(d / "no" / "such" / "a.mp3")],
+        "does not exist",
+    ),
     "output is a folder": (lambda d, s: [str(SAMPLE), "-o", str(d)], "is a directory"),
     "bad voice": (lambda d, s: [str(SAMPLE), "--voice", "xx_XX-nobody"], "no voice named"),
-}  # fmt: skip
+}
 LINKS = (
     b"<html><head><title>Home | Site</title></head><body><nav>"
     + b"".join(
@@ -177,8 +199,14 @@ def test_bad_input_is_one_clear_line_and_no_file(
     work.mkdir()
     args = make(work, httpserver)
     before = set(work.iterdir())
-    result = subprocess.run([sys.executable, "-m", "narrate", *args, "-q"], capture_output=True,
-                            text=True, timeout=120, check=False, cwd=work)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "narrate", *args, "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=work,
+    )
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

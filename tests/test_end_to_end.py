@@ -14,6 +14,7 @@ from pytest_httpserver import HTTPServer
 from narrate import audio, pipeline
 from narrate.synthesis import Synthesizer
 from narrate.voices import packaged_voice
+from tests.test_loudness import ffmpeg_ebur128
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "article.html"
 pytestmark = pytest.mark.slow
@@ -21,8 +22,13 @@ pytestmark = pytest.mark.slow
 
 def test_sample_article_becomes_a_tagged_mp3_as_long_as_its_speech(tmp_path: Path) -> None:
     out = tmp_path / "article.mp3"
-    result = subprocess.run([sys.executable, "-m", "narrate", str(SAMPLE), "-o", str(out)],
-                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "narrate", str(SAMPLE), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "Wrote" in result.stderr
     tags = ID3(out)
@@ -37,6 +43,10 @@ def test_sample_article_becomes_a_tagged_mp3_as_long_as_its_speech(tmp_path: Pat
     assert words / 200 * 60 < seconds < words / 140 * 60, (words, seconds)
     pcm = np.frombuffer(audio.decode_pcm(out, 22050), dtype=np.int16)
     assert np.abs(pcm).max() > 8000  # real speech, not silence
+    integrated, peak = ffmpeg_ebur128(out)  # measured by ffmpeg, not by us
+    assert integrated == pytest.approx(-19.0, abs=0.6)
+    assert peak <= -1.0
+    assert "LUFS" in str(tags["TXXX:LOUDNESS"])
 
 
 def test_cue_times_match_the_encoded_audio(tmp_path: Path, real_voice) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +80,12 @@ def test_a_url_and_a_text_file_narrate_with_the_real_voice(
         args = [source, "-o", str(tmp_path / out), "-q"]
         if out.endswith(".ogg"):
             args += ["--format", "ogg"]
-        result = subprocess.run([sys.executable, "-m", "narrate", *args], capture_output=True,
-                                text=True, timeout=600, check=False)  # fmt: skip
+        result = subprocess.run(
+            [sys.executable, "-m", "narrate", *args],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         assert audio.duration(tmp_path / out) > 2.0

@@ -25,9 +25,13 @@ def test_markdown_structure_and_inline_marks() -> None:
     assert article.title == "Notes on the budget"
     kinds = [block.kind for block in article.blocks]
     assert kinds == [
-        BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM,
-        BlockKind.QUOTE, BlockKind.PARAGRAPH,
-    ]  # fmt: skip
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+        BlockKind.QUOTE,
+        BlockKind.PARAGRAPH,
+    ]
     assert article.blocks[0].text == (
         "The city will spend $4.5 million on new trams. This line continues the same paragraph."
     )

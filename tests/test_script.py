@@ -30,18 +30,28 @@ def test_segments_pauses_and_blocks() -> None:
     script = build_script(ARTICLE, speak=str.upper, pauses=pauses)
     kinds = [s.kind for s in script.segments]
     assert kinds == [SegmentKind.INTRO] * 3 + [
-        SegmentKind.SENTENCE, SegmentKind.SENTENCE, SegmentKind.HEADING, SegmentKind.SENTENCE,
-    ]  # fmt: skip
+        SegmentKind.SENTENCE,
+        SegmentKind.SENTENCE,
+        SegmentKind.HEADING,
+        SegmentKind.SENTENCE,
+    ]
     texts = [s.text for s in script.segments]
     assert texts[3:] == [
-        "The first tram left at 5 a.m. on Monday.", "It was full.", "What comes next",
+        "The first tram left at 5 a.m. on Monday.",
+        "It was full.",
+        "What comes next",
         "More lines open in spring.",
-    ]  # fmt: skip
+    ]
     assert script.segments[0].spoken == "TRAMS RETURN TO THE CITY."  # a full stop for the close
     assert [s.pause_ms for s in script.segments] == [
-        pauses.intro_line, pauses.intro_line, pauses.intro,
-        pauses.sentence, pauses.paragraph, pauses.heading, pauses.paragraph,
-    ]  # fmt: skip
+        pauses.intro_line,
+        pauses.intro_line,
+        pauses.intro,
+        pauses.sentence,
+        pauses.paragraph,
+        pauses.heading,
+        pauses.paragraph,
+    ]
     assert [s.block for s in script.segments] == [-1, -1, -1, 0, 0, 1, 2]
 
 

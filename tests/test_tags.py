@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +48,7 @@ def test_chapters_cover_the_audio_without_gaps() -> None:
     assert [m.title for m in marks] == ["Introduction", "Trams return", "Next"]
     assert marks[0].start == 0.0
     assert marks[-1].end == narration.seconds
-    assert all(a.end == b.start for a, b in zip(marks, marks[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(marks))
     script, narration = _script_and_narration(with_heading=False)
     assert [m.title for m in chapters(script, narration)] == ["Introduction", "Trams return"]
 

@@ -1,0 +1,128 @@
+"""The segment cache and the worker pool."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.synchronize
+import os
+from pathlib import Path
+
+import pytest
+
+from narrate.cache import SegmentCache, model_hash, segment_key
+from narrate.model import Segment, SegmentKind
+from narrate.synthesis import Synthesizer
+from narrate.voice import SpeechSettings
+from narrate.voices import packaged_voice
+from tests.conftest import FakeVoice
+
+TEXTS = ["The first sentence.", "A second one, longer than the first.", "Third.", "Third."]
+
+
+def _segments(texts: list[str]) -> list[Segment]:
+    return [Segment(SegmentKind.SENTENCE, t, t, 300, n) for n, t in enumerate(texts)]
+
+
+def _synthesizer(cache: SegmentCache | None, voice: FakeVoice) -> Synthesizer:
+    return Synthesizer(packaged_voice(), jobs=1, cache=cache, voice_factory=lambda: voice)
+
+
+def test_second_run_synthesises_nothing_and_an_edit_only_its_sentence(tmp_path: Path) -> None:
+    cache = SegmentCache(tmp_path)
+    first = FakeVoice()
+    clips = [clip for _, clip in _synthesizer(cache, first).render(_segments(TEXTS))]
+    assert first.spoken == TEXTS[:3]  # the repeated sentence is synthesised once
+    again = FakeVoice()
+    synthesizer = _synthesizer(cache, again)
+    assert [clip for _, clip in synthesizer.render(_segments(TEXTS))] == clips
+    assert again.spoken == []
+    assert synthesizer.stats.hits == 4
+    edited = [TEXTS[0], "A second one, now corrected.", *TEXTS[2:]]
+    list(synthesizer.render(_segments(edited)))
+    assert again.spoken == ["A second one, now corrected."]
+
+
+def test_speech_settings_are_part_of_the_key() -> None:
+    slow = SpeechSettings(rate=0.8)
+    assert segment_key("h", SpeechSettings(), "x") != segment_key("h", slow, "x")
+    assert segment_key("h", SpeechSettings(), "x") != segment_key(
+        "other voice", SpeechSettings(), "x"
+    )
+
+
+def test_damaged_entries_are_misses_and_get_rewritten(tmp_path: Path) -> None:
+    cache = SegmentCache(tmp_path)
+    list(_synthesizer(cache, FakeVoice()).render(_segments(TEXTS[:1])))
+    (entry,) = tmp_path.glob("??/*.pcm")
+    entry.write_bytes(entry.read_bytes()[:-7])  # torn write from some other program
+    voice = FakeVoice()
+    list(_synthesizer(cache, voice).render(_segments(TEXTS[:1])))
+    assert voice.spoken == TEXTS[:1]
+    assert cache.get(entry.stem) is not None
+
+
+def test_least_recently_used_entries_are_evicted_first(tmp_path: Path) -> None:
+    cache = SegmentCache(tmp_path, max_bytes=10**9)
+    voice = FakeVoice()
+    list(_synthesizer(cache, voice).render(_segments(["old one.", "newer one."])))
+    old, new = (
+        segment_key(cache_hash(cache), SpeechSettings(), t) for t in ("old one.", "newer one.")
+    )
+    entry_size = cache._path(new).stat().st_size
+    cache.max_bytes = entry_size + 10
+    os.utime(cache._path(old), (1, 1))  # used long ago
+    assert cache.evict() == 1
+    assert cache.get(old) is None
+    assert cache.get(new) is not None
+
+
+def cache_hash(cache: SegmentCache) -> str:
+    return model_hash(packaged_voice(), cache)
+
+
+def _narrate_into(folder: str, barrier: multiprocessing.synchronize.Barrier) -> None:
+    barrier.wait()
+    cache = SegmentCache(Path(folder))
+    for _ in range(5):
+        list(_synthesizer(cache, FakeVoice()).render(_segments(TEXTS)))
+        for path, _ in cache.entries():  # force rewrites while the others read
+            path.unlink(missing_ok=True)
+    list(_synthesizer(cache, FakeVoice()).render(_segments(TEXTS)))
+
+
+def test_two_processes_share_one_cache_without_damage(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(4)
+    workers = [
+        context.Process(target=_narrate_into, args=(str(tmp_path), barrier)) for _ in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    cache = SegmentCache(tmp_path)
+    entries = cache.entries()
+    assert len(entries) == 3
+    for path, _ in entries:
+        assert cache.get(path.stem) is not None
+    assert not list(tmp_path.glob("??/.*.part"))  # no temporary files left behind
+    voice = FakeVoice()
+    list(_synthesizer(cache, voice).render(_segments(TEXTS)))
+    assert voice.spoken == []
+
+
+@pytest.mark.slow
+def test_worker_processes_return_clips_in_script_order(real_voice) -> None:  # type: ignore[no-untyped-def]
+    texts = [
+        "One.",
+        "This sentence is clearly a good deal longer than the one before it.",
+        "Two.",
+        "And here is another rather long sentence to keep the second worker busy.",
+    ]
+    synthesizer = Synthesizer(packaged_voice(), jobs=2)
+    clips = [clip for _, clip in synthesizer.render(_segments(texts))]
+    assert synthesizer.stats.synthesised == 4
+    short, long_ = [clips[0], clips[2]], [clips[1], clips[3]]
+    assert max(c.seconds for c in short) * 2 < min(c.seconds for c in long_)
+    assert all(c.sample_rate == 22050 for c in clips)

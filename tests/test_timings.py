@@ -1,0 +1,99 @@
+"""Timed text written beside the audio, checked against the audio it describes."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from narrate import audio, cli, timings
+from narrate.model import Cue, Segment, SegmentKind
+from tests.conftest import FakeVoice
+from tests.test_cli import SAMPLE
+
+VTT_TIME = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$")
+
+
+def parse_vtt(text: str) -> list[tuple[float, float, str]]:
+    assert text.startswith("WEBVTT\n")
+    cues = []
+    for block in text.strip().split("\n\n")[1:]:
+        number, times, *lines = block.split("\n")
+        match = VTT_TIME.match(times)
+        assert number.isdigit() and match, block
+        h1, m1, s1, ms1, h2, m2, s2, ms2 = map(int, match.groups())
+        cues.append(
+            (
+                h1 * 3600 + m1 * 60 + s1 + ms1 / 1000,
+                h2 * 3600 + m2 * 60 + s2 + ms2 / 1000,
+                "\n".join(lines),
+            )
+        )
+    return cues
+
+
+def test_formats_escape_and_clock() -> None:
+    segment = Segment(SegmentKind.SENTENCE, "Profit <b>rose</b> --> 5% & more", "x", 0)
+    cue = Cue(3725.0045, 3726.5, segment)
+    assert timings.vtt([cue]).splitlines()[3:5] == [
+        "01:02:05.004 --> 01:02:06.500",
+        "Profit &lt;b&gt;rose&lt;/b&gt; -&gt; 5% &amp; more",
+    ]
+    assert timings.srt([cue]).splitlines()[1] == "01:02:05,004 --> 01:02:06,500"
+
+
+@pytest.fixture
+def narrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, FakeVoice]:
+    voice = FakeVoice(sample_rate=22050, ms_per_char=5)
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None: voice)
+    args = [str(SAMPLE), "-o", str(tmp_path / "a.mp3"), "-q", "-j", "1"]
+    for kind in ("vtt", "srt", "timings", "chapters", "html"):
+        args += [f"--{kind}", str(tmp_path / f"a.{kind}")]
+    result = CliRunner().invoke(cli.narrate_app, args)
+    assert result.exit_code == 0, result.output
+    return tmp_path, voice
+
+
+def test_cues_are_ordered_apart_and_inside_the_audio(narrated: tuple[Path, FakeVoice]) -> None:
+    folder, voice = narrated
+    length = audio.duration(folder / "a.mp3")
+    cues = parse_vtt((folder / "a.vtt").read_text(encoding="utf-8"))
+    assert len(cues) == len(voice.spoken)
+    assert all(0 <= start < end <= length for start, end, _ in cues)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(cues))
+    assert cues[0][2].startswith("Lviv opens")  # written text, as readers expect
+    transcript = json.loads((folder / "a.timings").read_text(encoding="utf-8"))
+    assert [s["startTime"] for s in transcript["segments"]] == [round(c[0], 3) for c in cues]
+    chapters = json.loads((folder / "a.chapters").read_text(encoding="utf-8"))["chapters"]
+    assert [c["title"] for c in chapters] == [
+        "Introduction",
+        "Lviv opens a solar-powered tram depot as winter nears",
+        "A plan that grew out of the blackouts",
+        "What comes next",
+    ]
+    assert chapters[-1]["endTime"] == pytest.approx(length, abs=0.1)
+    srt = (folder / "a.srt").read_text(encoding="utf-8")
+    assert srt.count(" --> ") == len(cues)
+    page = (folder / "a.html").read_text(encoding="utf-8")
+    assert 'src="a.mp3"' in page
+    assert page.count("data-start=") == len(cues)
+
+
+def test_second_run_comes_from_the_cache(narrated: tuple[Path, FakeVoice]) -> None:
+    folder, voice = narrated
+    first = len(voice.spoken)
+    result = CliRunner().invoke(
+        cli.narrate_app, [str(SAMPLE), "-o", str(folder / "b.mp3"), "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(voice.spoken) == first  # nothing new synthesised
+    assert f"{first} from the cache" in result.stderr
+    info = CliRunner().invoke(cli.tools_app, ["cache", "info"])
+    assert f"{first} sentences" in info.stdout
+    cleared = CliRunner().invoke(cli.tools_app, ["cache", "clear"])
+    assert cleared.exit_code == 0 and "Removed" in cleared.stdout
+    assert "0 sentences" in CliRunner().invoke(cli.tools_app, ["cache", "info"]).stdout
