@@ -1,0 +1,242 @@
+"""The feed folder's operations: init, add, sync, list, remove. Plain values in and out.
+
+Every change of the state and feed.xml is a read-modify-write under the folder's lock, both
+files written to temporary names and renamed, feed.xml first: whatever happens, feed.xml is a
+whole feed whose enclosures are whole files. Files an old version or a dropped episode leaves
+behind are deleted only after the new state is in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from narrate import pipeline
+from narrate.errors import NarrateError
+from narrate.feed import cover, rss
+from narrate.feed.categories import parse_category
+from narrate.feed.episode import addresses, is_current, narrate_episode, text_hash
+from narrate.feed.sources import read_feed
+from narrate.feed.state import FEED_NAME, Channel, Episode, FeedError, State, load, locked, save
+from narrate.files import write_bytes
+from narrate.settings import Settings
+from narrate.synthesis import Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one source: added, updated, unchanged, skipped or failed."""
+
+    source: str
+    status: str
+    episode: Episode | None = None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    outcomes: tuple[Outcome, ...]
+    dropped: tuple[Episode, ...] = ()
+    """Episodes removed because the feed grew past `keep`."""
+
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+
+def init(
+    folder: Path,
+    title: str,
+    base_url: str,
+    *,
+    description: str = "",
+    author: str = "",
+    language: str = "en",
+    category: str = "News",
+    image: Path | None = None,
+    explicit: bool = False,
+    link: str = "",
+    keep: int = 0,
+) -> State:
+    """Start a feed in `folder` (created if needed): state, cover and an empty feed.xml."""
+    if not title.strip():
+        raise FeedError("the feed needs a title (--title)")
+    if not base_url.startswith(("http://", "https://")):
+        raise FeedError(
+            f"--base-url must be the http(s) URL where {folder} is served, not {base_url!r}"
+        )
+    base_url = base_url if base_url.endswith("/") else base_url + "/"
+    main, sub = parse_category(category)
+    picture, suffix = cover.check_cover(image) if image else (cover.cover_png(title), ".png")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FeedError(f"cannot create {folder}: {error.strerror or error}") from None
+    channel = Channel(
+        title=title.strip(), base_url=base_url, description=description, author=author,
+        language=language, category=main, subcategory=sub, explicit=explicit,
+        image=f"cover{suffix}", link=link, guid=rss.podcast_guid(rss.feed_url(base_url)),
+        keep=keep,
+    )  # fmt: skip
+    with locked(folder):
+        if (folder / FEED_NAME).exists() or (folder / "narrate-feed.json").exists():
+            raise FeedError(f"{folder} already holds a feed; edit it with add, sync and remove")
+        write_bytes(folder / channel.image, picture)
+        state = State(channel)
+        _publish(folder, state)
+    return state
+
+
+def episodes(folder: Path) -> list[Episode]:
+    """The feed's episodes, newest first."""
+    return rss.newest_first(load(folder).episodes)
+
+
+def add(
+    folder: Path,
+    sources: Sequence[str],
+    settings: Settings,
+    *,
+    keep: int | None = None,
+    dates: dict[str, dt.datetime] | None = None,
+    skip_retired: bool = False,
+    progress: Progress | None = None,
+    notify: Callable[[Outcome], None] | None = None,
+) -> Report:
+    """Narrate each source into the feed: a new episode, an updated one, or nothing if unchanged.
+
+    A source that fails is reported in its Outcome and the rest go on.
+    """
+    load(folder)  # not a feed folder: fail before any fetch
+    outcomes, dropped = [], []
+    for source in sources:
+        try:
+            outcome, gone = _add_one(folder, source, settings, keep, (dates or {}).get(source),
+                                     skip_retired, progress)  # fmt: skip
+        except NarrateError as error:
+            outcome, gone = Outcome(source, "failed", error=str(error)), []
+        log.info("%s: %s %s", source, outcome.status, outcome.error)
+        outcomes.append(outcome)
+        dropped += gone
+        if notify:
+            notify(outcome)
+    return Report(tuple(outcomes), tuple(dropped))
+
+
+def sync(
+    folder: Path,
+    feed: str,
+    settings: Settings,
+    *,
+    limit: int = 10,
+    keep: int | None = None,
+    progress: Progress | None = None,
+    notify: Callable[[Outcome], None] | None = None,
+) -> Report:
+    """Narrate the first `limit` items of an RSS or Atom feed (URL or file) into the feed."""
+    load(folder)
+    items = read_feed(feed, settings.fetch)[: max(0, limit)]
+    dates = {item.url: item.published for item in items if item.published}
+    return add(folder, [item.url for item in items], settings, keep=keep, dates=dates,
+               skip_retired=True, progress=progress, notify=notify)  # fmt: skip
+
+
+def remove(folder: Path, guid: str) -> Episode:
+    """Take an episode out of the feed and delete its files; sync will not bring it back."""
+    with locked(folder):
+        state = load(folder)
+        episode = state.by_guid(guid)
+        if episode is None:
+            raise FeedError(f"no episode with GUID {guid} in {folder} (see 'narrate feed list')")
+        state = replace(
+            state,
+            episodes=tuple(e for e in state.episodes if e.guid != guid),
+            retired=(*state.retired, *episode.urls),
+        )
+        _publish(folder, state)
+    _delete(folder, episode.files, state)
+    return episode
+
+
+def _add_one(
+    folder: Path,
+    source: str,
+    settings: Settings,
+    keep: int | None,
+    fallback: dt.datetime | None,
+    skip_retired: bool,
+    progress: Progress | None,
+) -> tuple[Outcome, list[Episode]]:
+    state = load(folder)
+    if skip_retired and source in state.retired:
+        return Outcome(source, "skipped", error="removed from this feed before"), []
+    script = pipeline.prepare(source, settings)
+    urls = addresses(source, script.article)
+    earlier = state.find(urls)
+    if skip_retired and set(urls) & set(state.retired):
+        return Outcome(source, "skipped", error="removed from this feed before"), []
+    if is_current(folder, earlier, text_hash(script)):
+        return Outcome(source, "unchanged", earlier), []
+    episode = narrate_episode(folder, source, script, state, settings, fallback, progress)
+    try:
+        previous, dropped, state = _commit(folder, episode, keep)
+    except BaseException:
+        _discard(folder, episode)
+        raise
+    if previous and previous.version != episode.version:
+        _delete(folder, previous.files, state)
+    for gone in dropped:
+        _delete(folder, gone.files, state)
+    status = "updated" if previous else "added"
+    if any(gone.guid == episode.guid for gone in dropped):
+        status = "skipped"  # older than every episode the feed keeps
+    return Outcome(source, status, episode), dropped
+
+
+def _commit(
+    folder: Path, episode: Episode, keep: int | None
+) -> tuple[Episode | None, list[Episode], State]:
+    """Put the episode into the state and feed.xml, under the lock; drop what `keep` says."""
+    with locked(folder):
+        state = load(folder)
+        previous = state.by_guid(episode.guid)
+        if previous:
+            urls = tuple(dict.fromkeys((*previous.urls, *episode.urls)))
+            episode = replace(episode, urls=urls)
+        others = [e for e in state.episodes if e.guid != episode.guid]
+        channel = state.channel if keep is None else replace(state.channel, keep=keep)
+        ordered = rss.newest_first((*others, episode))
+        limit = channel.keep or len(ordered)
+        kept, dropped = ordered[:limit], ordered[limit:]
+        retired = tuple(url for gone in dropped for url in gone.urls)
+        state = State(channel, tuple(kept), (*state.retired, *retired))
+        _publish(folder, state)
+    return previous, dropped, state
+
+
+def _publish(folder: Path, state: State) -> None:
+    """feed.xml, then the state: each whole, each renamed into place (call under the lock)."""
+    write_bytes(folder / FEED_NAME, rss.render(state))
+    save(folder, state)
+
+
+def _delete(folder: Path, names: Sequence[str], state: State) -> None:
+    """Delete files no episode of `state` still uses."""
+    used = {name for e in state.episodes for name in e.files}
+    for name in names:
+        if name not in used:
+            (folder / name).unlink(missing_ok=True)
+
+
+def _discard(folder: Path, episode: Episode) -> None:
+    """After a failed commit: delete the new files unless another run has published them."""
+    try:
+        state = load(folder)
+    except NarrateError:
+        return
+    _delete(folder, episode.files, state)
