@@ -64,10 +64,10 @@ def render(state: State, now: dt.datetime | None = None) -> bytes:
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _add(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.Element:
+def _add(parent: ET.Element, tag: str, content: str = "", **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)
-    if text:
-        element.text = text
+    if content:
+        element.text = content
     return element
 
 

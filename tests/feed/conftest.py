@@ -75,6 +75,12 @@ class Site:
         return Response("not found", status=404)
 
 
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """127.0.0.1 only: the site never listens beyond this machine."""
+    return ("127.0.0.1", 0)
+
+
 @pytest.fixture
 def site(httpserver: HTTPServer) -> Site:
     base = httpserver.url_for("").rstrip("/")
