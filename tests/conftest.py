@@ -4,12 +4,20 @@ folders pointed at temporary directories so no test touches the real cache or da
 from __future__ import annotations
 
 import math
+import os
 import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from narrate.model import Clip
+
+# In CI the property tests run a fixed set of examples, so a run cannot fail by luck; locally
+# they keep exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

