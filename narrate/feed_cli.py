@@ -91,6 +91,9 @@ def init_command(
     ],
     description: Annotated[str, typer.Option(help="What the podcast is.")] = "",
     author: Annotated[str, typer.Option(help="itunes:author; default: the title.")] = "",
+    email: Annotated[
+        str, typer.Option(help="The owner's e-mail (itunes:owner), for Apple's ownership check.")
+    ] = "",
     image: Annotated[
         Path | None,
         typer.Option(help="Cover: a square JPEG or PNG, 1400-3000 px. Default: a plain one."),
@@ -112,8 +115,8 @@ def init_command(
 
     with _errors(debug):
         state = feed.init(folder, title, base_url, description=description, author=author,
-                          language=language, category=category, image=image, explicit=explicit,
-                          link=link, keep=keep or 0)  # fmt: skip
+                          email=email, language=language, category=category, image=image,
+                          explicit=explicit, link=link, keep=keep or 0)  # fmt: skip
         typer.echo(f"{state.channel.base_url}feed.xml")
 
 

@@ -18,9 +18,10 @@ from narrate import pipeline
 from narrate.errors import NarrateError
 from narrate.feed import cover, rss
 from narrate.feed.categories import parse_category
-from narrate.feed.episode import addresses, is_current, narrate_episode, text_hash
+from narrate.feed.episode import addresses, is_current, narrate_episode, normal_url, text_hash
 from narrate.feed.sources import read_feed
 from narrate.feed.state import FEED_NAME, Channel, Episode, FeedError, State, load, locked, save
+from narrate.fetch import is_url
 from narrate.files import write_bytes
 from narrate.settings import Settings
 from narrate.synthesis import Progress
@@ -56,6 +57,7 @@ def init(
     *,
     description: str = "",
     author: str = "",
+    email: str = "",
     language: str = "en",
     category: str = "News",
     image: Path | None = None,
@@ -79,7 +81,7 @@ def init(
         raise FeedError(f"cannot create {folder}: {error.strerror or error}") from None
     channel = Channel(
         title=title.strip(), base_url=base_url, description=description, author=author,
-        language=language, category=main, subcategory=sub, explicit=explicit,
+        email=email, language=language, category=main, subcategory=sub, explicit=explicit,
         image=f"cover{suffix}", link=link, guid=rss.podcast_guid(rss.feed_url(base_url)),
         keep=keep,
     )  # fmt: skip
@@ -147,20 +149,32 @@ def sync(
 
 
 def remove(folder: Path, guid: str) -> Episode:
-    """Take an episode out of the feed and delete its files; sync will not bring it back."""
+    """Take an episode out of the feed and delete its files; sync will not bring it back.
+
+    `guid` may be shortened to any prefix that only one episode has (as `narrate feed list`
+    shows them, at least 8 characters).
+    """
     with locked(folder):
         state = load(folder)
-        episode = state.by_guid(guid)
-        if episode is None:
-            raise FeedError(f"no episode with GUID {guid} in {folder} (see 'narrate feed list')")
+        episode = _one_episode(state, guid, folder)
         state = replace(
             state,
-            episodes=tuple(e for e in state.episodes if e.guid != guid),
+            episodes=tuple(e for e in state.episodes if e.guid != episode.guid),
             retired=(*state.retired, *episode.urls),
         )
         _publish(folder, state)
     _delete(folder, episode.files, state)
     return episode
+
+
+def _one_episode(state: State, guid: str, folder: Path) -> Episode:
+    exact = state.by_guid(guid)
+    if exact:
+        return exact
+    found = [e for e in state.episodes if len(guid) >= 8 and e.guid.startswith(guid)]
+    if len(found) != 1:
+        raise FeedError(f"no episode with GUID {guid} in {folder} (see 'narrate feed list')")
+    return found[0]
 
 
 def _add_one(
@@ -173,7 +187,7 @@ def _add_one(
     progress: Progress | None,
 ) -> tuple[Outcome, list[Episode]]:
     state = load(folder)
-    if skip_retired and source in state.retired:
+    if skip_retired and is_url(source) and normal_url(source) in state.retired:
         return Outcome(source, "skipped", error="removed from this feed before"), []
     script = pipeline.prepare(source, settings)
     urls = addresses(source, script.article)

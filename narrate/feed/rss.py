@@ -84,6 +84,10 @@ def _channel(element: ET.Element, state: State, now: dt.datetime) -> None:
     _add(element, f"{{{ATOM}}}link", href=feed_url(channel.base_url), rel="self",
          type="application/rss+xml")  # fmt: skip
     _add(element, f"{{{ITUNES}}}author", channel.author or channel.title)
+    if channel.email:
+        owner = _add(element, f"{{{ITUNES}}}owner")
+        _add(owner, f"{{{ITUNES}}}name", channel.author or channel.title)
+        _add(owner, f"{{{ITUNES}}}email", channel.email)
     _add(element, f"{{{ITUNES}}}summary", description)
     _add(element, f"{{{ITUNES}}}type", "episodic")
     if channel.image:

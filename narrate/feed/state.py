@@ -40,6 +40,8 @@ class Channel:
     """Where DIR is served, ending in "/": feed.xml is at base_url + "feed.xml"."""
     description: str = ""
     author: str = ""
+    email: str = ""
+    """itunes:owner's address: where Apple sends the ownership check; "": no itunes:owner."""
     language: str = "en"
     category: str = "News"
     subcategory: str = ""

@@ -24,7 +24,8 @@ SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*\.(mp3|vtt|transcript\.json|chapters
 def make_feed(tmp_path: Path, **options: object) -> Path:
     folder = tmp_path / "pod"
     feed.init(folder, "The Coastal Courier, narrated", "https://example.org/pod",
-              author="Coastal Courier", category="News/Daily News", **options)  # type: ignore[arg-type]  # fmt: skip
+              author="Coastal Courier", category="News/Daily News",
+              email="pod@example.org", **options)  # type: ignore[arg-type]  # fmt: skip
     return folder
 
 
@@ -74,6 +75,8 @@ def test_channel_and_items_carry_the_namespaced_tags(
     channel = ET.parse(folder / "feed.xml").getroot().find("channel")
     assert channel is not None
     assert channel.findtext(f"{ITUNES}explicit") == "false"
+    assert channel.findtext(f"{ITUNES}owner/{ITUNES}email") == "pod@example.org"
+    assert channel.findtext(f"{ITUNES}owner/{ITUNES}name") == "Coastal Courier"
     category = channel.find(f"{ITUNES}category")
     assert category is not None and category.get("text") == "News"
     assert category.find(f"{ITUNES}category").get("text") == "Daily News"  # type: ignore[union-attr]

@@ -34,8 +34,9 @@ def test_init_add_list_remove(tmp_path: Path, site: Site, fake: FakeVoice) -> No
     lines = listed.stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == guids(folder)
     assert lines[0].split("\t")[1:] == ["2024-03-04", "0:08", parsed(folder).entries[0].title]
-    removed = runner.invoke(feed_app, ["remove", str(folder), guids(folder)[0]])
+    removed = runner.invoke(feed_app, ["remove", str(folder), guids(folder)[0][:8]])
     assert removed.exit_code == 0, removed.output
+    assert removed.stdout.startswith("removed: Odesa port")
     assert len(guids(folder)) == 1
 
 
