@@ -6,7 +6,9 @@ Registered in narrate.cli as the `feed` subcommand; errors leave as one line thr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +17,7 @@ import typer
 if TYPE_CHECKING:
     from narrate.feed import Outcome, Report
     from narrate.settings import Settings
+    from narrate.synthesis import Progress
 
 EXIT_SOME_FAILED = 1
 
@@ -69,6 +72,21 @@ def _printer(quiet: bool) -> Callable[[Outcome], None]:
         _say(f"{outcome.status}: {title} ({outcome.source})", quiet)
 
     return show
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Progress | None]:
+    """A bar for the article being narrated, on a terminal only; it restarts with each one."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
+
+    with Bar("Narrating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+             transient=True) as bar:  # fmt: skip
+        task = bar.add_task("narrate", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _finish(report: Report, quiet: bool) -> None:
@@ -139,7 +157,9 @@ def add_command(
 
     with _errors(debug):
         settings = _settings(voice, rate, jobs, timeout, force)
-        report = feed.add(folder, sources, settings, keep=keep, notify=_printer(quiet))
+        with _progress(quiet) as progress:
+            report = feed.add(folder, sources, settings, keep=keep, progress=progress,
+                              notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
 
 
@@ -163,8 +183,9 @@ def sync_command(
 
     with _errors(debug):
         settings = _settings(voice, rate, jobs, timeout, force)
-        report = feed.sync(folder, source, settings, limit=limit, keep=keep,
-                           notify=_printer(quiet))  # fmt: skip
+        with _progress(quiet) as progress:
+            report = feed.sync(folder, source, settings, limit=limit, keep=keep,
+                               progress=progress, notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
 
 
