@@ -88,23 +88,17 @@ def describe(article: Article) -> str:
     return text[:_DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def narrate_episode(
-    folder: Path,
-    source: str,
-    script: Script,
-    state: State,
-    settings: Settings,
-    fallback_date: dt.datetime | None = None,
-    progress: Progress | None = None,
+def plan_episode(
+    source: str, script: Script, state: State, fallback_date: dt.datetime | None = None
 ) -> Episode:
-    """Write the MP3 and sidecars of `script` into `folder`; the Episode that describes them."""
+    """The episode `script` will be, before narration: GUID, file names, text; no audio yet."""
     article = script.article
     urls = addresses(source, article)
     earlier = state.find(urls)
     guid = earlier.guid if earlier else episode_guid(urls[0])
     digest = text_hash(script)
     link = article.source_url or (source if is_url(source) else "")
-    draft = Episode(
+    return Episode(
         guid=guid, urls=urls, title=article.title or "Untitled article",
         description=describe(article), link=link,
         published=published(article, fallback_date, earlier),
@@ -112,6 +106,17 @@ def narrate_episode(
         text_hash=digest, length=0, duration=0.0, image_url=article.image_url,
         language=article.language,
     )  # fmt: skip
+
+
+def narrate_episode(
+    folder: Path,
+    draft: Episode,
+    script: Script,
+    settings: Settings,
+    progress: Progress | None = None,
+) -> Episode:
+    """Write the MP3 and sidecars of `draft` into `folder`; the episode with its length and
+    duration filled in."""
     outputs = Outputs(vtt=folder / draft.vtt, timings=folder / draft.transcript,
                       chapters=folder / draft.chapters)  # fmt: skip
     result = pipeline.narrate_script(

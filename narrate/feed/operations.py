@@ -18,7 +18,14 @@ from narrate import pipeline
 from narrate.errors import NarrateError
 from narrate.feed import cover, rss
 from narrate.feed.categories import parse_category
-from narrate.feed.episode import addresses, is_current, narrate_episode, normal_url, text_hash
+from narrate.feed.episode import (
+    addresses,
+    is_current,
+    narrate_episode,
+    normal_url,
+    plan_episode,
+    text_hash,
+)
 from narrate.feed.sources import read_feed
 from narrate.feed.state import FEED_NAME, Channel, Episode, FeedError, State, load, locked, save
 from narrate.fetch import is_url
@@ -196,11 +203,12 @@ def _add_one(
         return Outcome(source, "skipped", error="removed from this feed before"), []
     if is_current(folder, earlier, text_hash(script)):
         return Outcome(source, "unchanged", earlier), []
-    episode = narrate_episode(folder, source, script, state, settings, fallback, progress)
+    draft = plan_episode(source, script, state, fallback)
     try:
+        episode = narrate_episode(folder, draft, script, settings, progress)
         previous, dropped, state = _commit(folder, episode, keep)
-    except BaseException:
-        _discard(folder, episode)
+    except BaseException:  # an error or Ctrl-C: no orphaned files, the feed as it was
+        _discard(folder, draft)
         raise
     if previous and previous.version != episode.version:
         _delete(folder, previous.files, state)

@@ -284,3 +284,24 @@ def test_init_refuses_a_small_cover_and_a_second_init(tmp_path: Path) -> None:
     assert (folder / "cover.png").read_bytes() == big.read_bytes()
     with pytest.raises(feed.FeedError, match="already"):
         make_feed(tmp_path)
+
+
+def test_a_failure_after_the_audio_leaves_no_orphaned_files(
+    tmp_path: Path, site: Site, fake: FakeVoice, settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from narrate import pipeline
+    from narrate.errors import OutputError
+
+    folder = make_feed(tmp_path)
+    feed.add(folder, [site.url(SLUGS[0])], settings)
+    files = set(folder.iterdir())
+
+    def disk_full(*args: object) -> None:
+        assert len(list(folder.glob("*.mp3"))) == 2
+        raise OutputError("cannot write the captions: no space left on device")
+
+    monkeypatch.setattr(pipeline, "write_sidecars", disk_full)
+    report = feed.add(folder, [site.url(SLUGS[1])], settings)
+    assert report.failed[0].error.endswith("no space left on device")
+    assert set(folder.iterdir()) == files
