@@ -86,7 +86,8 @@ def main() -> None:
                 peak_kib = max(peak_kib, peak)
     words = len(text.split())
     print(
-        f"page: {args.page.name}, {words} spoken words, {args.rounds} rounds, {os.cpu_count()} cores"
+        f"page: {args.page.name}, {words} spoken words, {args.rounds} rounds,"
+        f" {os.cpu_count()} cores"
     )
     base = statistics.median(times["piper"])
     for name, values in times.items():

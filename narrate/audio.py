@@ -6,15 +6,19 @@ fade at both ends so that no join clicks. Cue times come for free from the sampl
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import subprocess
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
+from narrate import loudness
 from narrate.errors import AudioError
 from narrate.model import Clip, Cue, Narration, Segment
 
@@ -59,41 +63,148 @@ def silence(ms: int, sample_rate: int) -> bytes:
     return b"\0\0" * (sample_rate * ms // 1000)
 
 
-def assemble(spoken: Iterable[tuple[Segment, Clip]], sample_rate: int) -> Narration:
-    """Join clips in order with each segment's pause after it, recording where each one sits."""
-    parts = [silence(LEAD_IN_MS, sample_rate)]
+def assemble(
+    spoken: Iterable[tuple[Segment, Clip]],
+    sample_rate: int,
+    sink: Callable[[bytes], object] | None = None,
+) -> Narration:
+    """Join clips in order with each segment's pause after it, recording where each one sits.
+
+    `sink`, when given, receives the PCM piece by piece as it is joined (an encoder, a player),
+    so that sound can flow out while later clips are still being synthesised.
+    """
+    parts: list[bytes] = []
+    position = 0
+    cues: list[Cue] = []
+    timeline: list[Clip | float] = [LEAD_IN_MS / 1000]
+
+    def emit(pcm: bytes) -> None:
+        parts.append(pcm)
+        if sink:
+            sink(pcm)
+
+    emit(silence(LEAD_IN_MS, sample_rate))
     position = len(parts[0]) // 2
-    cues = []
     for segment, clip in spoken:
         if clip.sample_rate != sample_rate:
             raise AudioError(f"clip at {clip.sample_rate} Hz in a {sample_rate} Hz narration")
-        parts.append(_faded(clip.pcm, sample_rate))
+        timeline += [clip, segment.pause_ms / 1000]
         cues.append(Cue(position / sample_rate, (position + clip.samples) / sample_rate, segment))
         pause = silence(segment.pause_ms, sample_rate)
-        parts.append(pause)
+        emit(_faded(clip.pcm, sample_rate) + pause)
         position += clip.samples + len(pause) // 2
-    return Narration(pcm=b"".join(parts), sample_rate=sample_rate, cues=tuple(cues))
+    clips = [part for part in timeline if isinstance(part, Clip)]
+    levelled = bool(clips) and all(clip.energies for clip in clips)
+    measured = loudness.measure(timeline, sample_rate) if levelled else None
+    return Narration(b"".join(parts), sample_rate, tuple(cues), loudness=measured)
+
+
+class _PcmPipe:
+    """A process fed with PCM on its stdin: an encoder or a player.
+
+    Use as a context manager: leaving the block normally waits for the process and checks its
+    exit status; leaving it with an exception kills the process.
+    """
+
+    what = "process"
+
+    def __init__(self, command: list[str], stdout: int | BinaryIO = subprocess.DEVNULL) -> None:
+        log.debug("starting: %s", " ".join(command))
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
+        try:
+            self._process = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=stdout, stderr=self._errors
+            )
+        except OSError as error:
+            self._errors.close()
+            raise AudioError(f"cannot start {command[0]} ({error})") from None
+
+    def write(self, pcm: bytes) -> None:
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(pcm)
+            self._process.stdin.flush()  # downstream (a player, a pipe) hears it now
+        except BrokenPipeError:
+            self._fail()
+
+    def _fail(self) -> None:
+        self._process.wait()
+        self._errors.seek(0)
+        detail = self._errors.read().decode(errors="replace").strip().splitlines()
+        self._errors.close()
+        message = detail[-1] if detail else f"exit status {self._process.returncode}"
+        raise AudioError(f"{self.what}: {message}")
+
+    def __enter__(self) -> _PcmPipe:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        assert self._process.stdin is not None
+        if kind is not None:
+            self._process.kill()
+        with contextlib.suppress(BrokenPipeError):
+            self._process.stdin.close()
+        if self._process.wait() != 0 and kind is None:
+            self._fail()
+        self._errors.close()
+
+
+class Encoder(_PcmPipe):
+    """ffmpeg encoding the PCM written to it into a file, or into a binary stream as it comes."""
+
+    def __init__(
+        self, target: Path | BinaryIO, sample_rate: int, fmt: str = "mp3", bitrate: str = ""
+    ) -> None:
+        if fmt not in FORMATS:
+            raise AudioError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        muxer, codec, default_bitrate = FORMATS[fmt]
+        rate = ["-b:a", bitrate or default_bitrate] if (bitrate or default_bitrate) else []
+        streaming = not isinstance(target, Path)
+        # A stream cannot be sought back to, so no header that ffmpeg fills in at the end.
+        stream_options = (
+            ["-write_xing", "0", "-id3v2_version", "0"] if streaming and fmt == "mp3" else []
+        )
+        command = [
+            ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+            "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
+            *codec, *rate, *stream_options, "-f", muxer,
+            "pipe:1" if streaming else str(target),
+        ]  # fmt: skip
+        self.what = f"ffmpeg failed to encode {fmt}"
+        super().__init__(command, subprocess.DEVNULL if isinstance(target, Path) else target)
+
+
+# Players that read raw PCM from stdin, in order of preference; {rate} is the sample rate.
+PLAYERS = (
+    ("mpv", "mpv --really-quiet --no-video --demuxer=rawaudio --demuxer-rawaudio-format=s16le "
+            "--demuxer-rawaudio-rate={rate} --demuxer-rawaudio-channels=1 -"),
+    ("ffplay", "ffplay -loglevel error -nodisp -autoexit -f s16le -ar {rate} -ch_layout mono -"),
+    ("paplay", "paplay --raw --format=s16le --rate={rate} --channels=1"),
+    ("aplay", "aplay -q -t raw -f S16_LE -r {rate} -c 1"),
+    ("play", "play -q -t raw -r {rate} -e signed -b 16 -c 1 -"),
+)  # fmt: skip
+
+
+class Player(_PcmPipe):
+    """A sound player fed with PCM as it is made, so that speech starts at once."""
+
+    def __init__(self, sample_rate: int) -> None:
+        found = next(((name, line) for name, line in PLAYERS if shutil.which(name)), None)
+        if found is None:
+            names = ", ".join(name for name, _ in PLAYERS)
+            raise AudioError(
+                f"no audio player found (looked for {names}); "
+                "install one, or pipe the audio: narrate SOURCE -o - | PLAYER -"
+            )
+        self.name = found[0]
+        self.what = f"{self.name} could not play the audio (no sound device?)"
+        super().__init__(found[1].format(rate=sample_rate).split())
 
 
 def encode(narration: Narration, path: Path, fmt: str = "mp3", bitrate: str = "") -> None:
-    """Encode the narration (mono) into `path` in the given format."""
-    if fmt not in FORMATS:
-        raise AudioError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    muxer, codec, default_bitrate = FORMATS[fmt]
-    rate = ["-b:a", bitrate or default_bitrate] if (bitrate or default_bitrate) else []
-    command = [
-        ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-        "-f", "s16le", "-ar", str(narration.sample_rate), "-ac", "1", "-i", "pipe:0",
-        *codec, *rate, "-f", muxer, str(path),
-    ]  # fmt: skip
-    log.debug("encoding: %s", " ".join(command))
-    try:
-        result = subprocess.run(command, input=narration.pcm, capture_output=True, check=False)
-    except OSError as error:
-        raise AudioError(f"cannot run ffmpeg ({error})") from None
-    if result.returncode != 0:
-        detail = result.stderr.decode(errors="replace").strip().splitlines()
-        raise AudioError(f"ffmpeg failed to encode {fmt}: {detail[-1] if detail else 'no message'}")
+    """Encode a finished narration (mono) into `path` in the given format."""
+    with Encoder(path, narration.sample_rate, fmt, bitrate) as encoder:
+        encoder.write(narration.pcm)
 
 
 def decode_pcm(path: Path, sample_rate: int) -> bytes:

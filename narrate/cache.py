@@ -21,6 +21,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from narrate.errors import OutputError
 from narrate.files import atomic_path
 from narrate.model import Clip
 from narrate.voice import Speaker, SpeechSettings
@@ -28,10 +29,12 @@ from narrate.voices import VoiceInfo
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
-_MAGIC = b"NRC1"
-_HEADER = struct.Struct("<4sII")  # magic, sample rate, sample count
+_MAGIC = b"NRC2"
+# magic, sample rate, sample count, loudness step count, true peak; then the PCM, then the
+# loudness step energies as float64
+_HEADER = struct.Struct("<4sIIId")
 
 
 def default_dir() -> Path:
@@ -65,20 +68,24 @@ class SegmentCache:
             log.warning("ignoring a damaged cache entry %s", path)
             path.unlink(missing_ok=True)
             return None
-        _, rate, _ = _HEADER.unpack_from(data)
+        _, rate, count, _, peak = _HEADER.unpack_from(data)
         with _quietly():
             os.utime(path)  # recently used: evicted last
-        return Clip(pcm=data[_HEADER.size :], sample_rate=rate)
+        end = _HEADER.size + 2 * count
+        steps = struct.unpack(f"<{(len(data) - end) // 8}d", data[end:])
+        return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak)
 
     def put(self, key: str, clip: Clip) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            header = _HEADER.pack(
+                _MAGIC, clip.sample_rate, clip.samples, len(clip.energies), clip.peak_dbtp
+            )
+            steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
             with atomic_path(path) as temporary:
-                temporary.write_bytes(
-                    _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples) + clip.pcm
-                )
-        except Exception as error:  # a full disk must not stop a narration that is otherwise fine
+                temporary.write_bytes(header + clip.pcm + steps)
+        except (OSError, OutputError) as error:  # a full disk must not stop a good narration
             log.warning("could not cache a segment: %s", error)
 
     def entries(self) -> list[tuple[Path, os.stat_result]]:
@@ -113,8 +120,8 @@ class SegmentCache:
 
 
 def _whole(data: bytes) -> bool:
-    magic, _, count = _HEADER.unpack_from(data)
-    return bool(magic == _MAGIC and len(data) == _HEADER.size + 2 * count)
+    magic, _, count, blocks, _ = _HEADER.unpack_from(data)
+    return bool(magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks)
 
 
 class _quietly:

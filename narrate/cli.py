@@ -30,7 +30,7 @@ tools_app = typer.Typer(
     no_args_is_help=True,
     help="narrate's other commands.",
 )
-SUBCOMMANDS = {"voices", "normalize", "cache"}
+SUBCOMMANDS = {"voices", "normalize", "cache", "feed"}
 DEFAULT_CACHE_MB = 500
 
 
@@ -83,7 +83,8 @@ def _version(value: bool) -> None:
 @narrate_app.command(
     epilog="Other commands: [bold]narrate voices[/] lists the voices; "
     "[bold]narrate normalize TEXT[/] shows how text is spoken; "
-    "[bold]narrate cache info|clear[/] manages the sentence cache.",
+    "[bold]narrate cache info|clear[/] manages the sentence cache; "
+    "[bold]narrate feed --help[/] makes podcast feeds.",
 )
 def narrate(
     source: Annotated[
@@ -99,7 +100,8 @@ def narrate(
         typer.Option(
             "--output",
             "-o",
-            help="Audio file to write. Default: a name made from the title, in the current folder.",
+            help="Audio file to write, or - for standard output (streamed as it is made). "
+            "Default: a name made from the title, in the current folder.",
             show_default=False,
         ),
     ] = None,
@@ -108,6 +110,10 @@ def narrate(
         typer.Option(
             "--dry-run", help="Print the spoken script, one segment a line, and synthesise nothing."
         ),
+    ] = False,
+    play: Annotated[
+        bool,
+        typer.Option("--play", help="Speak through the sound device as the narration is made."),
     ] = False,
     voice: Annotated[
         str | None,
@@ -204,6 +210,7 @@ def narrate(
     from narrate.settings import Outputs, Settings
     from narrate.synthesis import default_jobs
     from narrate.voice import SpeechSettings
+    from narrate.voices import find_voice
 
     with _errors(debug):
         if fmt not in FORMATS:
@@ -220,6 +227,15 @@ def narrate(
         if dry_run:
             for segment in script.segments:
                 typer.echo(segment.spoken)
+            return
+        if play or output == Path("-"):
+            if html or epub:
+                raise NarrateError("--html and --epub need an audio file: give -o FILE")
+            with _progress(len(script.segments), quiet) as progress:
+                stream = None if play else sys.stdout.buffer
+                narration = pipeline.stream_script(script, stream, settings, progress)
+            info = find_voice(voice)
+            pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
             return
         path = output or pipeline.default_output(script.article, fmt)
         with _progress(len(script.segments), quiet) as progress:
@@ -296,10 +312,17 @@ def cache_command(
             raise NarrateError(f"unknown cache action {action!r}: use info or clear")
 
 
+def _register_feed() -> None:
+    from narrate.feed_cli import feed_app
+
+    tools_app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `narrate SOURCE ...`, or one of the subcommands."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in SUBCOMMANDS:
+        _register_feed()
         tools_app(args=args, prog_name="narrate")
     else:
         narrate_app(args=args, prog_name="narrate")

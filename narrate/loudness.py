@@ -1,18 +1,25 @@
-"""Loudness to the spoken-word podcast norm: EBU R128 / ITU-R BS.1770 measurement, a gain, and a
-true-peak limiter, in numpy, in one pass over the PCM we already hold.
+"""Loudness to the spoken-word podcast norm (EBU R128 / ITU-R BS.1770), in numpy.
 
-ffmpeg's two-pass loudnorm would cost about half the synthesis time again; this costs a few FFTs.
-The K-weighting filter is applied in the frequency domain with its magnitude response (zero
-phase): energy, and so loudness, depends only on the magnitude.
+Each clip is levelled on its own, as soon as it is synthesised (in the worker that made it):
+a gain to the target loudness, then a true-peak limiter. Its measurements (K-weighted block
+powers, true peak) travel with it, into the cache too, so the finished narration is measured
+from them without another pass over the whole audio. Levelling each sentence also evens out
+the voice's sentence-to-sentence swings, as a broadcast leveller would.
+
+ffmpeg's two-pass loudnorm would cost about half the synthesis time again; this costs a couple
+of short FFTs per sentence, off the critical path. The K-weighting filter is applied in the
+frequency domain with its magnitude response (zero phase): energy depends only on magnitude.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from dataclasses import replace
 
 import numpy as np
 
-from narrate.model import Loudness
+from narrate.model import Clip, Loudness
 
 TARGET_MONO_LUFS = -19.0
 """-16 LUFS is the norm for stereo; a mono file is heard 3 dB louder on two speakers."""
@@ -21,6 +28,8 @@ _MARGIN_DB = 0.7
 """Head-room under the ceiling for the MP3 encoder, which overshoots a little."""
 _OVERSAMPLE = 4
 _LIMITER_WINDOW_S = 0.004
+_BLOCK_S, _STEP_S = 0.4, 0.1
+_ABSOLUTE_GATE = 10 ** ((-70 + 0.691) / 10)
 
 
 def _biquad_power(b: tuple[float, ...], a: tuple[float, ...], w: np.ndarray) -> np.ndarray:
@@ -58,28 +67,52 @@ def _k_weighting_power(freqs: np.ndarray, rate: int) -> np.ndarray:
     return shelf * high_pass
 
 
-def integrated_loudness(samples: np.ndarray, rate: int) -> float:
-    """Gated integrated loudness (LUFS) of mono float samples in [-1, 1]."""
+def energies(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Energy of the K-weighted signal in each 100 ms step (the last one may be partial).
+
+    BS.1770's 400 ms blocks, 75% overlapped, are sums of four consecutive steps; keeping the
+    steps lets clips measured apart be measured together, with the pauses between them.
+    """
     n = len(samples)
-    block, step = int(0.4 * rate), int(0.1 * rate)
-    if n < block:
-        return -70.0
+    if n == 0:
+        return np.zeros(0, dtype=np.float64)
     size = 1 << (n - 1).bit_length()  # a power of two: FFTs of other lengths can be 50x slower
     spectrum = np.fft.rfft(samples, size)
     # The response is smooth: compute it on a fine grid and interpolate onto the FFT's bins.
     grid = np.linspace(0, rate / 2, 8193)
     response = np.sqrt(np.maximum(_k_weighting_power(grid, rate), 0.0))
     spectrum *= np.interp(np.fft.rfftfreq(size, 1 / rate), grid, response).astype(np.float32)
-    weighted = np.fft.irfft(spectrum, size)[:n]
-    energy = np.concatenate(([0.0], np.cumsum(weighted.astype(np.float64) ** 2)))
-    starts = np.arange(0, n - block + 1, step)
-    power = (energy[starts + block] - energy[starts]) / block
-    power = power[power > 10 ** ((-70 + 0.691) / 10)]  # absolute gate: -70 LUFS
-    if not len(power):
+    weighted = np.fft.irfft(spectrum, size)[:n].astype(np.float64)
+    step = _step(rate)
+    padded = np.pad(weighted**2, (0, -n % step))
+    return np.asarray(padded.reshape(-1, step).sum(axis=1))
+
+
+def _step(rate: int) -> int:
+    return round(_STEP_S * rate)
+
+
+def gated_loudness(steps: np.ndarray, rate: int) -> float:
+    """Integrated loudness (LUFS) from step energies: 400 ms blocks, both gates (BS.1770)."""
+    per_block = _BLOCK_S / _STEP_S
+    if len(steps) < per_block:  # shorter than one block: one block over all of it
+        powers = np.array([steps.sum() / max(1, len(steps) * _step(rate))])
+    else:
+        sums = np.convolve(steps, np.ones(round(per_block)), "valid")
+        powers = sums / (per_block * _step(rate))
+    powers = powers[powers > _ABSOLUTE_GATE]  # absolute gate: -70 LUFS
+    if not len(powers):
         return -70.0
-    relative = 10 * np.log10(power.mean()) - 0.691 - 10  # relative gate: -10 LU
-    gated = power[power > 10 ** ((relative + 0.691) / 10)]
+    relative = 10 * np.log10(powers.mean()) - 0.691 - 10  # relative gate: -10 LU
+    gated = powers[powers > 10 ** ((relative + 0.691) / 10)]
     return float(10 * np.log10(gated.mean()) - 0.691)
+
+
+def integrated_loudness(samples: np.ndarray, rate: int) -> float:
+    """Gated integrated loudness (LUFS) of mono float samples in [-1, 1]."""
+    if len(samples) < int(_BLOCK_S * rate):
+        return -70.0
+    return gated_loudness(energies(samples, rate), rate)
 
 
 def _oversampled_peaks(samples: np.ndarray) -> np.ndarray:
@@ -128,18 +161,36 @@ def _limit(samples: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
     return (samples * smooth).astype(np.float32)
 
 
-def normalize(
-    pcm: bytes, rate: int, target_lufs: float = TARGET_MONO_LUFS, ceiling_dbtp: float = CEILING_DBTP
-) -> tuple[bytes, Loudness]:
-    """Gain to `target_lufs`, limit true peaks to `ceiling_dbtp`; return the PCM and a measure."""
-    samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
+def level(
+    clip: Clip, target_lufs: float = TARGET_MONO_LUFS, ceiling_dbtp: float = CEILING_DBTP
+) -> Clip:
+    """The clip at the target loudness with true peaks under the ceiling, and its measures."""
+    samples = np.frombuffer(clip.pcm, dtype=np.int16).astype(np.float32) / 32768
     ceiling = 10 ** ((ceiling_dbtp - _MARGIN_DB) / 20)
-    current = integrated_loudness(samples, rate)
+    rate = clip.sample_rate
+    steps = energies(samples, rate)
     for _ in range(2):  # limiting costs a few tenths of a LU; the second round makes them up
+        current = gated_loudness(steps, rate)
         if current <= -70:  # silence: nothing to bring up
             break
         samples = _limit(samples * 10 ** ((target_lufs - current) / 20), rate, ceiling)
-        current = integrated_loudness(samples, rate)
-    measured = Loudness(current, true_peak_dbtp(samples))
-    out = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16)
-    return out.tobytes(), measured
+        steps = energies(samples, rate)
+    pcm = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
+    return replace(clip, pcm=pcm, energies=tuple(steps.tolist()), peak_dbtp=true_peak_dbtp(samples))
+
+
+def measure(parts: Iterable[Clip | float], rate: int) -> Loudness:
+    """Loudness of clips and pauses (in seconds) played in order, from the clips' measures.
+
+    Exact for the true peak; for the integrated loudness, each clip and pause is rounded to
+    whole 100 ms steps, which moves the result by hundredths of a LU.
+    """
+    steps: list[float] = []
+    peak = -144.0
+    for part in parts:
+        if isinstance(part, Clip):
+            steps.extend(part.energies)
+            peak = max(peak, part.peak_dbtp)
+        else:
+            steps.extend([0.0] * round(part / _STEP_S))
+    return Loudness(gated_loudness(np.asarray(steps, dtype=np.float64), rate), peak)

@@ -115,6 +115,10 @@ class Clip:
 
     pcm: bytes
     sample_rate: int
+    energies: tuple[float, ...] = ()
+    """K-weighted energy of every 100 ms (BS.1770), once the clip has been levelled."""
+    peak_dbtp: float = -144.0
+    """True peak, once the clip has been levelled."""
 
     @property
     def samples(self) -> int:

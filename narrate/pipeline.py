@@ -10,12 +10,14 @@ import logging
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
-from narrate import loudness, timings
-from narrate.audio import assemble, encode
+from narrate import timings
+from narrate.audio import Encoder, Player, assemble
 from narrate.cache import SegmentCache
 from narrate.errors import ExtractionError, OutputError
 from narrate.extraction import extract_article
@@ -90,10 +92,26 @@ def narrate_script(
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
     synthesizer = synthesizer_for(settings, info)
-    narration = synthesize(script, synthesizer, progress)
-    write_audio(narration, script, path, info, settings.fmt, settings.bitrate)
+    with atomic_path(path) as temporary:
+        # Clips go to the encoder as they are joined, while later ones are still synthesised.
+        with Encoder(temporary, synthesizer.sample_rate, settings.fmt, settings.bitrate) as out:
+            narration = synthesize(script, synthesizer, progress, sink=out.write)
+        if settings.fmt == "mp3":
+            write_id3(temporary, script, narration, info.name, info.license)
     write_sidecars(narration, script, settings.outputs, path, info)
     return Result(path, script, narration, info, synthesizer.stats)
+
+
+def stream_script(
+    script: Script, stream: BinaryIO | None, settings: Settings, progress: Progress | None = None
+) -> Narration:
+    """Speak the script as it is made, into a binary stream (stdout) or to the speakers (None)."""
+    info = find_voice(settings.voice)
+    synthesizer = synthesizer_for(settings, info)
+    rate = synthesizer.sample_rate
+    sink = Encoder(stream, rate, settings.fmt, settings.bitrate) if stream else Player(rate)
+    with sink:
+        return synthesize(script, synthesizer, progress, sink=sink.write)
 
 
 def write_sidecars(
@@ -123,16 +141,14 @@ def write_sidecars(
 
 
 def synthesize(
-    script: Script, synthesizer: Synthesizer, progress: Progress | None = None
+    script: Script,
+    synthesizer: Synthesizer,
+    progress: Progress | None = None,
+    sink: Callable[[bytes], object] | None = None,
 ) -> Narration:
-    """Speak every segment, join the clips, and bring the result to the loudness target."""
+    """Speak every segment (levelled to the loudness target) and join the clips."""
     clips = synthesizer.render(script.segments, progress)
-    return level(assemble(clips, synthesizer.sample_rate))
-
-
-def level(narration: Narration) -> Narration:
-    pcm, measured = loudness.normalize(narration.pcm, narration.sample_rate)
-    return replace(narration, pcm=pcm, loudness=measured)
+    return assemble(clips, synthesizer.sample_rate, sink)
 
 
 def default_output(article: Article, fmt: str, folder: Path | None = None) -> Path:
@@ -151,18 +167,3 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise OutputError(f"cannot write {path}: permission denied")
-
-
-def write_audio(
-    narration: Narration,
-    script: Script,
-    path: Path,
-    voice: VoiceInfo,
-    fmt: str = "mp3",
-    bitrate: str = "",
-) -> None:
-    """Encode and tag the narration into `path` atomically: all of it or nothing."""
-    with atomic_path(path) as temporary:
-        encode(narration, temporary, fmt, bitrate)
-        if fmt == "mp3":
-            write_id3(temporary, script, narration, voice.name, voice.license)

@@ -12,9 +12,10 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from narrate import loudness
 from narrate.cache import SegmentCache, model_hash, segment_key
 from narrate.model import Clip, Segment
 from narrate.textnorm import Lexicon
@@ -34,7 +35,12 @@ def _start_worker(info: VoiceInfo, speech: SpeechSettings) -> None:
 
 def _speak_in_worker(text: str) -> Clip:
     assert _worker_voice is not None, "worker started without its voice"
-    return _worker_voice.speak(text)
+    return speak_levelled(_worker_voice, text)
+
+
+def speak_levelled(voice: Speaker, text: str) -> Clip:
+    """Synthesise and level one segment (in whichever process does the synthesis)."""
+    return loudness.level(voice.speak(text))
 
 
 def default_jobs() -> int:
@@ -85,17 +91,18 @@ class Synthesizer:
         found = {key: clip for key in set(keys) if self.cache and (clip := self.cache.get(key))}
         missing = {key: text for text, key in zip(said, keys, strict=True) if key not in found}
         self.stats.hits += len(segments) - len(missing)
-        pool = self._pool(len(missing))
+        pool, speak = self._pool(len(missing))
         try:
-            pending = (
-                {key: pool.submit(_speak_in_worker, text) for key, text in missing.items()}
-                if pool
-                else {}
-            )
+            # Everything is queued at once; clips are taken in script order as they finish.
+            pending = {key: pool.submit(speak, text) for key, text in missing.items()}
             for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
                 clip = found.get(key)
                 if clip is None:
-                    clip = pending[key].result() if pool else self._local().speak(missing[key])
+                    clip = (
+                        pending[key].result()
+                        if pool
+                        else speak_levelled(self._local(), missing[key])
+                    )
                     found[key] = clip
                     self.stats.synthesised += 1
                     self.stats.seconds_of_speech += clip.seconds
@@ -105,18 +112,23 @@ class Synthesizer:
                     progress(done, len(segments))
                 yield segment, clip
         finally:  # on an error or an abandoned generator, drop the queued work
-            if pool:
-                pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
         if self.cache:
             self.cache.evict()
 
-    def _pool(self, count: int) -> ProcessPoolExecutor | None:
-        """Worker processes, when there is enough to share; None: synthesise in this process."""
+    def _pool(self, count: int) -> tuple[Executor, Callable[[str], Clip]]:
+        """Where the missing segments are synthesised, and the function that does it.
+
+        Several segments: `jobs` worker processes, each with its own voice. One, or one job: a
+        background thread in this process (ONNX Runtime and numpy release the GIL), so cached
+        clips before it can flow on to the encoder while the voice loads.
+        """
         if self.voice_factory is None and self.jobs > 1 and count > 1:
             # fork is fast and safe while this process has not started onnxruntime's threads
             forkable = "fork" in multiprocessing.get_all_start_methods()
             method = "fork" if forkable and "onnxruntime" not in sys.modules else "spawn"
             context = multiprocessing.get_context(method)
-            return ProcessPoolExecutor(min(self.jobs, count), context, _start_worker,
-                                       (self.info, self.speech))  # fmt: skip
-        return None
+            workers = min(self.jobs, count)
+            pool = ProcessPoolExecutor(workers, context, _start_worker, (self.info, self.speech))
+            return pool, _speak_in_worker
+        return ThreadPoolExecutor(1), lambda text: speak_levelled(self._local(), text)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from narrate import audio, loudness
-from narrate.model import Narration
+from narrate.model import Clip, Narration, Segment, SegmentKind
 
 RATE = 22050
 
@@ -61,22 +61,54 @@ def test_our_measure_agrees_with_ffmpeg(tmp_path: Path) -> None:
     assert loudness.integrated_loudness(samples, RATE) == pytest.approx(theirs, abs=0.3)
 
 
-def test_normalised_mp3_meets_the_podcast_target(tmp_path: Path) -> None:
-    raw = (_speechlike(30) * 32767).astype(np.int16).tobytes()
-    pcm, measured = loudness.normalize(raw, RATE)
-    assert measured.integrated_lufs == pytest.approx(-19.0, abs=0.2)
-    assert measured.true_peak_dbtp <= -1.0
+def _clips(seconds: float) -> list[Clip]:
+    """Speech-like clips at the levels Piper gives: peak-normalised, some quieter than others."""
+    bursts = _speechlike(seconds)
+    size = int(2.0 * RATE)
+    clips = []
+    for number, start in enumerate(range(0, len(bursts) - size + 1, size)):
+        part = bursts[start : start + size] * (0.3 if number % 3 else 1.0)
+        clips.append(Clip((part * 32767).astype(np.int16).tobytes(), RATE))
+    return clips
+
+
+def test_levelled_clips_make_an_mp3_at_the_podcast_target(tmp_path: Path) -> None:
+    levelled = [loudness.level(clip) for clip in _clips(30)]
+    for clip in levelled:
+        assert clip.peak_dbtp <= -1.0
+        assert loudness.gated_loudness(np.asarray(clip.energies), RATE) == pytest.approx(
+            -19.0, abs=0.3
+        )
+    segment = Segment(SegmentKind.SENTENCE, "x", "x", 400)
+    narration = audio.assemble([(segment, clip) for clip in levelled], RATE)
+    assert narration.loudness is not None
+    whole = np.frombuffer(narration.pcm, dtype=np.int16).astype(np.float32) / 32768
+    # measured from the clips' own measures, as from the joined audio
+    assert narration.loudness.integrated_lufs == pytest.approx(
+        loudness.integrated_loudness(whole, RATE), abs=0.2
+    )
     path = tmp_path / "x.mp3"
-    audio.encode(Narration(pcm, RATE), path, "mp3")
+    audio.encode(narration, path, "mp3")
     integrated, peak = ffmpeg_ebur128(path)
     assert integrated == pytest.approx(-19.0, abs=0.6)
     assert peak <= -1.0
 
 
 def test_silence_is_left_alone() -> None:
-    pcm, measured = loudness.normalize(b"\0\0" * RATE * 2, RATE)
-    assert pcm == b"\0\0" * RATE * 2
-    assert measured.integrated_lufs == -70.0
+    silent = Clip(b"\0\0" * RATE * 2, RATE)
+    levelled = loudness.level(silent)
+    assert levelled.pcm == silent.pcm
+    assert loudness.measure([levelled], RATE).integrated_lufs == -70.0
+
+
+def test_a_clip_shorter_than_one_block_is_still_levelled() -> None:
+    short = _clips(4)[1]
+    brief = Clip(short.pcm[: int(0.25 * RATE) * 2], RATE)
+    levelled = loudness.level(brief)
+    assert len(levelled.energies) == 3  # 250 ms: three 100 ms steps, the last one partial
+    assert loudness.gated_loudness(np.asarray(levelled.energies), RATE) == pytest.approx(
+        -19.0, abs=0.5
+    )
 
 
 def test_sliding_minimum_matches_the_obvious_one() -> None:

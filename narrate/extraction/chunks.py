@@ -25,9 +25,7 @@ def rejoin(tree: html.HtmlElement, found: list[Found], url: str | None) -> list[
     if container is None:
         return found
     signature = (container.tag, container.get("class"))
-    twins = [
-        el for el in tree.iter(container.tag) if (el.tag, el.get("class")) == signature
-    ]
+    twins = [el for el in tree.iter(container.tag) if (el.tag, el.get("class")) == signature]
     # Chunks before ours are rarely story (a summary box, "key points"): keep the ones after.
     twins = twins[twins.index(container) :]
     if len(twins) < 2 or any(_nested(twin, twins) for twin in twins):

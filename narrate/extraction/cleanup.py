@@ -44,8 +44,10 @@ _MAX_LABEL_WORDS = 6
 def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
     """A list of linked headlines closing the body is "More stories", and so is its label."""
     end = len(found)
-    while end and found[end - 1].block.kind is BlockKind.LIST_ITEM and (
-        found[end - 1].link_share >= _LIST_LINK_SHARE
+    while (
+        end
+        and found[end - 1].block.kind is BlockKind.LIST_ITEM
+        and (found[end - 1].link_share >= _LIST_LINK_SHARE)
     ):
         end -= 1
     if len(found) - end < 2:
@@ -58,8 +60,7 @@ def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
 
 def _is_link_line(item: Found) -> bool:
     return (
-        item.link_share >= _MAX_LINK_SHARE
-        and len(words(item.block.text)) <= _MAX_LINK_BLOCK_WORDS
+        item.link_share >= _MAX_LINK_SHARE and len(words(item.block.text)) <= _MAX_LINK_BLOCK_WORDS
     )
 
 

@@ -16,15 +16,48 @@ from lxml import html
 from narrate.extraction.dom import class_and_id, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
-_DROP_TAGS = frozenset({
-    "nav", "aside", "footer", "form", "button", "select", "input", "textarea", "label",
-    "audio", "video", "iframe", "object", "embed", "svg", "canvas", "dialog", "figcaption",
-    "menu", "script", "style", "noscript", "template",
-})
-_DROP_ROLES = frozenset({
-    "navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alertdialog",
-    "menu", "menubar", "toolbar", "tablist",
-})
+_DROP_TAGS = frozenset(
+    {
+        "nav",
+        "aside",
+        "footer",
+        "form",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "label",
+        "audio",
+        "video",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "dialog",
+        "figcaption",
+        "menu",
+        "script",
+        "style",
+        "noscript",
+        "template",
+    }
+)
+_DROP_ROLES = frozenset(
+    {
+        "navigation",
+        "banner",
+        "complementary",
+        "contentinfo",
+        "search",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "toolbar",
+        "tablist",
+    }
+)
 # Class/id words that name furniture anywhere inside a token ("relatedArticles", "nl-signup").
 _FURNITURE_SUBSTRINGS = re.compile(
     r"newsletter|subscri|signup|sign-up|related|recommend|comment|disqus|cookie|consent|gdpr"
@@ -36,10 +69,27 @@ _FURNITURE_SUBSTRINGS = re.compile(
     r"|print-?only|inline-?card|story-?card|widget|messenger|sidebar|toolbar|modal|overlay|tooltip",
 )
 # Short, ambiguous words that count only as a whole class token ("ad", "tags", "share").
-_FURNITURE_TOKENS = frozenset({
-    "ad", "ads", "share", "shares", "tags", "tag", "menu", "nav", "navbar", "byline", "bio",
-    "rrssb", "hidden", "hide", "noprint", "meta", "metadata",
-})
+_FURNITURE_TOKENS = frozenset(
+    {
+        "ad",
+        "ads",
+        "share",
+        "shares",
+        "tags",
+        "tag",
+        "menu",
+        "nav",
+        "navbar",
+        "byline",
+        "bio",
+        "rrssb",
+        "hidden",
+        "hide",
+        "noprint",
+        "meta",
+        "metadata",
+    }
+)
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 
 # A candidate holding this share of the page's paragraph text is the article, not furniture.

@@ -57,9 +57,7 @@ def _flatten(data: Any) -> Iterator[dict[str, Any]]:
 def _is_article(node: dict[str, Any]) -> bool:
     types = node.get("@type", "")
     names = types if isinstance(types, list) else [types]
-    return any(
-        isinstance(name, str) and name.lower().endswith(_ARTICLE_SUFFIXES) for name in names
-    )
+    return any(isinstance(name, str) and name.lower().endswith(_ARTICLE_SUFFIXES) for name in names)
 
 
 def names(value: Any) -> list[str]:

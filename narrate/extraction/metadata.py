@@ -42,11 +42,7 @@ class Metadata:
 def read_metadata(tree: html.HtmlElement, url: str | None) -> Metadata:
     ld = jsonld.find_article(tree)
     meta = _meta_tags(tree)
-    site_name = (
-        meta.get("og:site_name")
-        or _publisher(ld)
-        or meta.get("application-name", "")
-    )
+    site_name = meta.get("og:site_name") or _publisher(ld) or meta.get("application-name", "")
     title = _title(tree, ld, meta, site_name)
     return Metadata(
         title=title,
@@ -64,9 +60,18 @@ def read_metadata(tree: html.HtmlElement, url: str | None) -> Metadata:
 
 
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "citation_publication_date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
 )
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 _IMAGE_KEYS = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")

@@ -64,9 +64,7 @@ def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
     if words == 0:
         raise ExtractionError(f"{_name(meta)} holds no article text to narrate ({_FORCE})")
     if words < 150 and _ERROR_TITLE.search(meta.title):
-        raise ExtractionError(
-            f"{_name(meta)} looks like an error page, not an article ({_FORCE})"
-        )
+        raise ExtractionError(f"{_name(meta)} looks like an error page, not an article ({_FORCE})")
     promised = word_count(meta.article_body)
     if (promised >= 150 and words < 0.5 * promised) or (
         words < 200 and (stats.paywall_marked or _PAYWALL_TEXT.search(body))
