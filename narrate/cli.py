@@ -205,7 +205,7 @@ def narrate(
     Fetches the page, extracts the article (no menus, captions or related links), turns
     numbers, dates and abbreviations into words, and reads it aloud.
     """
-    from narrate import pipeline
+    from narrate import httpcache, pipeline
     from narrate.audio import FORMATS
     from narrate.settings import Outputs, Settings
     from narrate.synthesis import default_jobs
@@ -215,11 +215,12 @@ def narrate(
     with _errors(debug):
         if fmt not in FORMATS:
             raise NarrateError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        pages = httpcache.default_dir() if cache else None
         settings = Settings(
             voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
-            fetch=FetchOptions(timeout=timeout), jobs=jobs or default_jobs(), cache=cache,
-            cache_size=cache_size * 1024 * 1024,
+            fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
+            cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
         )  # fmt: skip
@@ -300,6 +301,7 @@ def cache_command(
 ) -> None:
     """Show or clear the cache of synthesised sentences."""
     from narrate.cache import SegmentCache
+    from narrate.httpcache import HttpCache, default_dir
 
     with _errors(debug):
         cache = SegmentCache()
@@ -308,6 +310,8 @@ def cache_command(
             typer.echo(f"{stats.folder}\n{stats.entries} sentences, {stats.bytes / 2**20:.1f} MB")
         elif action == "clear":
             typer.echo(f"Removed {cache.clear()} sentences from {cache.folder}")
+            pages = HttpCache(default_dir())
+            typer.echo(f"Removed {pages.clear()} saved pages from {pages.folder}")
         else:
             raise NarrateError(f"unknown cache action {action!r}: use info or clear")
 

@@ -9,7 +9,8 @@ and what to do next. Only the CLI catches them, and prints the message on one li
     ├── ExtractionError      the page holds no article to narrate
     ├── VoiceError           the voice cannot be found, loaded or run
     ├── AudioError           the audio cannot be assembled or encoded
-    └── OutputError          an output file cannot be written
+    ├── OutputError          an output file cannot be written
+    └── FeedError            a podcast feed folder is missing, not a feed, or unreadable
 """
 
 from __future__ import annotations
@@ -41,3 +42,7 @@ class AudioError(NarrateError):
 
 class OutputError(NarrateError):
     """An output file cannot be written."""
+
+
+class FeedError(NarrateError):
+    """The feed folder is missing, not a feed, or its state cannot be read."""

@@ -17,10 +17,12 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from narrate.decode import decode, looks_binary
 from narrate.errors import FetchError, SourceError
+from narrate.httpcache import HttpCache
 from narrate.model import Page
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,8 @@ class FetchOptions:
     max_wait: float = 30.0
     """Longest wait honoured from a Retry-After header."""
     user_agent: str = USER_AGENT
+    cache_dir: Path | None = None
+    """Where fetched pages are kept for conditional requests (ETag, Last-Modified); None: off."""
 
 
 def is_url(source: str) -> bool:
@@ -66,16 +70,38 @@ def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(redirects(), urllib.request.HTTPCookieProcessor(CookieJar()))
 
 
+@dataclass(frozen=True)
+class Response:
+    body: bytes
+    url: str
+    """The final URL, after redirects."""
+    content_type: str
+    charset: str | None = None
+    etag: str = ""
+    last_modified: str = ""
+
+
+HTML_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
+
+
 def fetch(url: str, options: FetchOptions | None = None) -> Page:
     """Fetch an http(s) URL as a Page, or raise FetchError saying what went wrong."""
+    response = get(url, options)
+    return _page(response, url)
+
+
+def get(url: str, options: FetchOptions | None = None, accept: str = HTML_ACCEPT) -> Response:
+    """GET an http(s) URL within the limits, retrying 429 and 5xx, revalidating a cached copy."""
     options = options or FetchOptions()
     scheme = urlsplit(url).scheme.lower()
     if scheme not in {"http", "https"}:
         raise SourceError(f"unsupported URL scheme {scheme!r} in {url}: only http and https")
     opener = _opener(options)
+    cache = HttpCache(options.cache_dir) if options.cache_dir else None
+    cached = cache.get(url) if cache else None
     for attempt in range(options.retries + 1):
         try:
-            return _fetch_once(opener, url, options)
+            response = _get_once(opener, url, options, accept, cached)
         except _Retryable as retry:
             if attempt == options.retries:
                 raise FetchError(
@@ -84,6 +110,10 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
             wait = retry.wait if retry.wait is not None else options.backoff * 2**attempt
             log.info("%s: %s; trying again in %.1f s", url, retry.reason, wait)
             time.sleep(min(wait, options.max_wait))
+        else:
+            if cache and response is not cached:
+                cache.put(url, response)
+            return response
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
 
@@ -102,23 +132,38 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time()) if when else None
 
 
-def _fetch_once(opener: urllib.request.OpenerDirector, url: str, options: FetchOptions) -> Page:
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": options.user_agent,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-            "Accept-Encoding": "gzip, deflate",
-        },
-    )
+def _get_once(
+    opener: urllib.request.OpenerDirector,
+    url: str,
+    options: FetchOptions,
+    accept: str,
+    cached: Response | None,
+) -> Response:
+    headers = {
+        "User-Agent": options.user_agent,
+        "Accept": accept,
+        "Accept-Encoding": "gzip, deflate",
+    }
+    if cached and cached.etag:
+        headers["If-None-Match"] = cached.etag
+    if cached and cached.last_modified:
+        headers["If-Modified-Since"] = cached.last_modified
     deadline = time.monotonic() + options.timeout
     try:
-        with opener.open(request, timeout=options.timeout) as response:
-            body = _read_body(response, url, options, deadline)
-            final_url = response.geturl()
-            content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
+        with opener.open(
+            urllib.request.Request(url, headers=headers), timeout=options.timeout
+        ) as got:
+            return Response(
+                body=_read_body(got, url, options, deadline),
+                url=got.geturl(),
+                content_type=got.headers.get_content_type(),
+                charset=got.headers.get_content_charset(),
+                etag=got.headers.get("ETag", ""),
+                last_modified=got.headers.get("Last-Modified", ""),
+            )
     except urllib.error.HTTPError as error:
+        if error.code == 304 and cached:  # not modified: the copy we have is current
+            return cached
         if error.code in _RETRY_STATUSES:
             raise _Retryable(
                 f"HTTP {error.code}", _retry_after(error.headers.get("Retry-After"))
@@ -134,7 +179,6 @@ def _fetch_once(opener: urllib.request.OpenerDirector, url: str, options: FetchO
         raise FetchError(f"{url}: timed out after {options.timeout:g} s") from None
     except (ConnectionError, http.client.HTTPException) as error:
         raise _Retryable(f"connection failed ({error.__class__.__name__})") from None
-    return _page(body, final_url, content_type, charset, url)
 
 
 def _reason(reason: object) -> str:
@@ -171,11 +215,13 @@ def _read_body(
     return b"".join(parts)
 
 
-def _page(body: bytes, final_url: str, content_type: str, charset: str | None, url: str) -> Page:
+def _page(response: Response, url: str) -> Page:
+    body, content_type = response.body, response.content_type
     if content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
         kind = "html" if content_type in _HTML_TYPES else "text"
     elif content_type in {"", "application/octet-stream"} and not looks_binary(body):
         kind = "html" if b"<html" in body[:4096].lower() else "text"
     else:
         raise FetchError(f"{url}: not a web page (content type {content_type})")
-    return Page(text=decode(body, charset, name=url), kind=kind, url=final_url, name=url)
+    text = decode(body, response.charset, name=url)
+    return Page(text=text, kind=kind, url=response.url, name=url)

@@ -155,3 +155,28 @@ def test_cookies_set_by_a_redirect_are_sent_back(httpserver: HTTPServer) -> None
         PAGE, content_type="text/html"
     )
     assert "Café" in fetch(httpserver.url_for("/consent"), FAST).text
+
+
+def test_an_unchanged_page_is_revalidated_not_downloaded(httpserver: HTTPServer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    options = FetchOptions(timeout=3, retries=0, cache_dir=tmp_path / "pages")
+    httpserver.expect_ordered_request("/story").respond_with_data(
+        PAGE,
+        content_type="text/html",
+        headers={"ETag": '"v1"', "Last-Modified": "Mon, 06 Jan 2025 10:00:00 GMT"},
+    )
+    httpserver.expect_ordered_request(
+        "/story",
+        headers={"If-None-Match": '"v1"', "If-Modified-Since": "Mon, 06 Jan 2025 10:00:00 GMT"},
+    ).respond_with_data("", status=304)
+    httpserver.expect_ordered_request(
+        "/story", headers={"If-None-Match": '"v1"'}
+    ).respond_with_data(
+        PAGE.replace("Café", "Tea"), content_type="text/html", headers={"ETag": '"v2"'}
+    )
+    first = fetch(httpserver.url_for("/story"), options)
+    again = fetch(httpserver.url_for("/story"), options)  # 304: served from the saved copy
+    assert again.text == first.text
+    changed = fetch(httpserver.url_for("/story"), options)
+    assert "Tea au lait" in changed.text
+    httpserver.check_assertions()
+    assert len(httpserver.log) == 3

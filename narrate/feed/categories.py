@@ -5,7 +5,7 @@ itunes:category must name one of these exactly; a subcategory must belong to its
 
 from __future__ import annotations
 
-from narrate.feed.state import FeedError
+from narrate.errors import FeedError
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),

@@ -11,7 +11,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from narrate.feed.state import FeedError
+from narrate.errors import FeedError
 
 MIN_SIDE = 1400
 MAX_SIDE = 3000

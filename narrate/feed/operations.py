@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from narrate import pipeline
-from narrate.errors import NarrateError
+from narrate.errors import FeedError, NarrateError
 from narrate.feed import cover, rss
 from narrate.feed.categories import parse_category
 from narrate.feed.episode import (
@@ -27,7 +27,7 @@ from narrate.feed.episode import (
     text_hash,
 )
 from narrate.feed.sources import read_feed
-from narrate.feed.state import FEED_NAME, Channel, Episode, FeedError, State, load, locked, save
+from narrate.feed.state import FEED_NAME, Channel, Episode, State, load, locked, save
 from narrate.fetch import is_url
 from narrate.files import write_bytes
 from narrate.settings import Settings

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -20,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from narrate import fetch as fetching
-from narrate.errors import FetchError, SourceError
+from narrate.errors import SourceError
 from narrate.fetch import FetchOptions, is_url
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
@@ -57,27 +54,11 @@ def _read_file(path: Path) -> bytes:
 
 
 def fetch_bytes(url: str, options: FetchOptions) -> bytes:
-    """The body of a feed URL with fetch's limits (deadline, redirects, size after gzip).
+    """The body of a feed URL, with fetch's limits, retries and revalidation."""
+    return fetching.get(url, options, accept=_FEED_ACCEPT).body
 
-    narrate.fetch.fetch only accepts web pages and text, so this reuses its pieces for XML.
-    """
-    if urlsplit(url).scheme.lower() not in {"http", "https"}:
-        raise SourceError(f"unsupported URL scheme in {url}: only http and https")
-    request = urllib.request.Request(url, headers={
-        "User-Agent": options.user_agent,
-        "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
-        "Accept-Encoding": "gzip, deflate",
-    })  # fmt: skip
-    deadline = time.monotonic() + options.timeout
-    try:
-        with fetching._opener(options).open(request, timeout=options.timeout) as response:
-            return fetching._read_body(response, url, options, deadline)
-    except urllib.error.HTTPError as error:
-        raise FetchError(f"{url}: HTTP {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        raise FetchError(f"{url}: cannot connect ({fetching._reason(error.reason)})") from None
-    except (TimeoutError, ConnectionError) as error:
-        raise FetchError(f"{url}: {error.__class__.__name__}") from None
+
+_FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
 
 
 def _parser() -> etree.XMLParser:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from narrate.errors import NarrateError
+from narrate.errors import FeedError
 from narrate.files import write_text
 
 STATE_NAME = "narrate-feed.json"
@@ -25,10 +25,6 @@ LOCK_NAME = ".narrate-feed.lock"
 FEED_NAME = "feed.xml"
 STATE_VERSION = 1
 MAX_RETIRED = 2000
-
-
-class FeedError(NarrateError):
-    """The feed folder is missing, not a feed, or its state cannot be read."""
 
 
 @dataclass(frozen=True)
