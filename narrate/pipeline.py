@@ -20,7 +20,7 @@ from narrate import timings
 from narrate.audio import Encoder, Player, assemble
 from narrate.cache import SegmentCache
 from narrate.errors import ExtractionError, OutputError
-from narrate.extraction import extract_article
+from narrate.extraction import extract_article, language_warning
 from narrate.fetch import FetchOptions
 from narrate.files import atomic_path, write_text
 from narrate.model import Article, Narration, Page, Script
@@ -66,6 +66,8 @@ def prepare(source: str, settings: Settings) -> Script:
     script = make_script(load_article(source, settings.fetch, force=settings.force))
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
+    if warning := language_warning(script.article, find_voice(settings.voice).language):
+        log.warning("%s", warning)
     return script
 
 

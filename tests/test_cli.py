@@ -220,3 +220,22 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = invoke(str(tmp_path / "nope.html"), "--debug")
     assert result.returncode != 0
     assert "Traceback" in result.stderr
+
+
+def test_an_article_in_another_language_draws_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "de.html"
+    page.write_text(
+        '<html lang="de"><head><title>Neue Straßenbahn</title>'
+        '<meta property="og:type" content="article"></head><body><article>'
+        "<h1>Neue Straßenbahn</h1>"
+        "<p>Die Stadt hat heute eine neue Straßenbahnlinie eröffnet, die zwölf Haltestellen "
+        "verbindet und alle zehn Minuten fährt.</p><p>Der Bau dauerte drei Jahre und kostete "
+        "mehr als geplant, sagte der Bürgermeister bei der Eröffnung am Vormittag.</p><p>Viele "
+        "Fahrgäste waren schon in der ersten Stunde unterwegs, und die Wagen waren voll.</p>"
+        "<p>Im nächsten Jahr soll eine zweite Linie folgen, die den Bahnhof mit dem Flughafen "
+        "verbindet und in den Abendstunden öfter fährt.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = invoke(str(page), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "narrate: WARNING: this article is in German (de)" in result.stderr

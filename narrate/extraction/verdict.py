@@ -73,21 +73,19 @@ def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
             f"{_name(meta)} looks like a paywall or registration teaser: only {words} words of "
             f"the article are readable (log in or save the page from your browser, or {_FORCE})"
         )
-    if _looks_like_links(words, meta, stats, url):
+    if _is_front_page(url, meta) and not meta.declared_article:
+        raise ExtractionError(f"{_name(meta)} looks like a home page, not an article ({_FORCE})")
+    link_share = stats.link_words / stats.words if stats.words else 0.0
+    if not meta.declared_article and link_share > 0.5 and words < 0.25 * stats.words:
         raise ExtractionError(
             f"{_name(meta)} looks like a list of links, not an article ({_FORCE})"
         )
-    if words < _MIN_WORDS and not meta.declared_article:
-        raise ExtractionError(f"{_name(meta)} has only {words} words of text ({_FORCE})")
-
-
-def _looks_like_links(words: int, meta: Metadata, stats: PageStats, url: str | None) -> bool:
-    link_share = stats.link_words / stats.words if stats.words else 0.0
-    if _is_front_page(url, meta) and not meta.declared_article:
-        return True
-    if meta.declared_article:
-        return words < _MIN_WORDS
-    return words < _MIN_UNDECLARED_WORDS or (link_share > 0.5 and words < 0.25 * stats.words)
+    # A page that calls itself an article may be short; one that does not needs more text.
+    least = _MIN_WORDS if meta.declared_article else _MIN_UNDECLARED_WORDS
+    if words < least:
+        raise ExtractionError(
+            f"{_name(meta)} has only {words} words of text, too few for an article ({_FORCE})"
+        )
 
 
 def _is_front_page(url: str | None, meta: Metadata) -> bool:

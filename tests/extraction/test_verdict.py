@@ -12,7 +12,7 @@ from tests.extraction.test_pages import page
 @pytest.mark.parametrize(
     ("name", "url", "says"),
     [
-        ("home_page.html", "https://valleyherald.example/", "list of links"),
+        ("home_page.html", "https://valleyherald.example/", "home page"),
         ("not_found.html", "https://coastalcourier.example/news/gone", "error page"),
         ("paywall_teaser.html", "https://ledger.example/tech/battery", "paywall"),
     ],
