@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from narrate.textnorm.abbreviations import expand_abbreviations
+from narrate.textnorm.abbreviations import expand_abbreviations, expand_number_words
 from narrate.textnorm.acronyms import expand_acronyms
 from narrate.textnorm.dates import expand_dates, expand_years
 from narrate.textnorm.electronic import expand_electronic, expand_phones
@@ -31,7 +31,7 @@ from narrate.textnorm.numbers import (
 from narrate.textnorm.ordinals import expand_fractions, expand_ordinals
 from narrate.textnorm.ranges import expand_ranges
 from narrate.textnorm.roman import expand_roman
-from narrate.textnorm.symbols import expand_symbols, tidy
+from narrate.textnorm.symbols import expand_math, expand_symbols, tidy
 from narrate.textnorm.times import expand_times
 
 __all__ = ["Lexicon", "normalize", "unspoken_tokens"]
@@ -40,6 +40,7 @@ Pass = Callable[[str], str]
 _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # (pass, whether it needs a digit in the text to have anything to do)
     (ascii_digits, False),
+    (tidy, False),
     (expand_electronic, False),
     (expand_dates, True),
     (expand_phones, True),
@@ -47,17 +48,21 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (expand_times, True),
     (expand_ranges, True),
     (expand_measures, True),
-    (expand_per, False),
     (expand_years, True),
     (expand_fractions, True),
     (expand_ordinals, True),
-    (expand_roman, False),
-    (expand_abbreviations, False),
+    (expand_number_words, True),
     (expand_models, True),
-    (expand_acronyms, False),
-    (expand_symbols, False),
+    (expand_math, True),
     (expand_numbers, True),
     (spell_leftover_digits, True),
+    (expand_per, False),
+    (expand_symbols, False),
+    (tidy, False),
+    # word passes last, so they also see words the number passes unglued ("3pcs" -> "three pcs")
+    (expand_roman, False),
+    (expand_acronyms, False),
+    (expand_abbreviations, False),
     (tidy, False),
 )
 _DIGIT = re.compile(r"[0-9]")

@@ -63,7 +63,6 @@ _SENTENCE_STARTERS: Final = frozenset({
 })  # fmt: skip
 
 
-
 def _initials(words: dict[str, str]) -> str:
     """A lookahead on the first letters, so the regex engine skips other positions quickly."""
     return f"(?=[{''.join(sorted({w[0] for w in words}))}])"
@@ -76,7 +75,7 @@ _TITLE = re.compile(
 _UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs"})
 _STREET = re.compile(
     rf"(?P<prev>\b(?:[A-Z][\w'’-]*|\d+[A-Za-z]*)\s)(?P<abbr>{'|'.join(STREETS)})(?P<dot>\.)?"
-    r"(?=\s+\S|[,;:)]|$)"
+    r"(?=\s*$|\s+\S|[,;:)])"
 )
 _ALWAYS = re.compile(rf"(?<![\w.]){_initials(ALWAYS)}(?P<abbr>{'|'.join(ALWAYS)})\.")
 _BEFORE_NUMBER = re.compile(
@@ -125,19 +124,22 @@ def _before_number(m: re.Match[str]) -> str:
     return BEFORE_NUMBER[m["abbr"]] + " "
 
 
+def expand_number_words(text: str) -> str:
+    """ "No. 3" -> "number 3", "p. 12" -> "page 12": abbreviations that announce a number."""
+    return _BEFORE_NUMBER.sub(_before_number, text)
+
+
 def expand_abbreviations(text: str) -> str:
     """Expand titles, street words and common abbreviations by their context."""
     if any(latin in text for latin in _LATIN):
         text = _LATIN_RE.sub(lambda m: _LATIN[m[0]], text)
-    if _DIGIT.search(text):
-        text = _BEFORE_NUMBER.sub(_before_number, text)
+    if "." in text:
+        text = _ALWAYS.sub(_always, text)
     text = _TITLE.sub(_title, text)
     if "dr" in text or "st" in text:
-        text = _LOWER_TITLE.sub(lambda m: ("doctor " if m["abbr"] == "dr" else "saint "), text)
+        text = _LOWER_TITLE.sub(lambda m: "doctor " if m["abbr"] == "dr" else "saint ", text)
     if _STREET_HINT.search(text):
         text = _STREET.sub(_street, text)
     if " v" in text:
         text = _VERSUS.sub("versus", text)
-    if "." in text:
-        text = _ALWAYS.sub(_always, text)
     return text

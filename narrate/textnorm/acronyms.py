@@ -49,7 +49,8 @@ ENGLISH: Final = frozenset({
 })  # fmt: skip
 """Ordinary English words that may appear in capitals for emphasis."""
 
-_DOTTED = re.compile(r"(?<![\w.])(?P<letters>(?:[A-Za-z]\.\s?)+[A-Za-z])(?!\w)\.?")
+_DOTTED = re.compile(r"(?<![a-z0-9_])(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
+_GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)?")
 _CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
 _ONSETS = (
     "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "F", "FL", "FR", "G", "GL", "GR", "H", "J",
@@ -63,7 +64,6 @@ _PRONOUNCEABLE = re.compile(
     rf"^(?:{'|'.join(_ONSETS)})?[AEIOUY]+(?:{_C}{{1,3}}[AEIOUY]+)*{_C}{{0,3}}$"
 )
 _VOWEL_GROUPS = re.compile(r"[AEIOU]+")
-_TIMES = frozenset({"a.m", "p.m", "a. m", "p. m"})
 
 
 def spell(letters: str) -> str:
@@ -71,12 +71,21 @@ def spell(letters: str) -> str:
     return " ".join("Eh" if c == "A" else c for c in letters.upper())
 
 
-def _shouting(text: str) -> bool:
-    """True when the text is written in capitals (a heading), not just holding acronyms."""
-    words = re.findall(r"[A-Za-z]{2,}", text)
-    caps = [w for w in words if w.isupper()]
-    long_caps = sum(1 for w in caps if len(w) >= 4 and w not in AS_LETTERS)
-    return long_caps >= 2 and len(caps) * 2 >= len(words)
+def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """Whether the i-th word in capitals stands next to another one ("CHAPTER ONE", "MOSS AND
+    GRAB"), one of them not a known acronym: text written in capitals, not acronyms."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(matches):
+            continue
+        first, second = sorted((matches[i], matches[j]), key=lambda m: m.start())
+        pair_has_word = _word_like(matches[i]["word"]) or _word_like(matches[j]["word"])
+        if pair_has_word and _GAP.fullmatch(text, first.end(), second.start()):
+            return True
+    return False
+
+
+def _word_like(word: str) -> bool:
+    return len(word) >= 3 and word not in AS_LETTERS and word not in AS_WORDS
 
 
 def sayable(word: str) -> bool:
@@ -89,18 +98,19 @@ def sayable(word: str) -> bool:
 def _dotted(m: re.Match[str]) -> str:
     raw = m["letters"]
     letters = raw.replace(".", "").replace(" ", "")
-    if raw.lower() in _TIMES or (raw[1] == " " and len(letters) == 2):
-        return m[0]
     ends = m[0].endswith(".") and starts_sentence(m.string[m.end() :])
-    return spell(letters) + ("." if ends else "")
+    before = m.string[m.start() - 1 : m.start()]
+    glued = m.string[m.end() : m.end() + 1].isalnum()
+    spelled = spell(letters) + ("." if ends else "") + (" " if glued else "")
+    return " " + spelled if before.isalnum() or before == "." else spelled
 
 
-def _caps(m: re.Match[str], shouting: bool) -> str:
+def _caps(m: re.Match[str]) -> str:
     word, plural = m["word"], m["plural"] or ""
+    if word in AS_WORDS or word in ENGLISH:
+        return m[0]
     if word in AS_LETTERS:
         return spell(word) + plural
-    if word in AS_WORDS or shouting or word in ENGLISH:
-        return m[0]
     if sayable(word):
         return m[0]
     return spell(word) + plural
@@ -109,5 +119,13 @@ def _caps(m: re.Match[str], shouting: bool) -> str:
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
     text = _DOTTED.sub(_dotted, text)
-    shouting = _shouting(text)
-    return _CAPS.sub(lambda m: _caps(m, shouting), text)
+    matches = list(_CAPS.finditer(text))
+    if not matches:
+        return text
+    parts, last = [], 0
+    for i, m in enumerate(matches):
+        said = m[0] if _in_capitals(text, matches, i) else _caps(m)
+        parts += [text[last : m.start()], said]
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)

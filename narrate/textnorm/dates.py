@@ -24,7 +24,6 @@ _ABBREVIATIONS: Final = {
 _MONTH_NUMBER: Final = {name.lower(): i for i, name in enumerate(MONTHS, 1)} | _ABBREVIATIONS
 
 
-
 def _month_alternatives() -> str:
     """ "[Jj](?i:anuary|une|uly|an|un|ul)|...": the first letter as a class is fast to scan."""
     rests: dict[str, set[str]] = {}
@@ -92,8 +91,8 @@ def _us_date(month: int, day: int, year_text: str | None) -> str:
     return f"{words}, {_year_words(year_text)}" if year_text else words
 
 
-def _european_date(day: int, month: int, year_text: str | None) -> str:
-    words = f"the {ordinal(day)} of {MONTHS[month - 1]}"
+def _european_date(day: int, month: int, year_text: str | None, the: str = "the ") -> str:
+    words = f"{the}{ordinal(day)} of {MONTHS[month - 1]}"
     return f"{words} {_year_words(year_text)}" if year_text else words
 
 
@@ -101,7 +100,12 @@ def _iso(m: re.Match[str]) -> str:
     month, day = int(m["month"]), int(m["day"])
     if not _valid(day, month):
         return m[0]
-    return _european_date(day, month, m["year"])
+    return _european_date(day, month, m["year"], _article(m))
+
+
+def _article(m: re.Match[str]) -> str:
+    """ "the " before a date read "the fifth of May", unless the text already has it."""
+    return "" if m.string[max(0, m.start() - 4) : m.start()].lower() == "the " else "the "
 
 
 def _slashed(m: re.Match[str]) -> str:
@@ -111,7 +115,7 @@ def _slashed(m: re.Match[str]) -> str:
     if _valid(b, a):
         return _us_date(a, b, year_text)
     if _valid(a, b):
-        return _european_date(a, b, year_text)
+        return _european_date(a, b, year_text, _article(m))
     return m[0]
 
 
@@ -119,7 +123,7 @@ def _dotted(m: re.Match[str]) -> str:
     day, month = int(m["day"]), int(m["month"])
     if not _valid(day, month):
         return m[0]
-    return _european_date(day, month, m["year"])
+    return _european_date(day, month, m["year"], _article(m))
 
 
 def _month_day(m: re.Match[str]) -> str:

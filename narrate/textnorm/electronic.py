@@ -23,10 +23,10 @@ _TLD = (
     r"|ch|jp|cn|tv|me|ai|app|dev|ly|be|at|se|no|dk|fi|ie|nz|za|br|mx|sm)"
 )
 _URL = re.compile(
-    r"(?i:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
-    rf"|\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
+    r"(?i:(?<![a-z])(?:https?|ftp)://|(?<![a-z])www\.)(?:[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?"
+    rf"|\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{_TLD}(?![A-Za-z])(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
 )
-_DOT_TLD = re.compile(rf"\.{_TLD}\b")
+_DOT_TLD = re.compile(rf"\.{_TLD}(?![A-Za-z])")
 _DIGIT = re.compile(r"[0-9]")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PIECE = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]")
@@ -53,6 +53,11 @@ def _word(piece: str) -> str:
     return digits(piece)
 
 
+def _ends_host(pieces: list[str], i: int) -> bool:
+    """Whether piece i is the top-level domain: the last piece, or the last before a path."""
+    return i == len(pieces) - 1 or pieces[i + 1] in "/:?#"
+
+
 def read_address(text: str) -> str:
     """Read a URL or e-mail address piece by piece."""
     words = []
@@ -68,7 +73,9 @@ def read_address(text: str) -> str:
     for i, piece in enumerate(pieces):
         if piece in SEPARATORS:
             words.append(SEPARATORS[piece])
-        elif piece.isalpha() and i > 0 and pieces[i - 1] == "." and i == len(pieces) - 1:
+        elif piece.lower() == "www":
+            words.append("W W W")
+        elif piece.isalpha() and i > 0 and pieces[i - 1] == "." and _ends_host(pieces, i):
             words.append(piece if piece.lower() in WORD_TLDS else " ".join(piece.upper()))
         elif piece.isdigit() and i > 0 and pieces[i - 1].isalpha():
             words.append(digits(piece))

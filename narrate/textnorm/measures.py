@@ -82,7 +82,7 @@ _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−–]|minus\s)?(?P<value>{NUMBER})(?P<space>\s?)(?P<hyphen>-?)"
     rf"(?P<unit>{_UNIT_ALT})(?![\w²³])"
 )
-_PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{'|'.join(PER_UNITS)})\b")
+_PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{'|'.join(PER_UNITS)})(?![A-Za-z])")
 _RANGE_UNIT = re.compile(
     rf"(?<![\w.,])(?P<first>{NUMBER})(?P<glue>\s?)(?P<unit>°[CF]?|%)?\s?(?:-|–|to)\s?(?=\d[\d,.]*\s?(?P=unit))"
 )

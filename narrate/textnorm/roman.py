@@ -53,7 +53,8 @@ COUNTING_WORDS: Final = frozenset({
 """Words after which a Roman numeral is a cardinal."""
 
 _ROMAN = re.compile(
-    rf"\b(?P<before>(?P<word>[A-Z][a-z]+|[A-Z]{{3,}})\.?\s)(?P<numeral>{_NUMERAL})\b"
+    rf"\b(?P<before>(?P<word>[A-Z][a-z]+|[A-Z]{{3,}})\.?\s)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])\b"
+    r"(?!\s(?:[A-Z]|Eh)\b)"
     r"(?P<dot>\.(?=\s[a-z,;]|[,;:]))?"
 )
 _WORDLIKE: Final = frozenset({"MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI"})

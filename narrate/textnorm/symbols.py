@@ -16,11 +16,11 @@ _SIMPLE: Final = {
     "⅔": " two thirds", "©": " copyright ", "®": "", "™": "", "†": "", "‡": "",
 }  # fmt: skip
 _SIMPLE_RE = re.compile("|".join(re.escape(k) for k in _SIMPLE))
-_DASH = re.compile(r"\s*(?:—|―|--+|\s–\s|\s-\s(?=[^\d\s]))\s*")
-_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)(?P<after>\s*)(?P<next>\S?)")
+_DASH = re.compile(r"[ \t]*(?:[—―]|-{2,}|(?<=[ \t])[-–](?=[ \t—―–-]|$))[—―–\- \t]*")
+_ELLIPSIS = re.compile(r"[ \t]*(?:…|\.[ \t]?\.[ \t]?\.)[.…]*")
 _HASH = re.compile(r"#\s?(?=\d)")
-_HASHTAG = re.compile(r"(?<!\w)#(?=[A-Za-z])")
-_AT = re.compile(r"(?<!\w)@(?=\w)|\s@\s")
+_HASHTAG = re.compile(r"#+(?P<tag>(?=[^\W\d_]))?")
+_AT = re.compile(r"\s*@\s*")
 _PLUS = re.compile(r"(?<=\d)\s?\+\s?(?=\d)|(?<=\d)\+(?!\w)")
 _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
 _PERCENT = re.compile(r"%")
@@ -30,35 +30,45 @@ _AROUND_DIGITS: Final = (
     ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
     ("~", _TILDE, "about "),
 )  # fmt: skip
-_DASH_HINT = re.compile(r"—|―|--|\s[-–]\s")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:!?](?:\s|$))")
 
 
 def _ellipsis(m: re.Match[str]) -> str:
-    if not m["next"]:
+    """An ellipsis is a pause: a full stop before a capital or the end, else a comma."""
+    before = m.string[m.start() - 1] if m.start() else ""
+    after = m.string[m.end() :].lstrip()
+    if before in ",;:.!?":
+        return ""
+    if not after or after[0].isupper():
         return "."
-    if m["next"][0].isupper():
-        return ". " + m["next"]
-    return ", " + m["next"]
+    return "," if after[0].isalnum() else ""
+
+
+def expand_math(text: str) -> str:
+    """Symbols between numbers: "2+3" -> "2 plus 3", "#1" -> "number 1", "~40" -> "about 40"."""
+    if "#" in text:
+        text = _HASH.sub("number ", text)
+    for trigger, pattern, words in _AROUND_DIGITS:
+        if trigger in text:
+            text = pattern.sub(words, text)
+    return text
 
 
 def expand_symbols(text: str) -> str:
     """Say the symbols a narrator says, and turn dashes and ellipses into pauses."""
-    if "..." in text or ". ." in text or "…" in text:
-        text = _ELLIPSIS.sub(_ellipsis, text)
-    if _DASH_HINT.search(text):
-        text = _DASH.sub(" — ", text)
+    text = _SIMPLE_RE.sub(lambda m: _SIMPLE[m[0]], text)
     if "#" in text:
-        text = _HASHTAG.sub("hashtag ", _HASH.sub("number ", text))
+        text = _HASHTAG.sub(lambda m: " " if m["tag"] is None else "hashtag ", text)
     if "@" in text:
         text = _AT.sub(" at ", text)
-    for trigger, pattern, words in _AROUND_DIGITS:
-        if trigger in text:
-            text = pattern.sub(words, text)
     if "%" in text:
         text = _PERCENT.sub(" percent", text)
-    return _SIMPLE_RE.sub(lambda m: _SIMPLE[m[0]], text)
+    if "..." in text or ". ." in text or "…" in text:
+        text = _ELLIPSIS.sub(_ellipsis, text)
+    if "-" in text or "—" in text or "―" in text or "–" in text:
+        text = _DASH.sub(" — ", text)
+    return text
 
 
 def tidy(text: str) -> str:

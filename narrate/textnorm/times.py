@@ -40,9 +40,7 @@ def _seconds_form(hour: int, minute: int, second: int) -> str:
     unit = "hour" if hour == 1 else "hours"
     minutes = "minute" if minute == 1 else "minutes"
     seconds = "second" if second == 1 else "seconds"
-    return (
-        f"{cardinal(hour)} {unit} {cardinal(minute)} {minutes} and {cardinal(second)} {seconds}"
-    )
+    return f"{cardinal(hour)} {unit} {cardinal(minute)} {minutes} and {cardinal(second)} {seconds}"
 
 
 def _clock(m: re.Match[str]) -> str:

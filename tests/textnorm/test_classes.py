@@ -1,0 +1,150 @@
+"""normalize() on each semiotic class, in context. Cases written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrate.textnorm import normalize
+
+CASES = {
+    "cardinal": [
+        ("There were 1,250 votes.", "There were one thousand two hundred fifty votes."),
+        ("It cost 3 billion", "It cost three billion"),
+        ("Rates fell -2 points", "Rates fell minus two points"),
+    ],
+    "decimal": [("a 0.75 share", "a zero point seven five share")],
+    "range": [
+        (
+            "between 400,000-900,000 voters",
+            "between four hundred thousand to nine hundred thousand voters",
+        ),
+        ("open 9-5 daily", "open nine to five daily"),
+        ("it lasts 4-8 weeks", "it lasts four to eight weeks"),
+        ("from 1998-2003,", "from nineteen ninety eight to two thousand three,"),
+        ("the 2023-24 season", "the twenty twenty three to twenty four season"),
+    ],
+    "score": [
+        ("a 4-1 victory", "a four-one victory"),
+        ("they won 2-0 at home", "they won two-zero at home"),
+        ("open 24/7.", "open twenty four seven."),
+    ],
+    "ordinal": [
+        ("the 2nd and 43rd floors", "the second and forty third floors"),
+        ("her 101st birthday", "her one hundred first birthday"),
+    ],
+    "year": [
+        ("In 1984 she left.", "In nineteen eighty four she left."),
+        ("by 2030,", "by twenty thirty,"),
+        ("the 1970s and the '60s", "the nineteen seventies and the sixties"),
+        ("about 1500 soldiers", "about one thousand five hundred soldiers"),
+    ],
+    "date": [
+        ("on Feb. 3", "on February third"),
+        ("Sept 9, 2001", "September ninth, two thousand one"),
+        ("on 14 August 1947", "on the fourteenth of August nineteen forty seven"),
+        ("from 2019-06-30", "from the thirtieth of June twenty nineteen"),
+        ("on 12/25/2020", "on December twenty fifth, twenty twenty"),
+        ("the 31.12.1999 deadline", "the thirty first of December nineteen ninety nine deadline"),
+    ],
+    "time": [
+        ("at 6:45 a.m.", "at six forty five a.m."),
+        ("by 11pm", "by eleven p.m."),
+        ("at 09:05", "at nine oh five"),
+        ("at 18:00 UTC", "at eighteen hundred U T C"),
+        ("at 3 o'clock", "at three o'clock"),
+    ],
+    "money": [
+        ("$2.7bn", "two point seven billion dollars"),
+        ("€12 million", "twelve million euros"),
+        ("£4.5m", "four point five million pounds"),
+        ("$1", "one dollar"),
+        ("$3.50", "three dollars fifty cents"),
+        ("$0.99", "ninety nine cents"),
+        ("Rs 20 crore", "twenty crore rupees"),
+        ("$10-20 billion", "ten to twenty billion dollars"),
+        ("a 500 EUR fine", "a five hundred euros fine"),
+    ],
+    "measure": [
+        ("a 120mm gun", "a one hundred twenty millimeter gun"),
+        ("800 km away", "eight hundred kilometers away"),
+        ("a 400 kV line", "a four hundred kilovolt line"),
+        ("1.2 GW of power", "one point two gigawatts of power"),
+        ("it was -12°C", "it was minus twelve degrees Celsius"),
+        ("at 70 mph", "at seventy miles per hour"),
+        ("up 2.5%", "up two point five percent"),
+        ("3 litres", "three litres"),
+        ("1 kg", "one kilogram"),
+    ],
+    "fraction": [
+        ("1/2 of them", "one half of them"),
+        ("3/4 of voters", "three quarters of voters"),
+        ("2 1/2 hours", "two and a half hours"),
+    ],
+    "roman": [
+        ("after World War I ended", "after World War One ended"),
+        ("Pope Benedict XVI said", "Pope Benedict the Sixteenth said"),
+        ("King Charles III", "King Charles the Third"),
+        ("see Part II", "see Part Two"),
+        ("You and I agree", "You and I agree"),
+    ],
+    "abbreviation": [
+        ("Dr. Jones arrived", "Doctor Jones arrived"),
+        ("on Ocean Dr. in June", "on Ocean Drive in June"),
+        ("St. Paul's cathedral", "Saint Paul's cathedral"),
+        ("on Main St. The shop", "on Main Street. The shop"),
+        ("Gen. Patton and Lt. Col. Reed", "General Patton and Lieutenant Colonel Reed"),
+        ("Sen. Byrd and Gov. Hill", "Senator Byrd and Governor Hill"),
+        ("No. 10", "number ten"),
+        ("Mr. and Mrs. Lee", "Mister and Mrs Lee"),
+        ("Ali vs. Frazier", "Ali versus Frazier"),
+    ],
+    "acronym": [
+        ("the U.S. said", "the U S said"),
+        ("the UK and EU", "the U K and E U"),
+        ("an FBI agent", "an F B I agent"),
+        ("NATO and NASA", "NATO and NASA"),
+        ("the QXZ group", "the Q X Z group"),
+        ("in the U.S.", "in the U S."),
+    ],
+    "symbol": [
+        ("salt & pepper", "salt and pepper"),
+        ("#1 seed", "number one seed"),
+        ("2 + 2", "two plus two"),
+        ("wait... what", "wait, what"),
+    ],
+    "electronic": [
+        ("mail news@example.org now", "mail news at example dot org now"),
+        ("see example.com.", "see example dot com."),
+        ("http://a.io/x", "H T T P colon slash slash a dot I O slash x"),
+    ],
+    "telephone": [
+        ("call 555-010-9999", "call five five five, zero one zero, nine nine nine nine"),
+        ("call (212) 555-0100", "call two one two, five five five, zero one zero zero"),
+    ],
+    "model": [
+        ("an F-35 jet", "an F-thirty five jet"),
+        ("a Boeing 787", "a Boeing seven eighty seven"),
+        ("Covid-19 cases", "Covid-nineteen cases"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [case for cases in CASES.values() for case in cases],
+)
+def test_normalize(written: str, spoken: str) -> None:
+    assert normalize(written) == spoken
+
+
+def test_issue_examples() -> None:
+    text = "Dr. Smith lives on St. James St. and paid $1.5bn in the 1990s."
+    assert normalize(text) == (
+        "Doctor Smith lives on Saint James Street and paid one point five billion dollars "
+        "in the nineteen nineties."
+    )
+
+
+def test_text_without_anything_to_do_is_unchanged() -> None:
+    text = "A plain sentence, with punctuation; and “quotes”!"
+    assert normalize(text) == text
