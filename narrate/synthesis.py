@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from narrate import loudness
 from narrate.cache import SegmentCache, model_hash, segment_key
@@ -28,9 +29,9 @@ Progress = Callable[[int, int], None]
 _worker_voice: Voice | None = None
 
 
-def _start_worker(info: VoiceInfo, speech: SpeechSettings) -> None:
+def _start_worker(info: VoiceInfo, speech: SpeechSettings, optimized_dir: Path | None) -> None:
     global _worker_voice
-    _worker_voice = Voice(info, speech, threads=1)
+    _worker_voice = Voice(info, speech, threads=1, optimized_dir=optimized_dir)
 
 
 def _speak_in_worker(text: str) -> Clip:
@@ -75,9 +76,15 @@ class Synthesizer:
     def sample_rate(self) -> int:
         return self.info.sample_rate or self._local().sample_rate
 
+    def _models(self) -> Path | None:
+        """Where optimised voice models are kept: beside the sentence cache, when it is on."""
+        return self.cache.folder.parent / "models" if self.cache else None
+
     def _local(self) -> Speaker:
         if self._voice is None:
-            factory = self.voice_factory or (lambda: Voice(self.info, self.speech))
+            factory = self.voice_factory or (
+                lambda: Voice(self.info, self.speech, optimized_dir=self._models())
+            )
             self._voice = factory()
         return self._voice
 
@@ -129,6 +136,7 @@ class Synthesizer:
             method = "fork" if forkable and "onnxruntime" not in sys.modules else "spawn"
             context = multiprocessing.get_context(method)
             workers = min(self.jobs, count)
-            pool = ProcessPoolExecutor(workers, context, _start_worker, (self.info, self.speech))
+            arguments = (self.info, self.speech, self._models())
+            pool = ProcessPoolExecutor(workers, context, _start_worker, arguments)
             return pool, _speak_in_worker
         return ThreadPoolExecutor(1), lambda text: speak_levelled(self._local(), text)

@@ -126,3 +126,22 @@ def test_worker_processes_return_clips_in_script_order(real_voice) -> None:  # t
     short, long_ = [clips[0], clips[2]], [clips[1], clips[3]]
     assert max(c.seconds for c in short) * 2 < min(c.seconds for c in long_)
     assert all(c.sample_rate == 22050 for c in clips)
+
+
+@pytest.mark.slow
+def test_the_optimised_model_is_saved_once_and_a_damaged_one_is_ignored(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from narrate.voice import Voice
+
+    first = Voice(packaged_voice(), optimized_dir=tmp_path)
+    (saved,) = tmp_path.glob("*.onnx")
+    assert not list(tmp_path.glob(".*.part"))
+    again = Voice(packaged_voice(), optimized_dir=tmp_path)  # from the saved copy
+    for voice in (first, again):
+        clip = voice.speak("Trams are running again.")
+        assert 0.8 < clip.seconds < 3.0
+    saved.write_bytes(b"not a model")
+    fallback = Voice(packaged_voice(), optimized_dir=tmp_path)
+    assert "ignoring the saved optimised model" in caplog.text
+    assert fallback.speak("Still speaking.").seconds > 0.5
