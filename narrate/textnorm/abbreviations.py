@@ -32,7 +32,7 @@ STREETS: Final = {
 }  # fmt: skip
 # anywhere, with their full stop
 ALWAYS: Final = {
-    "Mr": "Mister", "Mrs": "Mrs", "Messrs": "Messieurs",
+    "Mr": "Mister", "Mrs": "Mrs", "Messrs": "Messieurs", "Hon": "Honorable",
     "vs": "versus", "etc": "et cetera", "approx": "approximately", "Inc": "Incorporated",
     "Ltd": "Limited", "Corp": "Corporation", "Bros": "Brothers", "Dept": "Department",
     "Univ": "University", "Assn": "Association", "Jan": "January", "Feb": "February",

@@ -18,34 +18,54 @@ AS_WORDS: Final = frozenset({
     "MERS", "ASEAN", "OSHA", "FEMA", "NOAA", "DARPA", "CERN", "LASER", "RADAR", "SCUBA", "SONAR",
     "UNIX", "LINUX", "BASIC", "COBOL", "FORTRAN", "ISIS", "ISIL", "NASDAQ", "OFCOM", "OFSTED",
     "OFGEM", "ACAS", "INTERPOL", "EUROPOL", "FRONTEX", "CONCACAF", "CONMEBOL", "MERCOSUR", "SWIFT",
-    "ESA", "WHO", "WIPO", "GATT", "OPCW", "BRICS", "ECOWAS", "AUKUS", "ANZUS", "SEATO", "CENTCOM",
+    "ESA", "WIPO", "GATT", "OPCW", "BRICS", "ECOWAS", "AUKUS", "ANZUS", "SEATO", "CENTCOM",
     "NORAD", "DEFCON", "MI", "SWAT", "GIF", "JPEG", "PIN", "RAM", "ROM", "NIMBY", "YOLO", "EFTA",
     "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "MIT", "UCLA", "HAMAS",
     "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA", "ANC",
 })  # fmt: skip
 """Acronyms read as words (not spelled)."""
 AS_LETTERS: Final = frozenset({
-    "US", "USA", "UK", "EU", "UN", "FBI", "CIA", "NSA", "BBC", "CNN", "ITV", "NHS", "IMF", "WTO",
-    "ICC", "ICJ", "GDP", "CEO", "CFO", "MP", "MPs", "PM", "OK", "TV", "PC", "IT", "AI", "UAE",
-    "DRC", "CAR", "IRA", "PLO", "KGB", "FSB", "GRU", "SBU", "ID", "DNA", "RNA", "HIV", "UFO",
-    "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE",
+    "US", "USA", "UK", "EU", "UN", "WHO", "FBI", "CIA", "NSA", "BBC", "CNN", "ITV", "NHS", "IMF",
+    "WTO", "ICC", "ICJ", "GDP", "CEO", "CFO", "MP", "MPs", "PM", "OK", "TV", "PC", "IT", "AI",
+    "UAE", "DRC", "CAR", "IRA", "PLO", "KGB", "FSB", "GRU", "SBU", "ID", "DNA", "RNA", "HIV",
+    "UFO", "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE",
 })  # fmt: skip
 """Acronyms always spelled, even when they look like words."""
 ENGLISH: Final = frozenset({
-    "A", "I", "AN", "AND", "ARE", "AS", "AT", "BE", "BUT", "BY", "DO", "FOR", "GO", "HE", "HER",
-    "HIM", "HIS", "IF", "IN", "IS", "ITS", "ME", "MY", "NO", "NOT", "OF", "ON", "OR", "OUR", "SHE",
-    "SO", "THE", "TO", "UP", "WE", "YOU", "ALL", "ANY", "CAN", "HAS", "HAD", "HOW", "NEW", "NOW",
-    "OLD", "ONE", "OUT", "SEE", "TWO", "WAY", "WHO", "WHY", "YES", "NOR", "OFF", "OWN", "TOO",
-    "DAY", "GET", "GOT", "LET", "MAN", "MEN", "PUT", "SAY", "SET", "TOP", "BIG", "END", "FAR",
-    "FEW", "LOW", "RUN", "SUN", "WAR", "WIN", "ADD", "AGO", "AIR", "ART", "BAD", "BED", "BOX",
-    "BOY", "CAR", "CUT", "DOG", "EAT", "EYE", "FUN", "GUN", "HAT", "HOT", "JOB", "KEY", "LAW",
-    "LEG", "LIE", "LOT", "MAP", "MIX", "OIL", "PAY", "PET", "RED", "SIT", "SIX", "TEN", "TRY",
-    "USE", "WET", "ZOO", "BOT", "OH", "AH", "HA", "THIS", "THAT", "WITH", "FROM", "HAVE", "WILL",
-    "BEEN", "WERE", "THEY", "THEM", "THEN", "THAN", "WHEN", "WHAT", "YOUR", "INTO", "ONLY", "ALSO",
-    "BACK", "EVEN", "GOOD", "JUST", "LIKE", "MAKE", "MANY", "MORE", "MOST", "MUCH", "MUST", "NEXT",
-    "OVER", "SOME", "SUCH", "TAKE", "TIME", "VERY", "WELL", "WORK", "YEAR", "BEST", "FREE", "HELP",
-    "HOME", "LIFE", "LIVE", "LOVE", "NEWS", "OPEN", "READ", "REAL", "SHOW", "STOP", "TEAM", "TRUE",
-    "VOTE", "WARS", "BONES", "STOMACH", "OK",
+    "A", "ABOUT", "ABOVE", "ACT", "ADD", "AFTER", "AGAIN", "AGE", "AGO", "AH", "AIM", "AIR", "ALL",
+    "ALONE", "ALSO", "AN", "AND", "ANY", "APPENDIX", "ARE", "AREA", "ART", "AS", "ASK", "AT",
+    "BACK", "BAD", "BAR", "BE", "BED", "BEEN", "BEING", "BEST", "BIG", "BIT", "BONES", "BOOK",
+    "BOT", "BOX", "BOY", "BUT", "BUY", "BY", "CAN", "CAR", "CAT", "COAT", "CONCLUSION", "CONTENTS",
+    "COULD", "COW", "CRY", "CUP", "CUT", "DAD", "DAY", "DEAD", "DEAR", "DEATH", "DEN", "DID",
+    "DIE", "DIED", "DO", "DOG", "DOOR", "DOWN", "DRY", "DUE", "EACH", "EAR", "EAST", "EAT", "EGG",
+    "END", "EVEN", "EVERY", "EYE", "FACE", "FACT", "FAN", "FAR", "FAT", "FEE", "FEEL", "FEW",
+    "FIRE", "FIT", "FIX", "FLY", "FOOD", "FOR", "FORM", "FOX", "FREE", "FROM", "FUN", "GAS",
+    "GAVE", "GET", "GIVE", "GO", "GOD", "GONE", "GOOD", "GOT", "GREAT", "GUN", "GUY", "HA", "HAD",
+    "HALF", "HAND", "HARD", "HAS", "HAT", "HAVE", "HE", "HEAD", "HEAR", "HEART", "HELP", "HER",
+    "HIGH", "HIM", "HIS", "HIT", "HOLD", "HOME", "HOPE", "HOT", "HOUR", "HOUSE", "HOW", "I", "ICE",
+    "IDEA", "IF", "ILL", "IN", "INDEX", "INTO", "INTRODUCTION", "IS", "ITS", "JOB", "JOY", "JUST",
+    "KEEP", "KEY", "KID", "KIND", "KING", "KNEW", "KNOW", "LADY", "LAND", "LAST", "LAW", "LAY",
+    "LECTURE", "LEFT", "LEG", "LESS", "LET", "LETTER", "LIE", "LIFE", "LIKE", "LINE", "LIP",
+    "LITTLE", "LIVE", "LONG", "LOOK", "LORD", "LOSE", "LOST", "LOT", "LOVE", "LOW", "MADE", "MAKE",
+    "MAN", "MANY", "MAP", "MAY", "ME", "MEAN", "MEET", "MEN", "MIND", "MISS", "MIX", "MONEY",
+    "MORE", "MOST", "MOVE", "MUCH", "MUST", "MY", "NAME", "NEAR", "NEED", "NET", "NEVER", "NEW",
+    "NEWS", "NEXT", "NIGHT", "NO", "NONE", "NOR", "NORTH", "NOT", "NOTE", "NOTES", "NOW", "NUT",
+    "ODD", "OF", "OFF", "OH", "OIL", "OK", "OLD", "ON", "ONCE", "ONE", "ONLY", "OPEN", "OR",
+    "OTHER", "OUR", "OUT", "OVER", "OWN", "PAGE", "PART", "PAST", "PAY", "PEN", "PEOPLE", "PET",
+    "PIE", "PIG", "PIN", "PLAN", "PLAY", "POOR", "POT", "PREFACE", "PUT", "RAN", "RAW", "READ",
+    "REAL", "RED", "REST", "RID", "RISE", "ROAD", "ROOM", "ROW", "RUN", "SAD", "SAFE", "SAID",
+    "SAME", "SAT", "SAW", "SAY", "SEA", "SEE", "SEEN", "SELF", "SEND", "SET", "SHE", "SHIP",
+    "SHOT", "SHOULD", "SHOW", "SHUT", "SIDE", "SIGN", "SING", "SIR", "SIT", "SIX", "SIZE", "SKY",
+    "SLOW", "SNOW", "SO", "SOFT", "SOME", "SON", "SONG", "SOON", "SOUL", "SOUTH", "SPY", "STAR",
+    "STAY", "STEP", "STOMACH", "STOP", "STORY", "STUDY", "SUCH", "SUN", "SURE", "TAKE", "TALK",
+    "TAX", "TEA", "TEAM", "TELL", "TEN", "TEXT", "THAN", "THAT", "THE", "THEIR", "THEM", "THEN",
+    "THERE", "THESE", "THEY", "THIS", "THOSE", "THUS", "TIE", "TIME", "TIP", "TO", "TOE", "TOLD",
+    "TON", "TOO", "TOOK", "TOP", "TOWN", "TOY", "TREE", "TRUE", "TRY", "TURN", "TWO", "UNDER",
+    "UNIT", "UNTO", "UP", "UPON", "USE", "USED", "VERY", "VIEW", "VOTE", "WAIT", "WALK", "WANT",
+    "WAR", "WARM", "WARS", "WAS", "WAY", "WE", "WEEK", "WELL", "WENT", "WERE", "WEST", "WET",
+    "WHAT", "WHEN", "WHERE", "WHICH", "WHILE", "WHOM", "WHY", "WIDE", "WIFE", "WILD", "WILL",
+    "WIN", "WIND", "WISH", "WITH", "WON", "WOOD", "WORD", "WORE", "WORK", "WORLD", "WOULD", "YARD",
+    "YEAR", "YES", "YET", "YOU", "YOUR", "ZOO",
 })  # fmt: skip
 """Ordinary English words that may appear in capitals for emphasis."""
 
@@ -63,7 +83,6 @@ _C = "[BCDFGHJKLMNPQRSTVWXZ]"
 _PRONOUNCEABLE = re.compile(
     rf"^(?:{'|'.join(_ONSETS)})?[AEIOUY]+(?:{_C}{{1,3}}[AEIOUY]+)*{_C}{{0,3}}$"
 )
-_VOWEL_GROUPS = re.compile(r"[AEIOU]+")
 
 
 def spell(letters: str) -> str:
@@ -92,7 +111,8 @@ def sayable(word: str) -> bool:
     """Whether an unknown word in capitals can be read as a word ("CARE") or must be spelled."""
     if len(word) <= 3 or not _PRONOUNCEABLE.match(word):
         return False
-    return len(word) > 4 or len(_VOWEL_GROUPS.findall(word)) >= 2
+    # four letters from vowel to vowel are letters ("USDA", "OSCE"); "AREA" is in ENGLISH
+    return not (len(word) == 4 and word[0] in "AEIOU" and word[-1] in "AEIOU")
 
 
 def _dotted(m: re.Match[str]) -> str:

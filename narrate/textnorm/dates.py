@@ -67,7 +67,8 @@ COUNTED: Final = frozenset({
     "miles", "mile", "yards", "meters", "metres", "kilometers", "kilometres", "acres", "hectares",
     "years", "days", "hours", "minutes", "seconds", "times", "pages", "words", "points", "runs",
     "goals", "calories", "km", "kg", "m", "ft", "mm", "cm", "lb", "lbs", "mph", "rpm", "kw", "mw",
-    "horses", "guns", "ships", "planes", "aircraft", "rounds", "shots", "items", "species", "books",
+    "horses", "guns", "ships", "planes", "aircraft", "rounds", "shots", "items", "species",
+    "books",
 })  # fmt: skip
 """Words after a four-digit number that make it a count rather than a year."""
 _YEAR = re.compile(rf"(?<![\w$£€¥.,:/-])(?P<year>{_YEAR4})(?![\w%°]|[.,:/]\d|\s?-\s?\d)")

@@ -62,7 +62,6 @@ UNITS: Final = {
     "K": ("kelvin", "kelvins"), "°": ("degree", "degrees"), "º": ("degree", "degrees"),
     "%": ("percent", "percent"), "per cent": ("percent", "percent"),
     "‰": ("per mille", "per mille"),
-    "x": ("times", "times"),
 }  # fmt: skip
 # units that are also common words or letters: only read as units when glued to the number
 _GLUED_ONLY: Final = frozenset(
@@ -80,7 +79,7 @@ PER_UNITS: Final = {
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−–]|minus\s)?(?P<value>{NUMBER})(?P<space>\s?)(?P<hyphen>-?)"
-    rf"(?P<unit>{_UNIT_ALT})(?![\w²³])"
+    rf"(?P<unit>{_UNIT_ALT})(?![\w²³])(?:\.(?=\s[a-z]))?"
 )
 _PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{'|'.join(PER_UNITS)})(?![A-Za-z])")
 _RANGE_UNIT = re.compile(
@@ -115,8 +114,6 @@ def _adjectival(m: re.Match[str]) -> bool:
 def _measure(m: re.Match[str]) -> str:
     unit = m["unit"]
     if unit in _GLUED_ONLY and m["space"]:
-        return m[0]
-    if unit == "x" and m["hyphen"]:
         return m[0]
     value = m["value"]
     one, many = UNITS[unit]

@@ -137,7 +137,7 @@ def decimal(text: str) -> str:
     words = integer(whole) if whole else "zero"
     if dot and frac:
         fraction = digits(frac)
-        if whole.strip("0,"):  # "two point oh six", but "zero point zero four"
+        if whole.strip("0,") and frac.strip("0"):  # "two point oh six"; "two point zero"
             fraction = " ".join("oh" if w == "zero" else w for w in fraction.split())
         words += " point " + fraction
     return words
@@ -167,6 +167,14 @@ MODEL_MAKERS: Final = frozenset({
 _MODEL = re.compile(
     rf"\b(?P<maker>{'|'.join(MODEL_MAKERS)}) (?P<letter>[A-Z]?)(?P<number>[1-9]\d\d)\b"
 )
+_STREET_WORDS = (
+    "Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace"
+    "|Highway|Hwy|Parkway|Pkwy|Square|Sq|Crescent|Close|Row"
+)
+_HOUSE = re.compile(
+    r"(?<![\w.,$£€])(?P<number>[1-9]\d{2,3})"
+    rf"(?=\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){{1,3}}(?:{_STREET_WORDS})\b)"
+)
 _GLUED_MODEL = re.compile(r"\b(?P<letters>[A-Z]{1,2})(?P<number>[1-9]\d0|[1-9]\d\d)(?![\d,.]\d|\w)")
 
 
@@ -183,8 +191,15 @@ def _model(m: re.Match[str]) -> str:
     return f"{m['maker']}{letter} {pairs(m['number'])}"
 
 
+def _house(m: re.Match[str]) -> str:
+    number = m["number"]
+    return year(int(number)) if len(number) == 4 else pairs(number)
+
+
 def expand_models(text: str) -> str:
-    """Model numbers: "Boeing 737" -> "Boeing seven thirty seven", "A320" -> "A three twenty"."""
+    """Model and house numbers read in pairs: "Boeing 737" -> "Boeing seven thirty seven",
+    "A320" -> "A three twenty", "1428 Elm St." -> "fourteen twenty eight Elm St."."""
+    text = _HOUSE.sub(_house, text)
     text = _MODEL.sub(_model, text)
     return _GLUED_MODEL.sub(lambda m: f"{m['letters']} {pairs(m['number'])}", text)
 

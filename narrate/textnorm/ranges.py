@@ -23,6 +23,7 @@ _RANGE = re.compile(
     rf"(?<![\w.,/:-])(?P<sign>-)?(?P<first>{NUMBER})(?P<dash>\s?[-–—]\s?|\s[-–—]\s)"
     rf"(?P<second>{NUMBER})(?![\w.,]\d|[-/:]\d)"
 )
+_RATIO = re.compile(r"(?<![\d:.,])(?P<first>\d{1,2}):(?P<second>\d)(?![\d:])")
 _AROUND = re.compile(r"[A-Za-z]+")
 _TWENTY_FOUR_SEVEN = re.compile(r"\b24\s?/\s?7\b")
 
@@ -50,4 +51,6 @@ def _range(m: re.Match[str]) -> str:
 def expand_ranges(text: str) -> str:
     """Say "to" between the two ends of a numeric range, and read scores as scores."""
     text = _TWENTY_FOUR_SEVEN.sub("twenty four seven", text)
+    if ":" in text:
+        text = _RATIO.sub(r"\g<first> to \g<second>", text)
     return _RANGE.sub(_range, text)

@@ -36,8 +36,8 @@ REGNAL_NAMES: Final = frozenset({
     "Shalmaneser", "Sargon", "Darius", "Xerxes", "Artaxerxes", "Cyrus", "Ashurnasirpal",
     "Nebuchadnezzar", "Seti", "Hatshepsut", "Cleopatra", "Abbas", "Ismail", "Tahmasp", "Reza",
     "Elagabalus", "Theodosius", "Valentinian", "Romanus", "Basil", "Alexios", "Andronikos",
-    "Ioannis", "Akihito", "Hirohito", "Jr", "Junior", "Sr", "Senior", "Bonaparte",
-    "Xavier", "Alexandra",
+    "Ioannis", "Akihito", "Hirohito", "Jr", "Junior", "Sr", "Senior", "Bonaparte", "Xavier",
+    "Alexandra",
 })  # fmt: skip
 """Names after which a Roman numeral is a regnal ordinal."""
 COUNTING_WORDS: Final = frozenset({
@@ -48,15 +48,19 @@ COUNTING_WORDS: Final = frozenset({
     "Symphony", "Psalm", "Canto", "Item", "Annex", "Form", "Band", "Rocket", "Plan", "Region",
     "District", "Army", "Fleet", "Legion", "Olympiad", "Congress", "Dynasty", "Republic", "Empire",
     "Reich", "Gallery", "Lot", "Case", "Figure", "Fig", "Table", "Plate", "Vatican", "Mission",
-    "Generation", "Gen", "Programme", "Program", "Step", "Question",
+    "Generation", "Gen", "Programme", "Program", "Step", "Question", "Letter", "Story", "Lecture",
+    "Song", "Study", "Chap", "Corollary", "Lesson", "Stanza", "Proposition", "Theorem", "Lemma",
+    "Rule", "Sect", "Sec", "Epistle", "Sermon", "Hymn", "Ode", "Sonnet", "Essay", "Note",
+    "Exercise", "Problem", "Example", "Period", "Session", "Convention", "Amendment", "Clause",
 })  # fmt: skip
 """Words after which a Roman numeral is a cardinal."""
 
 _ROMAN = re.compile(
     rf"\b(?P<before>(?P<word>[A-Z][a-z]+|[A-Z]{{3,}})\.?\s)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])\b"
     r"(?!\s(?:[A-Z]|Eh)\b)"
-    r"(?P<dot>\.(?=\s[a-z,;]|[,;:]))?"
+    r"(?P<dot>\.(?=\s[a-z,;]|[,;:'’]))?"
 )
+_LEADING = re.compile(rf"^(?P<space>\s*)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])\.(?=\s+[A-Z])")
 _WORDLIKE: Final = frozenset({"MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI"})
 _STANDALONE = re.compile(r"\b(?P<numeral>WWI{1,2})\b")
 
@@ -74,20 +78,21 @@ def roman_value(numeral: str) -> int:
 
 
 def _roman(m: re.Match[str]) -> str:
-    word, numeral = m["word"], m["numeral"]
-    if word.isupper():
+    word, numeral, before = m["word"], m["numeral"], m["before"]
+    if word.isupper():  # "CHAPTER XII", "HENRY VIII": headings in capitals
         word = word.title()
-        if word not in COUNTING_WORDS:
+        if word not in COUNTING_WORDS and word not in REGNAL_NAMES:
             return m[0]
+        before = before.replace(m["word"], word)
     value = roman_value(numeral)
     if word in REGNAL_NAMES:
         if len(numeral) == 1 and numeral not in "IVX":
             return m[0]
-        return f"{m['before']}the {ordinal(value).title()}"
+        return f"{before}the {ordinal(value).title()}"
     if word in COUNTING_WORDS:
         if numeral == "I" and word in {"Mark", "Form", "Case", "Band"}:
             return m[0]
-        return f"{m['before']}{cardinal(value).title()}"
+        return f"{before}{cardinal(value).title()}"
     if len(numeral) > 1 and numeral not in _WORDLIKE:
         return f"{m['before']}the {ordinal(value).title()}"
     return m[0]
@@ -100,4 +105,13 @@ def _world_war(m: re.Match[str]) -> str:
 def expand_roman(text: str) -> str:
     """Read Roman numerals after names (ordinals) and after counting words (cardinals)."""
     text = _STANDALONE.sub(_world_war, text)
+    text = _LEADING.sub(_leading, text)
     return _ROMAN.sub(_roman, text)
+
+
+def _leading(m: re.Match[str]) -> str:
+    """A numbered heading: "II. THE WAR" -> "Two. THE WAR"."""
+    numeral = m["numeral"]
+    if (len(numeral) == 1 and numeral not in "IVX") or numeral in _WORDLIKE:
+        return m[0]
+    return f"{m['space']}{cardinal(roman_value(numeral)).title()}."

@@ -21,6 +21,13 @@ _CLOCK = re.compile(
 _HOUR_ONLY = re.compile(rf"(?<![\d:.,])(?P<hour>1[0-2]|0?\d)\s?{_MERIDIEM}(?!\w){_ZONE}")
 
 
+_TIME_RANGE = re.compile(
+    r"(?:(?<=\d:\d\d)|(?<=\d[ap]m)|(?<=[ap]\.m\.)|(?<=\d [ap]m))"
+    r"\s?[-–]\s?(?=\d\d?(?::\d\d|\s?[ap]\.?m\b))",
+    re.IGNORECASE,
+)
+
+
 def _meridiem(text: str | None) -> str:
     if not text:
         return ""
@@ -65,5 +72,6 @@ def _hour_only(m: re.Match[str]) -> str:
 
 def expand_times(text: str) -> str:
     """Expand clock times: "9:05 a.m." -> "nine oh five a.m.", "5pm" -> "five p.m."."""
+    text = _TIME_RANGE.sub(" to ", text)
     text = _CLOCK.sub(_clock, text)
     return _HOUR_ONLY.sub(_hour_only, text)
