@@ -80,6 +80,11 @@ _ONSETS = (
 )  # fmt: skip
 """Consonant clusters an English word can start with."""
 _C = "[BCDFGHJKLMNPQRSTVWXZ]"
+_ODD_VOWELS = re.compile(r"AA|II|UU|[AEIOU]{3}|[IU][AEIOU]|[AEIOU]Y[AEIOU]")
+_CODA = re.compile(
+    r"(?:[AEIOUY]|[AEIOUY](?:[BCDFGKLMNPRSTVXZ]|CK|LL|SS|NG|NK|NT|ND|ST|RT|RD|RN|RK|RM|LD|LT|LK|MP"
+    r"|SK|SH|CH|TH|FT|PT|CT|RS|TS|NS|SP|LP|LF|LM|RB|RP|RF|RL|WN|WL|WS|GHT))$"
+)
 _PRONOUNCEABLE = re.compile(
     rf"^(?:{'|'.join(_ONSETS)})?[AEIOUY]+(?:{_C}{{1,3}}[AEIOUY]+)*{_C}{{0,3}}$"
 )
@@ -111,8 +116,10 @@ def sayable(word: str) -> bool:
     """Whether an unknown word in capitals can be read as a word ("CARE") or must be spelled."""
     if len(word) <= 3 or not _PRONOUNCEABLE.match(word):
         return False
-    # four letters from vowel to vowel are letters ("USDA", "OSCE"); "AREA" is in ENGLISH
-    return not (len(word) == 4 and word[0] in "AEIOU" and word[-1] in "AEIOU")
+    if len(word) > 4:
+        return True
+    # a short word must look English: "STAT", "GRAB"; not "USSB", "DEFC", "MAAC", "IUCN"
+    return word[0] not in "AEIOU" and not _ODD_VOWELS.search(word) and bool(_CODA.search(word))
 
 
 def _dotted(m: re.Match[str]) -> str:

@@ -99,6 +99,9 @@ _NOT_NOUNS: Final = frozenset({
     "rose", "fell", "increase", "decrease", "drop", "jump", "jumped", "dropped", "rising",
     "falling", "further", "farther", "short", "shy", "northeast", "northwest", "southeast",
     "southwest", "upstream", "downstream", "inland", "offshore", "underground", "beneath",
+    "among", "amongst", "between", "against", "within", "without", "through", "toward", "towards",
+    "via", "like", "until", "since", "during", "after", "before", "upon", "when", "where", "which",
+    "that", "who", "it", "they", "we", "he", "she", "you", "i", "not", "only", "just", "about",
 })  # fmt: skip
 _NO_ADJECTIVE: Final = frozenset({"%", "per cent", "°", "º", "x", "mph", "kph", "km/h", "m/s"})
 

@@ -137,7 +137,7 @@ def decimal(text: str) -> str:
     words = integer(whole) if whole else "zero"
     if dot and frac:
         fraction = digits(frac)
-        if whole.strip("0,") and frac.strip("0"):  # "two point oh six"; "two point zero"
+        if whole.strip("0,") and frac != "0":  # "two point oh six", but "two point zero"
             fraction = " ".join("oh" if w == "zero" else w for w in fraction.split())
         words += " point " + fraction
     return words
