@@ -84,7 +84,7 @@ _BEFORE_NUMBER = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 _STREET_HINT = re.compile(rf"\b(?:{'|'.join(STREETS)})\b")
 _LATIN_RE = re.compile("|".join(re.escape(k) for k in _LATIN))
-_VERSUS = re.compile(r"(?<=\s)(?:vs|v\.)(?=\s)")
+_VERSUS = re.compile(r"(?<=\s)(?:vs|v\.)(?=\s|$)")
 _LOWER_TITLE = re.compile(r"\b(?P<abbr>dr|st)\.?\s(?=[A-Z])")
 
 

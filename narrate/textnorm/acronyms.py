@@ -74,7 +74,8 @@ _GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)
 _CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
 _ONSETS = (
     "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "F", "FL", "FR", "G", "GL", "GR", "H", "J",
-    "K", "KL", "KN", "KR", "L", "M", "N", "P", "PH", "PL", "PR", "QU", "R", "S", "SC", "SCH",
+    "GH", "GN", "K", "KL", "KN", "KR", "L", "M", "N", "P", "PH", "PL", "PR", "QU", "R", "S", "SC",
+    "SCH",
     "SCR", "SH", "SK", "SL", "SM", "SN", "SP", "SPL", "SPR", "ST", "STR", "SW", "T", "TH", "THR",
     "TR", "TW", "V", "W", "WH", "WR", "Y", "Z",
 )  # fmt: skip
@@ -102,14 +103,14 @@ def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
         if not 0 <= j < len(matches):
             continue
         first, second = sorted((matches[i], matches[j]), key=lambda m: m.start())
-        pair_has_word = _word_like(matches[i]["word"]) or _word_like(matches[j]["word"])
-        if pair_has_word and _GAP.fullmatch(text, first.end(), second.start()):
+        if _word_like(matches[j]["word"]) and _GAP.fullmatch(text, first.end(), second.start()):
             return True
     return False
 
 
 def _word_like(word: str) -> bool:
-    return len(word) >= 3 and word not in AS_LETTERS and word not in AS_WORDS
+    """A word in capitals that is never spelled: an English word or a sayable one."""
+    return word not in AS_LETTERS and (word in ENGLISH or sayable(word))
 
 
 def sayable(word: str) -> bool:
@@ -151,7 +152,9 @@ def expand_acronyms(text: str) -> str:
         return text
     parts, last = [], 0
     for i, m in enumerate(matches):
-        said = m[0] if _in_capitals(text, matches, i) else _caps(m)
+        # a word in a heading written in capitals ("THE GHOST TOWN") stays as it is
+        heading = _in_capitals(text, matches, i) and m["word"] not in AS_LETTERS
+        said = m[0] if heading else _caps(m)
         parts += [text[last : m.start()], said]
         last = m.end()
     parts.append(text[last:])

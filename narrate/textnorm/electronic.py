@@ -20,7 +20,8 @@ SEPARATORS: Final = {
 WORD_TLDS: Final = frozenset({"com", "org", "net", "gov", "edu", "int", "info", "biz", "mil"})
 _TLD = (
     r"(?:com|org|net|gov|edu|int|info|biz|mil|io|co|uk|de|fr|it|es|nl|ru|ua|pl|us|ca|au|in|eu"
-    r"|ch|jp|cn|tv|me|ai|app|dev|ly|be|at|se|no|dk|fi|ie|nz|za|br|mx|sm)"
+    r"|ch|jp|cn|tv|me|ai|app|dev|ly|be|at|se|no|dk|fi|ie|nz|za|br|mx|sm|ro|hu|cz|sk|gr|pt|tr|il|kr"
+    r"|tw|hk|sg|ar|cl|lt|lv|ee|hr|rs|bg|kz|ge|news|online|org\.uk|co\.uk)"
 )
 _URL = re.compile(
     r"(?i:(?<![a-z])(?:https?|ftp)://|(?<![a-z])www\.)(?:[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?"

@@ -26,6 +26,7 @@ UNITS: Final = {
     "m2": ("square meter", "square meters"), "m²": ("square meter", "square meters"),
     "m3": ("cubic meter", "cubic meters"), "m³": ("cubic meter", "cubic meters"),
     "ha": ("hectare", "hectares"), "sq ft": ("square foot", "square feet"),
+    "sq mi": ("square mile", "square miles"), "mi²": ("square mile", "square miles"),
     "mph": ("mile per hour", "miles per hour"),
     "km/h": ("kilometer per hour", "kilometers per hour"),
     "kph": ("kilometer per hour", "kilometers per hour"),
@@ -74,6 +75,8 @@ PER_UNITS: Final = {
     "km": "kilometer", "m": "meter", "l": "liter", "L": "liter", "person": "person",
     "head": "head", "capita": "capita", "kWh": "kilowatt hour", "MWh": "megawatt hour",
     "barrel": "barrel", "bbl": "barrel", "tonne": "tonne", "t": "tonne", "share": "share",
+    "km²": "square kilometer", "km2": "square kilometer", "sq km": "square kilometer",
+    "mi²": "square mile", "sq mi": "square mile", "m²": "square meter", "ha": "hectare",
 }  # fmt: skip
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -81,9 +84,10 @@ _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−–]|minus\s)?(?P<value>{NUMBER})(?P<space>\s?)(?P<hyphen>-?)"
     rf"(?P<unit>{_UNIT_ALT})(?![\w²³])(?:\.(?=\s[a-z]))?"
 )
-_PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{'|'.join(PER_UNITS)})(?![A-Za-z])")
+_PER_ALT = "|".join(re.escape(u) for u in sorted(PER_UNITS, key=len, reverse=True))
+_PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{_PER_ALT})(?![A-Za-z²])")
 _RANGE_UNIT = re.compile(
-    rf"(?<![\w.,])(?P<first>{NUMBER})(?P<glue>\s?)(?P<unit>°[CF]?|%)?\s?(?:-|–|to)\s?(?=\d[\d,.]*\s?(?P=unit))"
+    rf"(?<![\w.,])(?P<first>{NUMBER})(?P<glue>\s?)(?P<unit>°[CF]?|%)?\s?[-–]\s?(?=\d[\d,.]*\s?(?P=unit))"
 )
 
 
@@ -110,7 +114,12 @@ def _adjectival(m: re.Match[str]) -> bool:
     """ "a 155mm shell", "330 kV lines": a measure before a noun is singular."""
     if m["unit"] in _NO_ADJECTIVE or m["unit"].startswith(("°", "º", "℃", "℉")):
         return False
-    following = _NEXT_WORD.match(m.string, m.end())
+    return noun_follows(m.string, m.end())
+
+
+def noun_follows(text: str, position: int) -> bool:
+    """Whether the word at position is (probably) a noun the measure describes: "155mm shells"."""
+    following = _NEXT_WORD.match(text, position)
     return following is not None and following[1] not in _NOT_NOUNS
 
 

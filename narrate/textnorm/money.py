@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from narrate.textnorm.measures import noun_follows
 from narrate.textnorm.numbers import NUMBER, cardinal, decimal, integer
 
 
@@ -113,7 +114,9 @@ def _before(m: re.Match[str]) -> str:
     first, scale1 = m["amount1"], m["scale1"]
     if m["amount2"] is None:
         if scale1:
-            return f"{_scaled(first, scale1)} {currency.many}"
+            # "a $1.2m contract": before a noun, "a one point two million dollar contract"
+            unit = currency.one if noun_follows(m.string, m.end()) else currency.many
+            return f"{_scaled(first, scale1)} {unit}"
         return _with_minor(first, currency)
     second, scale2 = m["amount2"], m["scale2"]
     if scale1 or scale2 or "." not in first + second:

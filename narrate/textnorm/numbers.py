@@ -134,12 +134,12 @@ def integer(text: str) -> str:
 def decimal(text: str) -> str:
     """Read "1,234.5" or ".25" (and plain integers): "one point five", "point two five"."""
     whole, dot, frac = text.partition(".")
-    words = integer(whole) if whole else "zero"
+    words = integer(whole) if whole else ""
     if dot and frac:
         fraction = digits(frac)
         if whole.strip("0,") and frac != "0":  # "two point oh six", but "two point zero"
             fraction = " ".join("oh" if w == "zero" else w for w in fraction.split())
-        words += " point " + fraction
+        words = f"{words} point {fraction}".lstrip()
     return words
 
 

@@ -93,7 +93,7 @@ def _roman(m: re.Match[str]) -> str:
         if numeral == "I" and word in {"Mark", "Form", "Case", "Band"}:
             return m[0]
         return f"{before}{cardinal(value).title()}"
-    if len(numeral) > 1 and numeral not in _WORDLIKE:
+    if len(numeral) > 1 and set(numeral) <= {"I", "V", "X"}:  # "Ramesses II", not "Meizu MX"
         return f"{m['before']}the {ordinal(value).title()}"
     return m[0]
 

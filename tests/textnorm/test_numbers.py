@@ -69,7 +69,7 @@ def test_year(n: int, words: str) -> None:
         ("3.14", "three point one four"),
         ("2.05", "two point oh five"),
         ("0.05", "zero point zero five"),
-        (".5", "zero point five"),
+        (".5", "point five"),
         ("1,250.5", "one thousand two hundred fifty point five"),
     ],
 )
