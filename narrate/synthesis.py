@@ -100,8 +100,11 @@ class Synthesizer:
         self.stats.hits += len(segments) - len(missing)
         pool, speak = self._pool(len(missing))
         try:
-            # Everything is queued at once; clips are taken in script order as they finish.
-            pending = {key: pool.submit(speak, text) for key, text in missing.items()}
+            # Everything is queued at once, the first few in script order so that sound starts
+            # soon, the rest longest first so that no worker is left with a long one at the end.
+            order = list(missing)
+            order[self.jobs :] = sorted(order[self.jobs :], key=lambda k: -len(missing[k]))
+            pending = {key: pool.submit(speak, missing[key]) for key in order}
             for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
                 clip = found.get(key)
                 if clip is None:
