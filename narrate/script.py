@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from narrate.model import Article, BlockKind, Script, Segment, SegmentKind
-from narrate.sentences import split_long, split_sentences
+from narrate.clauses import split_long
+from narrate.sentences import split_sentences
 from narrate.textnorm import normalize
 
 

@@ -24,11 +24,9 @@ import re
 from typing import Final
 
 from narrate import abbreviations as ab
+from narrate.clauses import DEFAULT_MAX_CHARS, split_long
 
-__all__ = ["split_long", "split_sentences"]
-
-DEFAULT_MAX_CHARS: Final = 300
-"""Longest piece split_long aims for, in characters."""
+__all__ = ["DEFAULT_MAX_CHARS", "split_long", "split_sentences"]
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _CANDIDATE = re.compile(
@@ -357,60 +355,3 @@ def _lone_quote_closes(block: str, after: int) -> bool:
         return False  # "sir,'" closes, so ours opened
     nm = _TOKEN.match(block, i + 1)
     return nm is None or not nm.group(1)[0].islower()
-
-
-# ----------------------------------------------------------------- long sentences
-
-_CLAUSE_CUTS: Final = (
-    re.compile(r";(?=\s)"),
-    re.compile(r":(?=\s)"),
-    re.compile(r"(?=\s[—–-]{1,2}\s)|(?<=\S)(?=—)"),
-    re.compile(
-        r",(?=\s+(?:and|but|or|nor|so|yet|while|whereas|although|though|because|which|who"
-        r"|when|where|after|before|since|until|unless)\b)"
-    ),
-    re.compile(r",(?=\s)"),
-    re.compile(r"(?<=\S)(?=\s)"),
-)
-
-
-def split_long(sentence: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
-    """Cut an over-long sentence at clause boundaries so that pieces fit max_chars.
-
-    Boundaries are tried in order: semicolon, colon, dash, comma before a conjunction, any
-    comma, any space; inside one kind the cut nearest the middle wins. A single word longer than
-    max_chars is cut inside as a last resort. Pieces are stripped and never empty.
-    """
-    if max_chars < 1:
-        raise ValueError(f"max_chars must be at least 1, got {max_chars}")
-    text = sentence.strip()
-    pieces: list[str] = []
-    todo = [text] if text else []
-    while todo:
-        piece = todo.pop()
-        if len(piece) <= max_chars:
-            pieces.append(piece)
-            continue
-        left, right = _halve(piece, max_chars)
-        todo.append(right)
-        todo.append(left)
-    return pieces
-
-
-def _halve(text: str, max_chars: int) -> tuple[str, str]:
-    """Cut text in two at its best boundary: a piece under a fifth of max_chars is a last resort."""
-    middle = len(text) / 2
-    for shortest in (max_chars // 5, 1):
-        for pattern in _CLAUSE_CUTS:
-            best = -1
-            for m in pattern.finditer(text):
-                cut = m.end()
-                if (
-                    len(text[:cut].strip()) >= shortest
-                    and len(text[cut:].strip()) >= shortest
-                    and (best < 0 or abs(cut - middle) < abs(best - middle))
-                ):
-                    best = cut
-            if best > 0:
-                return text[:best].rstrip(), text[best:].lstrip()
-    return text[:max_chars].rstrip(), text[max_chars:].lstrip()
