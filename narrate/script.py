@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from narrate.model import Article, BlockKind, Script, Segment, SegmentKind
 from narrate.clauses import split_long
+from narrate.model import Article, BlockKind, Script, Segment, SegmentKind
 from narrate.sentences import split_sentences
 from narrate.textnorm import normalize
 
