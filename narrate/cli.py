@@ -152,6 +152,13 @@ def narrate(
             "look like an article (a home page, a paywall teaser).",
         ),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Stop when some written form (a symbol, a code) cannot be put in words.",
+        ),
+    ] = False,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.")] = 20.0,
     jobs: Annotated[
         int | None,
@@ -217,7 +224,7 @@ def narrate(
             raise NarrateError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
         pages = httpcache.default_dir() if cache else None
         settings = Settings(
-            voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force,
+            voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
             fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,

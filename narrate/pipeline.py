@@ -19,7 +19,7 @@ from urllib.parse import quote
 from narrate import timings
 from narrate.audio import Encoder, Player, assemble
 from narrate.cache import SegmentCache
-from narrate.errors import ExtractionError, OutputError
+from narrate.errors import ExtractionError, NarrateError, OutputError
 from narrate.extraction import extract_article, language_warning
 from narrate.fetch import FetchOptions
 from narrate.files import atomic_path, write_text
@@ -30,7 +30,7 @@ from narrate.settings import Outputs, Settings
 from narrate.sources import read_source
 from narrate.synthesis import Progress, Stats, Synthesizer
 from narrate.tags import write_id3
-from narrate.textnorm import Lexicon, normalize
+from narrate.textnorm import Lexicon, normalize, unspoken_tokens
 from narrate.voices import VoiceInfo, find_voice
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,20 @@ def prepare(source: str, settings: Settings) -> Script:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
     if warning := language_warning(script.article, find_voice(settings.voice).language):
         log.warning("%s", warning)
+    audit(script, strict=settings.strict)
     return script
+
+
+def audit(script: Script, strict: bool = False) -> list[str]:
+    """Tokens the normaliser left with digits or symbols: a warning, or an error when strict."""
+    leftovers = [token for s in script.segments for token in unspoken_tokens(s.spoken)]
+    if leftovers:
+        shown = ", ".join(dict.fromkeys(leftovers[:8]))
+        message = f"{len(leftovers)} written forms may be read oddly: {shown}"
+        if strict:
+            raise NarrateError(f"{message} (--strict)")
+        log.warning("%s", message)
+    return leftovers
 
 
 def synthesizer_for(settings: Settings, info: VoiceInfo) -> Synthesizer:

@@ -37,6 +37,8 @@ class Settings:
     lexicon: Path | None = None
     force: bool = False
     """Narrate pages that do not look like articles."""
+    strict: bool = False
+    """Refuse to narrate when normalisation leaves digits or symbols it could not put in words."""
     fetch: FetchOptions = field(default_factory=FetchOptions)
     jobs: int = field(default_factory=default_jobs)
     cache: bool = True

@@ -239,3 +239,15 @@ def test_an_article_in_another_language_draws_a_warning(tmp_path: Path) -> None:
     result = invoke(str(page), "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "narrate: WARNING: this article is in German (de)" in result.stderr
+
+
+def test_forms_left_unspoken_are_reported_and_strict_stops(tmp_path: Path) -> None:
+    note = tmp_path / "odd.txt"
+    note.write_text("Odd symbols\n\nThe price is 5 ¤ today, they said.\n", encoding="utf-8")
+    relaxed = invoke(str(note), "--dry-run")
+    assert relaxed.returncode == 0
+    assert "narrate: WARNING: 1 written forms may be read oddly: ¤" in relaxed.stderr
+    strict = invoke(str(note), "--dry-run", "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.strip().endswith("(--strict)")
+    assert strict.stdout == ""
