@@ -69,7 +69,7 @@ ENGLISH: Final = frozenset({
 })  # fmt: skip
 """Ordinary English words that may appear in capitals for emphasis."""
 
-_DOTTED = re.compile(r"(?<![a-z0-9_])(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
+_DOTTED = re.compile(r"(?<![a-z0-9_])(?<![A-Za-z]\.)(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
 _GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)?")
 _CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
 _ONSETS = (

@@ -39,10 +39,10 @@ def _ellipsis(m: re.Match[str]) -> str:
     before = m.string[m.start() - 1] if m.start() else ""
     after = m.string[m.end() :].lstrip()
     if before in ",;:.!?":
-        return ""
+        return " "
     if not after or after[0].isupper():
-        return "."
-    return "," if after[0].isalnum() else ""
+        return ". "
+    return ", " if after[0].isalnum() else " "
 
 
 def expand_math(text: str) -> str:
