@@ -77,7 +77,8 @@ def audit(script: Script, strict: bool = False) -> list[str]:
     leftovers = [token for s in script.segments for token in unspoken_tokens(s.spoken)]
     if leftovers:
         shown = ", ".join(dict.fromkeys(leftovers[:8]))
-        message = f"{len(leftovers)} written forms may be read oddly: {shown}"
+        forms = "written form" if len(leftovers) == 1 else "written forms"
+        message = f"{len(leftovers)} {forms} may be read oddly: {shown}"
         if strict:
             raise NarrateError(f"{message} (--strict)")
         log.warning("%s", message)

@@ -246,7 +246,7 @@ def test_forms_left_unspoken_are_reported_and_strict_stops(tmp_path: Path) -> No
     note.write_text("Odd symbols\n\nThe price is 5 ¤ today, they said.\n", encoding="utf-8")
     relaxed = invoke(str(note), "--dry-run")
     assert relaxed.returncode == 0
-    assert "narrate: WARNING: 1 written forms may be read oddly: ¤" in relaxed.stderr
+    assert "narrate: WARNING: 1 written form may be read oddly: ¤" in relaxed.stderr
     strict = invoke(str(note), "--dry-run", "--strict")
     assert strict.returncode == 1
     assert strict.stderr.strip().endswith("(--strict)")
