@@ -15,7 +15,11 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from narrate.textnorm.abbreviations import expand_abbreviations, expand_number_words
+from narrate.textnorm.abbreviations import (
+    expand_abbreviations,
+    expand_number_words,
+    expand_states,
+)
 from narrate.textnorm.acronyms import expand_acronyms
 from narrate.textnorm.dates import expand_dates, expand_years
 from narrate.textnorm.electronic import expand_electronic, expand_phones
@@ -42,6 +46,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (ascii_digits, False),
     (tidy, False),
     (expand_electronic, False),
+    (expand_states, False),
     (expand_dates, True),
     (expand_phones, True),
     (expand_money, True),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from narrate.textnorm.numbers import digits
+
 # before a capitalised name
 TITLES: Final = {
     "Mr": "Mister", "Mrs": "Mrs", "Ms": "Miz", "Messrs": "Messieurs", "Dr": "Doctor",
@@ -53,6 +55,24 @@ BEFORE_NUMBER: Final = {
 _LATIN: Final = {
     "e.g.": "for example", "i.e.": "that is", "et al.": "et al", "a.k.a.": "also known as",
 }  # fmt: skip
+US_STATES: Final = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
+    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah",
+    "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "DC": "D C",
+}  # fmt: skip
+"""Postal codes of US states, read in full after a city: "Austin, TX" -> "Austin, Texas"."""
+_STATE = re.compile(
+    rf"(?<=[a-z], )(?P<code>{'|'.join(US_STATES)})"
+    r"(?:(?P<zip>\s+\d{5})(?!\d)|\.?(?=[,;:)]|\s*$|\s+[A-Z]))"
+)
 _SENTENCE_STARTERS: Final = frozenset({
     "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "This",
     "That", "There", "These", "Those", "Then", "When", "If", "As", "After", "Before", "For",
@@ -143,3 +163,16 @@ def expand_abbreviations(text: str) -> str:
     if " v" in text:
         text = _VERSUS.sub("versus", text)
     return text
+
+
+def expand_states(text: str) -> str:
+    """US states after a city, with their ZIP code: "Austin, TX 78701" -> "Austin, Texas seven
+    eight seven zero one"."""
+    return _STATE.sub(_state, text) if ", " in text else text
+
+
+def _state(m: re.Match[str]) -> str:
+    name = US_STATES[m["code"]]
+    if m["zip"]:
+        return f"{name} {digits(m['zip'].strip())}"
+    return name + "." if m[0].endswith(".") else name

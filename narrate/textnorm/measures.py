@@ -12,7 +12,9 @@ from narrate.textnorm.numbers import NUMBER, number
 # unit as written -> (singular, plural); case matters ("mW" is not "MW")
 UNITS: Final = {
     "mm": ("millimeter", "millimeters"), "cm": ("centimeter", "centimeters"),
-    "m": ("meter", "meters"), "km": ("kilometer", "kilometers"),
+    "m": ("meter", "meters"), "km": ("kilometer", "kilometers"), "KM": ("kilometer", "kilometers"),
+    "Km": ("kilometer", "kilometers"), "KG": ("kilogram", "kilograms"),
+    "Kg": ("kilogram", "kilograms"),
     "in": ("inch", "inches"), "ft": ("foot", "feet"), "yd": ("yard", "yards"),
     "mi": ("mile", "miles"), "nm": ("nanometer", "nanometers"), "µm": ("micrometer", "micrometers"),
     "mg": ("milligram", "milligrams"), "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"),

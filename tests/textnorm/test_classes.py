@@ -63,6 +63,8 @@ CASES = {
         ("Rs 20 crore", "twenty crore rupees"),
         ("$10-20 billion", "ten to twenty billion dollars"),
         ("a 500 EUR fine", "a five hundred euros fine"),
+        ("a $4.2m grant", "a four point two million dollar grant"),
+        ("$125", "one hundred and twenty five dollars"),
     ],
     "measure": [
         ("a 120mm gun", "a one hundred twenty millimeter gun"),
@@ -72,6 +74,9 @@ CASES = {
         ("it was -12°C", "it was minus twelve degrees Celsius"),
         ("at 70 mph", "at seventy miles per hour"),
         ("up 2.5%", "up two point five percent"),
+        ("rose 0.5% to 4%", "rose zero point five percent to four percent"),
+        ("5-10%", "five to ten percent"),
+        ("12 KM away", "twelve kilometers away"),
         ("3 litres", "three litres"),
         ("1 kg", "one kilogram"),
     ],
@@ -86,6 +91,8 @@ CASES = {
         ("King Charles III", "King Charles the Third"),
         ("see Part II", "see Part Two"),
         ("You and I agree", "You and I agree"),
+        ("CHAPTER IX", "Chapter Nine"),
+        ("Louis XIV. was king", "Louis the Fourteenth was king"),
     ],
     "abbreviation": [
         ("Dr. Jones arrived", "Doctor Jones arrived"),
@@ -97,6 +104,8 @@ CASES = {
         ("No. 10", "number ten"),
         ("Mr. and Mrs. Lee", "Mister and Mrs Lee"),
         ("Ali vs. Frazier", "Ali versus Frazier"),
+        ("in Dayton, OH, today", "in Dayton, Ohio, today"),
+        ("Austin, TX 73301", "Austin, Texas seven three three zero one"),
     ],
     "acronym": [
         ("the U.S. said", "the U S said"),
@@ -105,6 +114,8 @@ CASES = {
         ("NATO and NASA", "NATO and NASA"),
         ("the QXZ group", "the Q X Z group"),
         ("in the U.S.", "in the U S."),
+        ("THE GHOST TOWN", "THE GHOST TOWN"),
+        ("a USDA report", "a U S D Eh report"),
     ],
     "symbol": [
         ("salt & pepper", "salt and pepper"),
