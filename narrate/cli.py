@@ -257,8 +257,11 @@ def narrate(
 
 
 @contextmanager
-def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on a terminal; nothing when quiet or when stderr is not a terminal."""
+def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on a terminal; nothing when quiet or when stderr is not a terminal.
+
+    With no total, the bar takes the total from each call (it restarts for each article).
+    """
     if quiet or not sys.stderr.isatty():
         yield None
         return
@@ -268,7 +271,7 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | 
         "Narrating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
     ) as bar:
         task = bar.add_task("narrate", total=total)
-        yield lambda done, _total: bar.update(task, completed=done)
+        yield lambda done, of: bar.update(task, completed=done, total=of)
 
 
 @tools_app.command("voices")

@@ -6,18 +6,17 @@ Registered in narrate.cli as the `feed` subcommand; errors leave as one line thr
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from narrate.cli import _errors, _progress, _say
+
 if TYPE_CHECKING:
     from narrate.feed import Outcome, Report
     from narrate.settings import Settings
-    from narrate.synthesis import Progress
 
 EXIT_SOME_FAILED = 1
 
@@ -50,17 +49,15 @@ Force = Annotated[
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
               force: bool) -> Settings:  # fmt: skip
     from narrate.fetch import FetchOptions
+    from narrate.httpcache import default_dir
     from narrate.settings import Settings
     from narrate.synthesis import default_jobs
     from narrate.voice import SpeechSettings
 
+    pages = default_dir()
     return Settings(voice=voice, speech=SpeechSettings(rate=rate), force=force,
-                    fetch=FetchOptions(timeout=timeout), jobs=jobs or default_jobs())  # fmt: skip
-
-
-def _say(message: str, quiet: bool = False) -> None:
-    if not quiet:
-        typer.echo(message, err=True)
+                    fetch=FetchOptions(timeout=timeout, cache_dir=pages),
+                    jobs=jobs or default_jobs())  # fmt: skip
 
 
 def _printer(quiet: bool) -> Callable[[Outcome], None]:
@@ -72,21 +69,6 @@ def _printer(quiet: bool) -> Callable[[Outcome], None]:
         _say(f"{outcome.status}: {title} ({outcome.source})", quiet)
 
     return show
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Progress | None]:
-    """A bar for the article being narrated, on a terminal only; it restarts with each one."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
-    from rich.progress import Progress as Bar
-
-    with Bar("Narrating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-             transient=True) as bar:  # fmt: skip
-        task = bar.add_task("narrate", total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _finish(report: Report, quiet: bool) -> None:
@@ -129,7 +111,6 @@ def init_command(
 ) -> None:
     """Start a feed in FOLDER: feed.xml, a cover and the state narrate keeps there."""
     from narrate import feed
-    from narrate.cli import _errors
 
     with _errors(debug):
         state = feed.init(folder, title, base_url, description=description, author=author,
@@ -153,11 +134,10 @@ def add_command(
 ) -> None:
     """Narrate each article into FOLDER and add its episode (or update it if the text changed)."""
     from narrate import feed
-    from narrate.cli import _errors
 
     with _errors(debug):
         settings = _settings(voice, rate, jobs, timeout, force)
-        with _progress(quiet) as progress:
+        with _progress(None, quiet) as progress:
             report = feed.add(folder, sources, settings, keep=keep, progress=progress,
                               notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
@@ -179,11 +159,10 @@ def sync_command(
 ) -> None:
     """Narrate the new or changed items of a site's feed into FOLDER; safe to run again."""
     from narrate import feed
-    from narrate.cli import _errors
 
     with _errors(debug):
         settings = _settings(voice, rate, jobs, timeout, force)
-        with _progress(quiet) as progress:
+        with _progress(None, quiet) as progress:
             report = feed.sync(folder, source, settings, limit=limit, keep=keep,
                                progress=progress, notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
@@ -193,7 +172,6 @@ def sync_command(
 def list_command(folder: Folder, debug: Debug = False) -> None:
     """The episodes, newest first: GUID, date, duration, title."""
     from narrate import feed
-    from narrate.cli import _errors
 
     with _errors(debug):
         for episode in feed.episodes(folder):
@@ -210,7 +188,6 @@ def remove_command(
 ) -> None:
     """Take an episode out of the feed and delete its files."""
     from narrate import feed
-    from narrate.cli import _errors
 
     with _errors(debug):
         episode = feed.remove(folder, guid)

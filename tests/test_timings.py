@@ -49,7 +49,7 @@ def test_formats_escape_and_clock() -> None:
 @pytest.fixture
 def narrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, FakeVoice]:
     voice = FakeVoice(sample_rate=22050, ms_per_char=5)
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None: voice)
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
     args = [str(SAMPLE), "-o", str(tmp_path / "a.mp3"), "-q", "-j", "1"]
     for kind in ("vtt", "srt", "timings", "chapters", "html"):
         args += [f"--{kind}", str(tmp_path / f"a.{kind}")]

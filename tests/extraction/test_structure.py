@@ -13,7 +13,10 @@ def test_blocks_keep_kind_and_order() -> None:
     article = extract_article(page("garden_blog_comments.html"))
     kinds = [block.kind for block in article.blocks]
     assert kinds[:5] == [
-        BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE,
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.QUOTE,
         BlockKind.PARAGRAPH,
     ]
     assert article.blocks[1] == Block(BlockKind.HEADING, "What was going wrong", level=2)
@@ -29,8 +32,7 @@ def test_block_text_is_whitespace_collapsed() -> None:
     html = (
         "<html><head><title>A walk</title></head><body><article><h1>A walk</h1>"
         + "<p>The   path\n\tclimbs  through   old beech woods to the ridge above the village, "
-        "where the view opens on three valleys at once.</p>" * 3
-        + "</article></body></html>"
+        "where the view opens on three valleys at once.</p>" * 3 + "</article></body></html>"
     )
     article = extract_article(html, allow_non_article=True)
     assert article.blocks[0].text.startswith("The path climbs through old beech woods")

@@ -96,7 +96,7 @@ def site(httpserver: HTTPServer) -> Site:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVoice:
     voice = FakeVoice(sample_rate=22050, ms_per_char=2)
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None: voice)
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
     return voice
 
 

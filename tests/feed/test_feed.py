@@ -244,7 +244,7 @@ def test_interrupted_run_leaves_the_previous_feed_intact(
     assert {name: (folder / name).read_bytes() for name in before} == before
     assert set(folder.iterdir()) == files  # no half-written or orphaned file left
     monkeypatch.undo()
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None: fake)
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: fake)
     report = feed.add(folder, [site.url(SLUGS[1])], settings)
     assert report.outcomes[0].status == "added"
     assert len(parsed(folder).entries) == 2
