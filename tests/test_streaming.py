@@ -26,9 +26,22 @@ def note(tmp_path: Path) -> Path:
 
 @pytest.mark.slow
 def test_stdout_stream_is_the_complete_narration(tmp_path: Path, note: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "narrate", str(note), "-o", "-", "-q",
-                             "--vtt", str(tmp_path / "n.vtt")],
-                            capture_output=True, timeout=300, check=False)  # fmt: skip
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "narrate",
+            str(note),
+            "-o",
+            "-",
+            "-q",
+            "--vtt",
+            str(tmp_path / "n.vtt"),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     streamed = tmp_path / "streamed.mp3"
     streamed.write_bytes(result.stdout)
@@ -71,8 +84,14 @@ def test_a_failing_player_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.M
 
 def test_no_player_is_one_clear_line(note: Path, tmp_path: Path) -> None:
     env = dict(os.environ, PATH=str(tmp_path))  # no player anywhere on PATH
-    result = subprocess.run([sys.executable, "-m", "narrate", str(note), "--play", "-q"],
-                            capture_output=True, text=True, env=env, timeout=120, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "narrate", str(note), "--play", "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "narrate: error: no audio player found (looked for mpv, ffplay, paplay, aplay, play); "
@@ -81,9 +100,13 @@ def test_no_player_is_one_clear_line(note: Path, tmp_path: Path) -> None:
 
 
 def test_streaming_refuses_outputs_that_need_a_file(note: Path, tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "narrate", str(note), "-o", "-",
-                             "--html", str(tmp_path / "p.html")],
-                            capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "narrate", str(note), "-o", "-", "--html", str(tmp_path / "p.html")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 1
     assert "need an audio file" in result.stderr
     assert not (tmp_path / "p.html").exists()
