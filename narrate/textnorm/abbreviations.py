@@ -30,7 +30,8 @@ STREETS: Final = {
     "St": "Street", "Dr": "Drive", "Ave": "Avenue", "Av": "Avenue", "Rd": "Road",
     "Blvd": "Boulevard", "Ln": "Lane", "Ct": "Court", "Pl": "Place", "Sq": "Square",
     "Hwy": "Highway", "Pkwy": "Parkway", "Ter": "Terrace", "Cres": "Crescent",
-    "Mt": "Mount", "Jr": "Junior", "Sr": "Senior",
+    "Mt": "Mount", "Jr": "Junior", "Sr": "Senior", "ave": "Avenue", "hwy": "Highway",
+    "blvd": "Boulevard", "pkwy": "Parkway",
 }  # fmt: skip
 # anywhere, with their full stop
 ALWAYS: Final = {
@@ -71,7 +72,7 @@ US_STATES: Final = {
 """Postal codes of US states, read in full after a city: "Austin, TX" -> "Austin, Texas"."""
 _STATE = re.compile(
     rf"(?<=[a-z], )(?P<code>{'|'.join(US_STATES)})"
-    r"(?:(?P<zip>\s+\d{5})(?!\d)|\.?(?=[,;:)]|\s*$|\s+[A-Z]))"
+    r"(?:(?P<zip>,?\s+\d{5})(?!\d)|\.?(?=[,;:)]|\s*$|\s+[A-Z]))"
 )
 _SENTENCE_STARTERS: Final = frozenset({
     "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "This",
@@ -174,5 +175,5 @@ def expand_states(text: str) -> str:
 def _state(m: re.Match[str]) -> str:
     name = US_STATES[m["code"]]
     if m["zip"]:
-        return f"{name} {digits(m['zip'].strip())}"
+        return f"{name}, {digits(m['zip'])}" if "," in m["zip"] else f"{name} {digits(m['zip'])}"
     return name + "." if m[0].endswith(".") else name

@@ -88,6 +88,10 @@ _MEASURE = re.compile(
 )
 _PER_ALT = "|".join(re.escape(u) for u in sorted(PER_UNITS, key=len, reverse=True))
 _PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{_PER_ALT})(?![A-Za-z²])")
+_RANGE_START = re.compile(
+    rf"(?<![\w.,])(?P<first>{NUMBER})"
+    rf"(?= to (?:{NUMBER})(?P<space>\s?)-?(?P<unit>{_UNIT_ALT})(?![\w²³]))"
+)
 _RANGE_UNIT = re.compile(
     rf"(?<![\w.,])(?P<first>{NUMBER})(?P<glue>\s?)(?P<unit>°[CF]?|%)?\s?[-–]\s?(?=\d[\d,.]*\s?(?P=unit))"
 )
@@ -146,9 +150,17 @@ def _range_unit(m: re.Match[str]) -> str:
     return f"{m['first']} to "
 
 
+def _range_start(m: re.Match[str]) -> str:
+    if m["space"] and m["unit"] in _GLUED_ONLY:
+        return m[0]  # "from 1907 to 1910 in": a word, not inches
+    return number(m["first"])
+
+
 def expand_measures(text: str) -> str:
     """Expand numbers followed by a unit of measure."""
     text = _RANGE_UNIT.sub(_range_unit, text)
+    if " to " in text:  # "1980 to 1970 kg": counts, not years
+        text = _RANGE_START.sub(_range_start, text)
     return _MEASURE.sub(_measure, text)
 
 

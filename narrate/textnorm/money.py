@@ -89,19 +89,20 @@ def _with_minor(amount: str, currency: Currency) -> str:
     minor = int(frac.ljust(2, "0")) if frac else 0
     parts = []
     if major or not minor:
-        amount = _with_and(integer(whole or "0"))
+        amount = _with_and(major) if major < 10**12 else integer(whole)
         parts.append(f"{amount} {currency.one if major == 1 else currency.many}")
     if minor:
         parts.append(f"{cardinal(minor)} {currency.cent if minor == 1 else currency.cents}")
     return " ".join(parts)
 
 
-def _with_and(words: str) -> str:
-    """Amounts of money are read with "and" after the hundreds: "one hundred and five dollars"."""
-    head, sep, tail = words.rpartition("hundred ")
-    if not sep or any(scale in tail for scale in ("thousand", "million", "billion")):
-        return words
-    return f"{head}hundred and {tail}"
+def _with_and(n: int) -> str:
+    """Amounts of money are read with "and" before the last tens: "one hundred and five
+    dollars", "two thousand and fifty dollars"."""
+    tens = n % 100
+    if not tens or n < 100 or (n % 1000 < 100 and n < 1000):
+        return cardinal(n)
+    return f"{cardinal(n - tens)} and {cardinal(tens)}"
 
 
 def _scaled(amount: str, scale: str | None) -> str:
