@@ -73,5 +73,6 @@ def expand_symbols(text: str) -> str:
 
 def tidy(text: str) -> str:
     """Collapse the runs of spaces the passes leave behind."""
-    text = _SPACES.sub(" ", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
     return text.strip(" ") if text.startswith(" ") or text.endswith(" ") else text

@@ -21,6 +21,7 @@ _CLOCK = re.compile(
 _HOUR_ONLY = re.compile(rf"(?<![\d:.,])(?P<hour>1[0-2]|0?\d)\s?{_MERIDIEM}(?!\w){_ZONE}")
 
 
+_MERIDIEM_HINT = re.compile(r"\d\s?[aApP]\.?\s?[mM]\b")
 _TIME_RANGE = re.compile(
     r"(?:(?<=\d:\d\d)|(?<=\d[ap]m)|(?<=[ap]\.m\.)|(?<=\d [ap]m))"
     r"\s?[-–]\s?(?=\d\d?(?::\d\d|\s?[ap]\.?m\b))",
@@ -72,6 +73,10 @@ def _hour_only(m: re.Match[str]) -> str:
 
 def expand_times(text: str) -> str:
     """Expand clock times: "9:05 a.m." -> "nine oh five a.m.", "5pm" -> "five p.m."."""
-    text = _TIME_RANGE.sub(" to ", text)
-    text = _CLOCK.sub(_clock, text)
-    return _HOUR_ONLY.sub(_hour_only, text)
+    if ":" in text:
+        text = _TIME_RANGE.sub(" to ", text) if "-" in text or "–" in text else text
+        text = _CLOCK.sub(_clock, text)
+    if _MERIDIEM_HINT.search(text):
+        text = _TIME_RANGE.sub(" to ", text) if "-" in text or "–" in text else text
+        text = _HOUR_ONLY.sub(_hour_only, text)
+    return text
