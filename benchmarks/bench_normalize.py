@@ -43,8 +43,10 @@ def time_samples(rounds: int = 2000) -> None:
             start = time.perf_counter_ns()
             normalize(text)
             times.append((time.perf_counter_ns() - start) / 1000)
-    print(f"normalize: median {statistics.median(times):.1f} us per sentence "
-          f"({len(times)} calls on {len(SAMPLES)} built-in sentences)")
+    print(
+        f"normalize: median {statistics.median(times):.1f} us per sentence "
+        f"({len(times)} calls on {len(SAMPLES)} built-in sentences)"
+    )
 
 
 def main() -> int:
@@ -59,8 +61,16 @@ def main() -> int:
     if not scorer.is_file() or not cases.is_file():
         print(f"no evaluation set at {scorer.parent}: scores skipped (set NARRATE_EVAL_DIR)")
         return 0
-    command = [sys.executable, str(scorer), "--cases", str(cases),
-               "--normalizer", "narrate.textnorm:normalize", "--failures", str(args.failures)]
+    command = [
+        sys.executable,
+        str(scorer),
+        "--cases",
+        str(cases),
+        "--normalizer",
+        "narrate.textnorm:normalize",
+        "--failures",
+        str(args.failures),
+    ]
     if args.classes:
         command += ["--classes", args.classes]
     return subprocess.run(command, cwd=ROOT, check=False).returncode
