@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,8 @@ def default_dir() -> Path:
 
 @dataclass(frozen=True)
 class CacheStats:
-    entries: int
+    sentences: int
+    narrations: int
     bytes: int
     folder: Path
 
@@ -88,16 +90,38 @@ class SegmentCache:
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
             log.warning("could not cache a segment: %s", error)
 
+    def audio_path(self, key: str, fmt: str) -> Path:
+        """Where a whole encoded narration is kept: re-narrating it then costs a copy."""
+        return self.folder / "audio" / f"{key}.{fmt}"
+
+    def get_audio(self, key: str, fmt: str) -> Path | None:
+        path = self.audio_path(key, fmt)
+        with _quietly():
+            os.utime(path)
+            return path
+        return None
+
+    def put_audio(self, key: str, fmt: str, source: Path) -> None:
+        path = self.audio_path(key, fmt)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(path) as temporary:
+                shutil.copyfile(source, temporary)
+        except (OSError, OutputError) as error:
+            log.warning("could not cache the narration: %s", error)
+
     def entries(self) -> list[tuple[Path, os.stat_result]]:
         found = []
-        for path in self.folder.glob("??/*.pcm"):
+        for path in [*self.folder.glob("??/*.pcm"), *self.folder.glob("audio/*")]:
             with _quietly():
                 found.append((path, path.stat()))
         return found
 
     def stats(self) -> CacheStats:
         entries = self.entries()
-        return CacheStats(len(entries), sum(s.st_size for _, s in entries), self.folder)
+        narrations = sum(1 for path, _ in entries if path.parent.name == "audio")
+        size = sum(stat.st_size for _, stat in entries)
+        return CacheStats(len(entries) - narrations, narrations, size, self.folder)
 
     def evict(self) -> int:
         """Delete least recently used entries until the cache fits; return how many went."""
@@ -150,6 +174,12 @@ def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
         with atomic_path(memo) as temporary:
             temporary.write_text(digest.hexdigest(), encoding="ascii")
     return digest.hexdigest()
+
+
+def narration_key(segment_keys: list[str], pauses: list[int], fmt: str, bitrate: str) -> str:
+    """The key of a whole encoded narration: its segments, their pauses, and the encoding."""
+    parts = json.dumps([FORMAT_VERSION, segment_keys, pauses, fmt, bitrate])
+    return hashlib.sha256(parts.encode()).hexdigest()
 
 
 def segment_key(voice_hash: str, speech: SpeechSettings, spoken: str) -> str:

@@ -317,9 +317,10 @@ def cache_command(
         cache = SegmentCache()
         if action == "info":
             stats = cache.stats()
-            typer.echo(f"{stats.folder}\n{stats.entries} sentences, {stats.bytes / 2**20:.1f} MB")
+            typer.echo(f"{stats.folder}\n{stats.sentences} sentences, {stats.narrations} "
+                       f"narrations, {stats.bytes / 2**20:.1f} MB")  # fmt: skip
         elif action == "clear":
-            typer.echo(f"Removed {cache.clear()} sentences from {cache.folder}")
+            typer.echo(f"Removed {cache.clear()} sentences and narrations from {cache.folder}")
             pages = HttpCache(default_dir())
             typer.echo(f"Removed {pages.clear()} saved pages from {pages.folder}")
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from narrate import timings
-from narrate.audio import Encoder, Player, assemble
-from narrate.cache import SegmentCache
+from narrate.audio import Encoder, Player, assemble, encode
+from narrate.cache import SegmentCache, narration_key
 from narrate.errors import ExtractionError, NarrateError, OutputError
 from narrate.extraction import extract_article, language_warning
 from narrate.fetch import FetchOptions
@@ -108,10 +109,27 @@ def narrate_script(
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
     synthesizer = synthesizer_for(settings, info)
+    cache, key = synthesizer.cache, ""
+    if cache:
+        pauses = [segment.pause_ms for segment in script.segments]
+        key = narration_key(
+            synthesizer.keys(script.segments), pauses, settings.fmt, settings.bitrate
+        )
     with atomic_path(path) as temporary:
-        # Clips go to the encoder as they are joined, while later ones are still synthesised.
-        with Encoder(temporary, synthesizer.sample_rate, settings.fmt, settings.bitrate) as out:
-            narration = synthesize(script, synthesizer, progress, sink=out.write)
+        encoded = cache.get_audio(key, settings.fmt) if cache else None
+        if encoded:  # the same narration was encoded before: its clips give the timings
+            narration = synthesize(script, synthesizer, progress)
+            if synthesizer.stats.synthesised:  # a clip had been evicted: its timing is new
+                encode(narration, temporary, settings.fmt, settings.bitrate)
+            else:
+                shutil.copyfile(encoded, temporary)
+        else:
+            # Clips go to the encoder as they are joined, while later ones are synthesised.
+            rate = synthesizer.sample_rate
+            with Encoder(temporary, rate, settings.fmt, settings.bitrate) as out:
+                narration = synthesize(script, synthesizer, progress, sink=out.write)
+            if cache:
+                cache.put_audio(key, settings.fmt, temporary)
         if settings.fmt == "mp3":
             write_id3(temporary, script, narration, info.name, info.license)
     write_sidecars(narration, script, settings.outputs, path, info)

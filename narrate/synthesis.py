@@ -88,13 +88,18 @@ class Synthesizer:
             self._voice = factory()
         return self._voice
 
+    def keys(self, segments: Sequence[Segment]) -> list[str]:
+        """The cache key of each segment: what the voice is given and how it speaks."""
+        voice_hash = model_hash(self.info, self.cache) if self.cache else ""
+        said = [self.lexicon.apply(s.spoken) if self.lexicon else s.spoken for s in segments]
+        return [segment_key(voice_hash, self.speech, text) for text in said]
+
     def render(
         self, segments: Sequence[Segment], progress: Progress | None = None
     ) -> Iterator[tuple[Segment, Clip]]:
         """Clips for the segments, in order, each as soon as it and those before it are ready."""
-        voice_hash = model_hash(self.info, self.cache) if self.cache else ""
         said = [self.lexicon.apply(s.spoken) if self.lexicon else s.spoken for s in segments]
-        keys = [segment_key(voice_hash, self.speech, text) for text in said]
+        keys = self.keys(segments)
         found = {key: clip for key in set(keys) if self.cache and (clip := self.cache.get(key))}
         missing = {key: text for text, key in zip(said, keys, strict=True) if key not in found}
         self.stats.hits += len(segments) - len(missing)

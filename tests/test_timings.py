@@ -97,3 +97,30 @@ def test_second_run_comes_from_the_cache(narrated: tuple[Path, FakeVoice]) -> No
     cleared = CliRunner().invoke(cli.tools_app, ["cache", "clear"])
     assert cleared.exit_code == 0 and "Removed" in cleared.stdout
     assert "0 sentences" in CliRunner().invoke(cli.tools_app, ["cache", "info"]).stdout
+
+
+def test_a_repeated_narration_reuses_the_encoded_audio(narrated: tuple[Path, FakeVoice]) -> None:
+    folder, _ = narrated
+    from narrate.cache import SegmentCache
+
+    (saved,) = (SegmentCache().folder / "audio").glob("*.mp3")
+    saved.write_bytes(saved.read_bytes())  # refresh: it is what a repeat should copy
+    result = CliRunner().invoke(
+        cli.narrate_app, [str(SAMPLE), "-o", str(folder / "c.mp3"), "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    from mutagen.id3 import ID3
+
+    again = folder / "c.mp3"
+    assert str(ID3(again)["TIT2"]).startswith("Lviv opens")  # tagged like the first
+    first_audio = (folder / "a.mp3").read_bytes()
+    # the audio frames after the tags are the same bytes: nothing was encoded again
+    assert again.read_bytes()[-100_000:] == first_audio[-100_000:]
+    # one sentence evicted from the cache: synthesised again, and the audio encoded anew
+    entries = sorted(SegmentCache().folder.glob("??/*.pcm"))
+    entries[3].unlink()
+    result = CliRunner().invoke(
+        cli.narrate_app, [str(SAMPLE), "-o", str(folder / "d.mp3"), "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert audio.duration(folder / "d.mp3") == pytest.approx(audio.duration(again), abs=0.1)
