@@ -144,8 +144,24 @@ def _caps(m: re.Match[str]) -> str:
     return spell(word) + plural
 
 
+# A news dateline: the place in capitals at the start of the story, then a dash, maybe with a
+# region and an agency between ("KYIV, Ukraine (AP) —"). A narrator says the place as a name.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,3})"
+    r"(?=(?:, [A-Z][\w .'’-]{1,30})?(?: \([A-Za-z .]{1,12}\))? ?[—–-] )"
+)
+
+
+def _dateline(m: re.Match[str]) -> str:
+    words = m["place"].split(" ")
+    if any(word in AS_LETTERS or len(word) < 3 for word in words):
+        return m[0]  # "UN —", "EU —": an organisation, not a place
+    return " ".join(word.capitalize() for word in words)
+
+
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
+    text = _DATELINE.sub(_dateline, text, count=1)
     text = _DOTTED.sub(_dotted, text)
     matches = list(_CAPS.finditer(text))
     if not matches:

@@ -116,6 +116,11 @@ CASES = {
         ("in the U.S.", "in the U S."),
         ("THE GHOST TOWN", "THE GHOST TOWN"),
         ("a USDA report", "a U S D Eh report"),
+        # datelines: the place in capitals opening a story is a name, not letters
+        ("LVIV – The city said", "Lviv — The city said"),
+        ("KYIV, Ukraine (AP) — Russia", "Kyiv, Ukraine (Eh P) — Russia"),
+        ("NEW YORK — Stocks fell", "New York — Stocks fell"),
+        ("UN — The council met", "U N — The council met"),
     ],
     "symbol": [
         ("salt & pepper", "salt and pepper"),
