@@ -18,8 +18,9 @@ _SIMPLE: Final = {
 _SIMPLE_RE = re.compile("|".join(re.escape(k) for k in _SIMPLE))
 _DASH = re.compile(r"[ \t]*(?:[—―]|-{2,}|(?<=[ \t])[-–](?=[ \t—―–-]|$))[—―–\- \t]*")
 _ELLIPSIS = re.compile(r"[ \t]*(?:…|\.[ \t]?\.[ \t]?\.)[.…]*")
-_HASH = re.compile(r"#\s?(?=\d)")
-_HASHTAG = re.compile(r"#+(?P<tag>(?=[^\W\d_]))?")
+_HASH = re.compile(r"(?<!\w)#\s?(?=\d)")  # "#1", not the "#" inside a code ("A#7")
+_SHARP = re.compile(r"\b([A-G])#(?!\w)")
+_HASHTAG = re.compile(r"(?<!\w)#+(?P<tag>(?=[^\W\d_]))?")
 _AT = re.compile(r"\s*@\s*")
 _PLUS = re.compile(r"(?<=\d)\s?\+\s?(?=\d)|(?<=\d)\+(?!\w)")
 _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
@@ -60,6 +61,8 @@ def expand_symbols(text: str) -> str:
     text = _SIMPLE_RE.sub(lambda m: _SIMPLE[m[0]], text)
     if "#" in text:
         text = _HASHTAG.sub(lambda m: " " if m["tag"] is None else "hashtag ", text)
+        text = _SHARP.sub(r"\1 sharp", text)  # C#, F#: the languages and the keys
+        text = text.replace("#", " ")  # inside a code ("A#7"): not said
     if "@" in text:
         text = _AT.sub(" at ", text)
     if "%" in text:
