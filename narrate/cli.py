@@ -152,6 +152,13 @@ def narrate(
             "look like an article (a home page, a paywall teaser).",
         ),
     ] = False,
+    cover: Annotated[
+        bool,
+        typer.Option(
+            "--cover/--no-cover",
+            help="Put the article's lead image in the MP3 as cover art (web pages only).",
+        ),
+    ] = True,
     strict: Annotated[
         bool,
         typer.Option(
@@ -225,6 +232,7 @@ def narrate(
         pages = httpcache.default_dir() if cache else None
         settings = Settings(
             voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
+            cover=cover,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
             fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from narrate import timings
 from narrate.audio import Encoder, Player, assemble, encode
 from narrate.cache import SegmentCache, narration_key
+from narrate.cover import fetch_cover
 from narrate.errors import ExtractionError, NarrateError, OutputError
 from narrate.extraction import extract_article, language_warning
 from narrate.fetch import FetchOptions
@@ -131,7 +132,8 @@ def narrate_script(
             if cache:
                 cache.put_audio(key, settings.fmt, temporary)
         if settings.fmt == "mp3":
-            write_id3(temporary, script, narration, info.name, info.license)
+            cover = fetch_cover(script.article, settings.fetch) if settings.cover else None
+            write_id3(temporary, script, narration, info.name, info.license, cover)
     write_sidecars(narration, script, settings.outputs, path, info)
     return Result(path, script, narration, info, synthesizer.stats)
 

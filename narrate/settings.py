@@ -37,6 +37,8 @@ class Settings:
     lexicon: Path | None = None
     force: bool = False
     """Narrate pages that do not look like articles."""
+    cover: bool = True
+    """Fetch the article's lead image as cover art."""
     strict: bool = False
     """Refuse to narrate when normalisation leaves digits or symbols it could not put in words."""
     fetch: FetchOptions = field(default_factory=FetchOptions)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from narrate.cover import Cover
 from narrate.errors import OutputError
 from narrate.model import Narration, Script, SegmentKind
 
@@ -52,7 +53,12 @@ def chapters(script: Script, narration: Narration) -> list[Chapter]:
 
 
 def write_id3(
-    path: Path, script: Script, narration: Narration, voice_name: str, voice_license: str = ""
+    path: Path,
+    script: Script,
+    narration: Narration,
+    voice_name: str,
+    voice_license: str = "",
+    cover: Cover | None = None,
 ) -> None:
     """Write title, people, dates, source, disclosure, transcript and chapters as ID3v2.3."""
     from mutagen import id3
@@ -73,6 +79,9 @@ def write_id3(
     if article.source_url:
         tags.add(id3.WOAS(url=article.source_url))
     tags.add(id3.COMM(encoding=1, lang="eng", desc="", text=disclosure(voice_name, voice_license)))
+    if cover:
+        tags.add(id3.APIC(encoding=1, mime=cover.mime, type=id3.PictureType.COVER_FRONT,
+                          desc="Cover", data=cover.data))  # fmt: skip
     if narration.loudness:
         tags.add(id3.TXXX(encoding=1, desc="LOUDNESS", text=narration.loudness.describe()))
     transcript = "\n".join(cue.segment.text for cue in narration.cues)

@@ -89,3 +89,21 @@ def test_a_url_and_a_text_file_narrate_with_the_real_voice(
         )
         assert result.returncode == 0, result.stderr
         assert audio.duration(tmp_path / out) > 2.0
+
+
+def test_a_web_article_gets_its_lead_image_as_cover_art(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    page = SAMPLE.read_text(encoding="utf-8").replace(
+        "https://ledger.example/images/depot-roof.jpg", "/images/roof.png"
+    )
+    httpserver.expect_request("/news/depot").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/images/roof.png").respond_with_data(png, content_type="image/png")
+    out = tmp_path / "a.mp3"
+    result = subprocess.run([sys.executable, "-m", "narrate", httpserver.url_for("/news/depot"),
+                             "-o", str(out), "-q"], capture_output=True, text=True, timeout=600,
+                            check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (picture,) = ID3(out).getall("APIC")
+    assert (picture.mime, picture.data, picture.type) == ("image/png", png, 3)
