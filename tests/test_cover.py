@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate.cover import fetch_cover, sniff
@@ -33,6 +34,10 @@ def test_what_is_not_a_jpeg_or_png_is_no_cover(httpserver: HTTPServer) -> None:
     assert sniff(b"GIF89a") is None
 
 
-def test_a_saved_page_never_goes_online_for_its_cover() -> None:
+def test_a_saved_page_never_goes_online_for_its_cover(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*_: object, **__: object) -> None:
+        raise AssertionError("a saved page must not fetch anything")
+
+    monkeypatch.setattr("narrate.cover.get", no_network)
     offline = Article(title="t", blocks=(), image_url="https://example.invalid/lead.jpg")
-    assert fetch_cover(offline, FAST) is None  # no URL of its own: no request at all
+    assert fetch_cover(offline, FAST) is None
