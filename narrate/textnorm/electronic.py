@@ -29,7 +29,7 @@ _URL = re.compile(
 )
 _DOT_TLD = re.compile(rf"\.{_TLD}(?![A-Za-z])")
 _DIGIT = re.compile(r"[0-9]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"(?<![\w.+&'=-])[\w.+&'=-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PIECE = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]")
 _PHONE = re.compile(
     r"(?<![\w.+-])(?:(?P<country>\+\d{1,3})[\s.-]?)?"

@@ -130,6 +130,7 @@ CASES = {
         ("wait... what", "wait, what"),
     ],
     "electronic": [
+        ("mail j.o-b&x@ex.org now", "mail j dot o dash b ampersand x at ex dot org now"),
         ("mail news@example.org now", "mail news at example dot org now"),
         ("see example.com.", "see example dot com."),
         ("http://a.io/x", "H T T P colon slash slash a dot I O slash x"),
