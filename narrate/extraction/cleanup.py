@@ -83,14 +83,16 @@ def _drop_title(blocks: list[Block], title: str) -> list[Block]:
 
 
 def _drop_repeats(blocks: list[Block]) -> list[Block]:
-    """A block whose text already appeared (sticky headers, duplicated mobile markup)."""
-    seen: set[str] = set()
-    kept = []
+    """A block that repeats the one just before it (a heading or paragraph rendered twice, for
+    desktop and mobile).
+
+    A repeat further away is content: an interview asks each guest the same question, a meal
+    plan or a schedule repeats its labels in every section, a poem its refrain.
+    """
+    kept: list[Block] = []
     for block in blocks:
-        key = " ".join(words(block.text)).lower()
-        if key in seen and len(key.split()) >= 4:
+        if kept and len(words(block.text)) >= 4 and same_words(block.text, kept[-1].text):
             continue
-        seen.add(key)
         kept.append(block)
     return kept
 

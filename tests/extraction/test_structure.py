@@ -71,3 +71,13 @@ def test_title_loses_its_site_suffix() -> None:
     assert extract_article(page("radweg_de.html")).title == (
         "Neuer Radweg verbindet drei Dörfer im Tal"
     )
+
+
+def test_a_question_asked_of_every_guest_is_read_each_time() -> None:
+    """Repeats far apart are content (an interview's questions, a plan's labels); only a block
+    doubled in place, as desktop and mobile markup do, is read once."""
+    article = extract_article(page("interview_repeated_questions.html"))
+    texts = [block.text for block in article.blocks]
+    assert texts.count("What made you start baking for a living?") == 3
+    assert texts.count("Which loaf would you save in a fire?") == 3
+    assert texts.count("Anna, who bakes rye by the harbour") == 1
