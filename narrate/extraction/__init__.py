@@ -15,7 +15,16 @@ from __future__ import annotations
 import logging
 
 from narrate.errors import ExtractionError
-from narrate.extraction import body, chunks, cleanup, crosscheck, furniture, lead, verdict
+from narrate.extraction import (
+    body,
+    chunks,
+    cleanup,
+    crosscheck,
+    crossheads,
+    furniture,
+    lead,
+    verdict,
+)
 from narrate.extraction.dom import parse_html
 from narrate.extraction.language import language_warning
 from narrate.extraction.metadata import read_metadata
@@ -41,6 +50,7 @@ def extract_article(
     stats = verdict.measure(tree)
     furniture.prune(tree)
     furniture.prune_standfirst(tree, meta.description)
+    crossheads.promote(tree)
     # The canonical address names the site even when the page was read through a mirror.
     site = meta.canonical_url or url
     found = body.main_content(tree, site)

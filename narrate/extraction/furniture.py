@@ -148,6 +148,7 @@ def _drop(element: html.HtmlElement) -> None:
 _DEK_CLASS = re.compile(r"\bdek\b|standfirst|sub-?head|subline|sub-?title|deck\b|kicker")
 _DEK_LIKE_CLASS = re.compile(r"lead|summary|intro|excerpt|description|teaser")
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_MIN_PROSE_WORDS = 15
 
 
 def prune_standfirst(tree: html.HtmlElement, description: str) -> None:
@@ -156,9 +157,12 @@ def prune_standfirst(tree: html.HtmlElement, description: str) -> None:
     the same way as the description is the story itself and stays."""
     described = _word_key(description)
     doomed = []
+    in_story = False
     for element in tree.iter("p", "div", "h2", "h3", "h4", "h5", "h6"):
         names = class_and_id(element)
-        marked = bool(_DEK_CLASS.search(names))
+        # Past the story's first paragraph, a "subhead" is a crosshead inside the story.
+        marked = not in_story and bool(_DEK_CLASS.search(names))
+        in_story = in_story or (not marked and _is_prose(element))
         if element.tag == "div" and not (marked or _DEK_LIKE_CLASS.search(names)):
             continue  # a plain container: its text is the whole story, never a standfirst
         text = text_of(element)
@@ -169,6 +173,10 @@ def prune_standfirst(tree: html.HtmlElement, description: str) -> None:
             doomed.append(element)
     for element in doomed:
         _drop(element)
+
+
+def _is_prose(element: html.HtmlElement) -> bool:
+    return element.tag == "p" and word_count(text_of(element)) >= _MIN_PROSE_WORDS
 
 
 def _may_be_standfirst(element: html.HtmlElement, names: str) -> bool:
