@@ -1,7 +1,8 @@
 """Dates, years and decades.
 
 "July 16, 2018" -> "July sixteenth, twenty eighteen"; "3 March 2025" -> "the third of March
-twenty twenty five"; "2025-01-11" -> "January eleventh, twenty twenty five"; "the 1990s" ->
+twenty twenty five"; "2025-01-11" -> "January eleventh, twenty twenty five"; "Aug. 2-4" ->
+"August second to fourth"; "Sat., Aug. 17" -> "Saturday, August seventeenth"; "the 1990s" ->
 "the nineteen nineties"; "'90s" -> "nineties"; "in 2025" -> "in twenty twenty five";
 "2014-2016" -> "twenty fourteen to twenty sixteen".
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from narrate.textnorm.abbreviations import starts_sentence
 from narrate.textnorm.numbers import cardinal, ordinal, short_year, year
 
 MONTHS: Final = (
@@ -40,13 +42,24 @@ def _month_alternatives() -> str:
 _MONTH = rf"(?P<month>(?:{_month_alternatives()})(?:\s?\.)?)(?![\w'])"
 _YEAR4 = r"(?:1[0-9]|20)\d\d"
 _DAY = r"(?P<day>[0-3]?\d)(?P<suffix>st|nd|rd|th)?"
-_YEAR_TAIL = rf"(?:(?P<comma>\s?,)?\s(?P<year>{_YEAR4}|\d{{3}})(?![\w,.]\d|\w))?"
+_DAY_RANGE = r"\s?[-–]\s?(?P<last>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:]|[.,]\d|-\d)"
+_YEAR_TAIL = rf"(?:(?P<comma>\s?,)?[\s-](?P<year>{_YEAR4}|\d{{3}})(?![\w,.]\d|\w))?"
 
 _ANY_MONTH = re.compile(_MONTH)
+WEEKDAYS: Final = {
+    "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday",
+    "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
+}  # fmt: skip
+# "Sat., Aug. 17", "Wed 5 March": a day of the week is abbreviated only before a date
+_WEEKDAY = re.compile(
+    rf"\b(?P<day>{'|'.join(WEEKDAYS)})\.?(?P<comma>,?)(?=\s(?:\d\d?\s)?(?:{_month_alternatives()})\b)"
+)
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _SLASHED = re.compile(r"\b(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<year>\d{4}|\d\d)\b")
+# "14-04-2014", "04-14-2014": day and month with dashes, a four-digit year; not a phone number
+_DASHED = re.compile(r"(?<![\w-])(?P<a>\d\d?)-(?P<b>\d\d?)-(?P<year>(?:1[6-9]|20)\d\d)(?![\w-])")
 _DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>\d{4})\b")
-_MONTH_DAY = re.compile(rf"{_MONTH}\s?{_DAY}(?![\w:]|[.,]\d){_YEAR_TAIL}")
+_MONTH_DAY = re.compile(rf"{_MONTH}[\s-]?{_DAY}(?![\w:]|[.,]\d)(?:{_DAY_RANGE})?{_YEAR_TAIL}")
 _DAY_MONTH = re.compile(rf"\b(?P<the>the\s)?{_DAY}\s(?:of\s)?{_MONTH}{_YEAR_TAIL}")
 _MONTH_YEAR = re.compile(rf"{_MONTH}(?P<comma>\s?,)?\s(?P<year>{_YEAR4})\b(?![,.]\d)")
 _DECADE = re.compile(
@@ -98,10 +111,11 @@ def _european_date(day: int, month: int, year_text: str | None, the: str = "the 
 
 
 def _iso(m: re.Match[str]) -> str:
+    """ "2016-11-03" -> "November third, twenty sixteen", as an American narrator says it."""
     month, day = int(m["month"]), int(m["day"])
     if not _valid(day, month):
         return m[0]
-    return _european_date(day, month, m["year"], _article(m))
+    return _us_date(month, day, m["year"])
 
 
 def _article(m: re.Match[str]) -> str:
@@ -120,6 +134,15 @@ def _slashed(m: re.Match[str]) -> str:
     return m[0]
 
 
+def _dashed(m: re.Match[str]) -> str:
+    a, b = int(m["a"]), int(m["b"])
+    if _valid(a, b) and a > 12:
+        return _european_date(a, b, m["year"], _article(m))
+    if _valid(b, a):
+        return _us_date(a, b, m["year"])
+    return m[0]
+
+
 def _dotted(m: re.Match[str]) -> str:
     day, month = int(m["day"]), int(m["month"])
     if not _valid(day, month):
@@ -132,6 +155,10 @@ def _month_day(m: re.Match[str]) -> str:
     if not _valid(day):
         return m[0]
     words = f"{_month(m['month'])} {ordinal(day)}"
+    if m["last"] is not None:
+        if not day < int(m["last"]) <= 31:
+            return m[0]
+        words += f" to {ordinal(int(m['last']))}"
     if m["year"]:
         words += f"{',' if m['comma'] else ''} {_year_words(m['year'])}"
     return words
@@ -144,6 +171,8 @@ def _day_month(m: re.Match[str]) -> str:
     words = f"the {ordinal(day)} of {_month(m['month'])}"
     if m["year"]:
         words += f"{',' if m['comma'] else ''} {_year_words(m['year'])}"
+    elif m["month"].endswith(".") and starts_sentence(m.string[m.end() :]):
+        words += "."  # "on 5 Jan. The next day": the full stop also ends the sentence
     return words
 
 
@@ -187,9 +216,12 @@ def expand_dates(text: str) -> str:
         text = _ISO.sub(_iso, text)
     if "/" in text:
         text = _SLASHED.sub(_slashed, text)
+    if "-" in text:
+        text = _DASHED.sub(_dashed, text)
     if "." in text:
         text = _DOTTED.sub(_dotted, text)
     if _ANY_MONTH.search(text):
+        text = _WEEKDAY.sub(lambda m: WEEKDAYS[m["day"]] + m["comma"], text)
         text = _DAY_MONTH.sub(_day_month, text)
         text = _MONTH_DAY.sub(_month_day, text)
         text = _MONTH_YEAR.sub(_month_year, text)

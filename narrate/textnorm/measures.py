@@ -70,6 +70,12 @@ UNITS: Final = {
 _GLUED_ONLY: Final = frozenset(
     {"in", "m", "t", "l", "A", "K", "g", "h", "min", "x", "cal", "ms", "W", "V", "Pa", "yd"}
 )
+_SPACED_WHEN_CLEAR: Final = frozenset({"m", "g", "yd", "ms", "W", "V"})
+# "( 5.2 m )", "4 m long": a letter after a number, spaced, is a unit when nothing else follows
+_CLEARLY_A_UNIT = re.compile(
+    r"\s?[)\],;:]|\s(?:long|high|wide|deep|tall|thick|away|apart|across|above|below)\b"
+    r"|\.?\s*$|\.\s+[A-Z]"
+)
 PER_UNITS: Final = {
     "hr": "hour", "h": "hour", "hour": "hour", "wk": "week", "week": "week", "yr": "year",
     "year": "year", "day": "day", "d": "day", "mo": "month", "month": "month", "s": "second",
@@ -123,15 +129,32 @@ def _adjectival(m: re.Match[str]) -> bool:
     return noun_follows(m.string, m.end())
 
 
+_BEFORE_NOUN: Final = frozenset({"offshore", "onshore", "underground", "inland", "overhead"})
+"""Words that are adverbs after a measure ("10 km offshore") but adjectives before a noun
+("a 900 MW offshore wind farm")."""
+_ED_NOUNS: Final = frozenset({"speed", "feed", "seed", "need", "bed", "shed", "breed", "bred"})
+
+
 def noun_follows(text: str, position: int) -> bool:
     """Whether the word at position is (probably) a noun the measure describes: "155mm shells"."""
     following = _NEXT_WORD.match(text, position)
-    return following is not None and following[1] not in _NOT_NOUNS
+    if following is None:
+        return False
+    word = following[1]
+    if word in _BEFORE_NOUN:
+        return noun_follows(text, following.end())
+    if word.endswith("ed") and word not in _ED_NOUNS:
+        return False  # "37 TWh consumed": a verb
+    return word not in _NOT_NOUNS
 
 
 def _measure(m: re.Match[str]) -> str:
     unit = m["unit"]
-    if unit in _GLUED_ONLY and m["space"]:
+    if (
+        unit in _GLUED_ONLY
+        and m["space"]
+        and not (unit in _SPACED_WHEN_CLEAR and _CLEARLY_A_UNIT.match(m.string, m.end()))
+    ):
         return m[0]
     value = m["value"]
     one, many = UNITS[unit]
@@ -156,8 +179,61 @@ def _range_start(m: re.Match[str]) -> str:
     return number(m["first"])
 
 
+_SCALE_WORDS: Final = {"bn": "billion", "mn": "million", "tn": "trillion", "trn": "trillion"}
+_SCALED = re.compile(
+    rf"(?<![\w.,$£€¥])(?P<value>{NUMBER})(?P<scale>bn|mn|tn|trn|m(?=\s(?P<noun>[a-z]+)\b))(?!\w)"
+)
+_COUNTED_NOUNS: Final = frozenset({"people", "men", "women", "children", "cattle", "staff"})
+_RACES: Final = frozenset({"hurdles", "steeplechase", "sprints", "relays", "finals", "heats"})
+_DEGREES = re.compile(
+    rf"(?<![\w.,])(?P<sign>[-−]|minus\s)?(?P<value>{NUMBER})(?P<unit>[CF])\b(?!['’]|\.\w)"
+)
+_TEMPERATURE_CUES: Final = frozenset({
+    "at", "of", "to", "below", "above", "around", "about", "than", "hit", "hits", "reached",
+    "reach", "reaching", "high", "low", "highs", "lows", "near", "from", "and", "or", "between",
+    "exceeded", "exceeding", "topped", "topping", "warming", "plus", "minus", "by", "nearly",
+})  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_WORD_UNITS = sorted(
+    (u for u in UNITS if u not in _GLUED_ONLY and u[0].isalpha() and u != "per cent"),
+    key=len,
+    reverse=True,
+)
+_PER_WORD = re.compile(rf"\bper\s(?P<unit>{'|'.join(map(re.escape, _WORD_UNITS))})(?![\w²³/])")
+
+
+def _scaled(m: re.Match[str]) -> str:
+    """ "1.2bn people" -> "one point two billion people"; "2m people", but "the 100m hurdles"."""
+    scale = m["scale"]
+    if scale == "m":
+        noun = m["noun"]
+        counted = noun in _COUNTED_NOUNS or (noun.endswith("s") and not noun.endswith("ss"))
+        if not counted or noun in _RACES:
+            return m[0]
+        return f"{number(m['value'])} million"
+    return f"{number(m['value'])} {_SCALE_WORDS[scale]}"
+
+
+def _degrees(m: re.Match[str]) -> str:
+    """ "1.5C", "-3C", "highs of 20C": degrees Celsius (or Fahrenheit) without the sign."""
+    value = m["value"]
+    if not (m["sign"] or "." in value):
+        before = _LAST_WORD.search(m.string, 0, m.start())
+        if before is None or before[1].lower() not in _TEMPERATURE_CUES:
+            return m[0]  # "Apartment 3C", "Class 4F"
+    one, many = UNITS[f"°{m['unit']}"]
+    sign = "minus " if m["sign"] else ""
+    return f"{sign}{number(value)} {one if value == '1' and not sign else many}"
+
+
+def _per_word(m: re.Match[str]) -> str:
+    return f"per {UNITS[m['unit']][0]}"
+
+
 def expand_measures(text: str) -> str:
     """Expand numbers followed by a unit of measure."""
+    text = _SCALED.sub(_scaled, text)
+    text = _DEGREES.sub(_degrees, text)
     text = _RANGE_UNIT.sub(_range_unit, text)
     if " to " in text:  # "1980 to 1970 kg": counts, not years
         text = _RANGE_START.sub(_range_start, text)
@@ -165,5 +241,7 @@ def expand_measures(text: str) -> str:
 
 
 def expand_per(text: str) -> str:
-    """ "cents/hr" -> "cents per hour": a slash before a unit of time or measure."""
+    """ "cents/hr" -> "cents per hour", "€70 per MWh" -> "seventy euros per megawatt hour"."""
+    if "per " in text:
+        text = _PER_WORD.sub(_per_word, text)
     return _PER.sub(_per, text) if "/" in text else text
