@@ -55,13 +55,25 @@ COUNTING_WORDS: Final = frozenset({
 })  # fmt: skip
 """Words after which a Roman numeral is a cardinal."""
 
+LOWER_COUNTING: Final = frozenset({
+    "class", "type", "phase", "stage", "grade", "category", "chapter", "part", "volume", "act",
+    "level", "division", "article", "title", "book", "tier", "schedule", "appendix", "section",
+})  # fmt: skip
+"""Counting words that also number in lower case ("class V", "type II"), but not before "I"."""
+
 _ROMAN = re.compile(
-    rf"\b(?P<before>(?P<word>[A-Z][a-z]+|[A-Z]{{3,}})\.?\s)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])\b"
+    rf"\b(?P<before>(?P<word>[A-Z][a-z]+|[A-Z]{{3,}}|{'|'.join(LOWER_COUNTING)})\.?\s)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])\b"
     r"(?!\s(?:[A-Z]|Eh)\b)"
     r"(?P<dot>\.(?=\s[a-z,;]|[,;:'’]))?"
 )
-_LEADING = re.compile(rf"^(?P<space>\s*)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])\.(?=\s+[A-Z])")
-_WORDLIKE: Final = frozenset({"MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI"})
+# a numbered heading: "II. THE WAR", "XIII: A FIGHT", "XII OF THE LOVE", "[VIII] Then", "XIX"
+_LEADING = re.compile(
+    rf"^(?P<space>\s*[\[(]?)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])"
+    r"(?P<after>[.:]?(?=\s+[\"“‘'(]?[A-Z]|\s*$|-)|[.:\])](?=\s|$))"
+)
+_WORDLIKE: Final = frozenset({
+    "MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI", "XL", "DIV", "LI", "MM",
+})  # fmt: skip
 _STANDALONE = re.compile(r"\b(?P<numeral>WWI{1,2})\b")
 
 
@@ -89,6 +101,8 @@ def _roman(m: re.Match[str]) -> str:
         if len(numeral) == 1 and numeral not in "IVX":
             return m[0]
         return f"{before}the {ordinal(value).title()}"
+    if word in LOWER_COUNTING:
+        return m[0] if numeral == "I" else f"{before}{cardinal(value)}"
     if word in COUNTING_WORDS:
         if numeral == "I" and word in {"Mark", "Form", "Case", "Band"}:
             return m[0]
@@ -111,7 +125,9 @@ def expand_roman(text: str) -> str:
 
 def _leading(m: re.Match[str]) -> str:
     """A numbered heading: "II. THE WAR" -> "Two. THE WAR"."""
-    numeral = m["numeral"]
-    if (len(numeral) == 1 and numeral not in "IVX") or numeral in _WORDLIKE:
+    numeral, after = m["numeral"], m["after"]
+    if len(numeral) == 1 and (numeral not in "VX" or not after):
+        return m[0]  # "I went", "I. M. Pei", "C Street"; but "V." or "X:" headings are numbers
+    if numeral in _WORDLIKE:
         return m[0]
-    return f"{m['space']}{cardinal(roman_value(numeral)).title()}."
+    return f"{m['space']}{cardinal(roman_value(numeral)).title()}{after}"
