@@ -70,6 +70,29 @@ US_STATES: Final = {
     "WI": "Wisconsin", "WY": "Wyoming", "DC": "D C",
 }  # fmt: skip
 """Postal codes of US states, read in full after a city: "Austin, TX" -> "Austin, Texas"."""
+AP_STATES: Final = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts",
+    "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada",
+    "N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York",
+    "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+    "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}  # fmt: skip
+"""AP style abbreviations of US states: "Tampa, Fla." -> "Tampa, Florida"."""
+_AP_ALT = "|".join(re.escape(a) for a in sorted(AP_STATES, key=len, reverse=True))
+_AP_STATE = re.compile(rf"(?<=[a-z], )(?P<abbr>{_AP_ALT})\.(?=[,;:)]|\s|$)")
+_PARTIES: Final = {"D": "Democrat", "R": "Republican", "I": "independent"}
+# "Sen. Jane Roe, D-Calif., said", "(R-TX)": party and state after a politician's name
+_PARTY_STATE = re.compile(
+    rf"(?<![\w-])(?P<party>[DRI])-(?:(?P<ap>{_AP_ALT})\.|(?P<code>{'|'.join(US_STATES)})\b"
+    rf"|(?P<name>{'|'.join(sorted(set(US_STATES.values()) - {'D C'}, key=len, reverse=True))})\b)"
+    r"(?=[,;:)]|\s|$)"
+)
 _STATE = re.compile(
     rf"(?<=[a-z], )(?P<code>{'|'.join(US_STATES)})"
     r"(?:(?P<zip>,?\s+\d{5})(?!\d)|\.?(?=[,;:)]|\s*$|\s+[A-Z]))"
@@ -168,8 +191,25 @@ def expand_abbreviations(text: str) -> str:
 
 def expand_states(text: str) -> str:
     """US states after a city, with their ZIP code: "Austin, TX 78701" -> "Austin, Texas seven
-    eight seven zero one"."""
-    return _STATE.sub(_state, text) if ", " in text else text
+    eight seven zero one"; "Tampa, Fla." -> "Tampa, Florida"; "D-Calif." -> "Democrat of
+    California"."""
+    if "-" in text:
+        text = _PARTY_STATE.sub(_party_state, text)
+    if ", " not in text:
+        return text
+    text = _AP_STATE.sub(_ap_state, text)
+    return _STATE.sub(_state, text)
+
+
+def _party_state(m: re.Match[str]) -> str:
+    state = AP_STATES[m["ap"]] if m["ap"] else US_STATES[m["code"]] if m["code"] else m["name"]
+    words = f"{_PARTIES[m['party']]} of {state}"
+    return words + "." if m["ap"] and starts_sentence(m.string[m.end() :]) else words
+
+
+def _ap_state(m: re.Match[str]) -> str:
+    name = AP_STATES[m["abbr"]]
+    return name + "." if starts_sentence(m.string[m.end() :]) else name
 
 
 def _state(m: re.Match[str]) -> str:

@@ -126,6 +126,15 @@ CASES = {
     ],
     "abbreviation": [
         ("Dr. Jones arrived", "Doctor Jones arrived"),
+        ("Sen. Ed Ruiz, D-Ariz., said", "Senator Ed Ruiz, Democrat of Arizona, said"),
+        ("Rep. Jo Park (R-Neb.) voted", "Representative Jo Park (Republican of Nebraska) voted"),
+        ("Rep. Al Dunn (R-OH)", "Representative Al Dunn (Republican of Ohio)"),
+        ("in Dayton, Ohio, and Erie, Pa., today", "in Dayton, Ohio, and Erie, Pennsylvania, today"),
+        (
+            "raised in Ames, Iowa, then Reno, Nev. She left",
+            "raised in Ames, Iowa, then Reno, Nevada. She left",
+        ),
+        ("the D-Day landings", "the D-Day landings"),
         ("on Ocean Dr. in June", "on Ocean Drive in June"),
         ("St. Paul's cathedral", "Saint Paul's cathedral"),
         ("on Main St. The shop", "on Main Street. The shop"),
