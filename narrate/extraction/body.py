@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -38,6 +38,8 @@ class Found:
 
     block: Block
     link_share: float = 0.0
+    headline: bool = False
+    """The block was an <h1>: on an article page, the headline itself."""
 
 
 def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
@@ -94,7 +96,9 @@ class _Walker:
         elif tag in _CONTAINERS or (tag in _ITEMS and _has_block_children(element)):
             yield from self.children(element, quoted)
         elif tag in _HEADINGS:
-            yield from self.make(BlockKind.HEADING, [element], level=_heading_level(element))
+            headline = (element.get("rend") if tag == "head" else tag) == "h1"
+            for item in self.make(BlockKind.HEADING, [element], level=_heading_level(element)):
+                yield replace(item, headline=headline)
         elif quoted or tag in ("quote", "blockquote"):
             yield from self.make(BlockKind.QUOTE, [element])
         elif tag in ("item", "li"):

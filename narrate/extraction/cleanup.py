@@ -26,12 +26,12 @@ _MAX_LINK_BLOCK_WORDS = 40
 
 
 def clean(found: list[Found], title: str, authors: tuple[str, ...]) -> list[Block]:
-    kept = [
-        item.block
+    found = [
+        item
         for item in _drop_trailing_link_list(found)
         if not is_furniture_text(item.block.text) and not _is_link_line(item)
     ]
-    kept = _drop_title(kept, title)
+    kept = [item.block for item in _drop_title(found, title)]
     kept = _drop_repeats(kept)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
@@ -68,18 +68,18 @@ def same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
 
 
-def _drop_title(blocks: list[Block], title: str) -> list[Block]:
-    """The title is announced separately; a copy of it opening the body is not read twice.
+def _drop_title(found: list[Found], title: str) -> list[Found]:
+    """The title is announced separately; the headline opening the body is not read twice.
 
-    What comes before that copy (a kicker, a breadcrumb, a date) is page furniture too.
+    The headline is a copy of the title or the page's <h1> (worded differently from the
+    <title> more often than not). What comes before it (a kicker, a breadcrumb, a date) is
+    page furniture too.
     """
-    if not title:
-        return blocks
-    for index, block in enumerate(blocks[:_TITLE_WINDOW]):
-        if same_words(block.text, title):
-            before = sum(len(words(b.text)) for b in blocks[:index])
-            return blocks[index + 1 :] if before <= _MAX_WORDS_BEFORE_TITLE else blocks
-    return blocks
+    for index, item in enumerate(found[:_TITLE_WINDOW]):
+        if item.headline or (title and same_words(item.block.text, title)):
+            before = sum(len(words(f.block.text)) for f in found[:index])
+            return found[index + 1 :] if before <= _MAX_WORDS_BEFORE_TITLE else found
+    return found
 
 
 def _drop_repeats(blocks: list[Block]) -> list[Block]:

@@ -212,6 +212,9 @@ _LINE_RULES = re.compile(
     r"|become a (?:member|subscriber|supporter|patron)|follow us on|share this (?:article|story)"
     r"|click to share|(?:story|article) continues below|continue reading below|advertisement$"
     r"|scroll to continue|copyright ©|© \d{4}|all rights reserved"
+    # print and reprint licences, contact lines closing a story
+    r"|this (?:copy|article|material) is for your personal,? non-?commercial use"
+    r"|to order (?:presentation-ready|multiple) copies|write to [^.]{1,80}\bat \S+@\S+"
     # captions and credits
     r"|(?:photo|photograph|image|picture|illustration|video|graphic)s?(?: credit)?\s*(?::|by )"
     r"|credit\s*:|(?:getty|reuters|ap|afp|epa|shutterstock) images?\b"
@@ -229,6 +232,11 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK = 40
+# Labels of page tools that a main-content extractor may keep as a line of their own.
+_TOOL_LABELS = frozenset(
+    {"print", "print article", "print this article", "order reprints", "reprints", "email"}
+    | {"share", "save", "save article", "copy link", "gift this article", "comments"}
+)
 
 
 def is_furniture_text(text: str) -> bool:
@@ -239,6 +247,8 @@ def is_furniture_text(text: str) -> bool:
     if words > _SHORT_BLOCK:
         return False
     if _LINE_RULES.match(text) or _TRAILING_CREDIT.search(text):
+        return True
+    if " ".join(re.findall(r"\w+", text.lower())) in _TOOL_LABELS:
         return True
     # A short plea to subscribe or donate, even phrased freely.
     return words <= 25 and len(_APPEAL.findall(text)) >= 2

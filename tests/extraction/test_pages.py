@@ -128,6 +128,23 @@ CASES = {
             "Politics",
         ],
     ),
+    # A print edition's licence, tool labels and contact line around the story; the headline
+    # is worded differently from the <title>.
+    "markets_print_licence.html": (
+        [
+            "Wheat and maize futures fell for a third day on Tuesday",
+            "sold part of the crop in advance at prices agreed before the summer.",
+        ],
+        [
+            "Grain Prices Are Slipping",
+            "Order Reprints",
+            "Print Article",
+            "personal, non-commercial use",
+            "Distribution and use of this material",
+            "Write to Ines Okafor",
+            "9 Exchange Square",
+        ],
+    ),
 }
 
 
