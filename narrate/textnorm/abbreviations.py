@@ -30,8 +30,8 @@ STREETS: Final = {
     "St": "Street", "Dr": "Drive", "Ave": "Avenue", "Av": "Avenue", "Rd": "Road",
     "Blvd": "Boulevard", "Ln": "Lane", "Ct": "Court", "Pl": "Place", "Sq": "Square",
     "Hwy": "Highway", "Pkwy": "Parkway", "Ter": "Terrace", "Cres": "Crescent",
-    "Mt": "Mount", "Jr": "Junior", "Sr": "Senior", "ave": "Avenue", "hwy": "Highway",
-    "blvd": "Boulevard", "pkwy": "Parkway",
+    "Mt": "Mount", "Jr": "Junior", "Sr": "Senior", "jr": "Junior", "ave": "Avenue",
+    "hwy": "Highway", "blvd": "Boulevard", "pkwy": "Parkway",
 }  # fmt: skip
 # anywhere, with their full stop
 ALWAYS: Final = {
@@ -128,6 +128,7 @@ _BEFORE_NUMBER = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 _STREET_HINT = re.compile(rf"\b(?:{'|'.join(STREETS)})\b")
 _LATIN_RE = re.compile("|".join(re.escape(k) for k in _LATIN))
+_ETC = re.compile(r"\betc\b(?!\.)")
 _VERSUS = re.compile(r"(?<=\s)(?:vs|v\.)(?=\s|$)")
 _LOWER_TITLE = re.compile(r"\b(?P<abbr>dr|st)\.?\s(?=[A-Z])")
 
@@ -184,6 +185,8 @@ def expand_abbreviations(text: str) -> str:
         text = _LOWER_TITLE.sub(lambda m: "doctor " if m["abbr"] == "dr" else "saint ", text)
     if _STREET_HINT.search(text):
         text = _STREET.sub(_street, text)
+    if "etc" in text:
+        text = _ETC.sub("et cetera", text)
     if " v" in text:
         text = _VERSUS.sub("versus", text)
     return text

@@ -70,6 +70,7 @@ _ERA_HINT = re.compile(r"\b(?:A\.?D|B\.?C|C\.?E)\b")
 _YEAR_RANGE = re.compile(
     rf"\b(?P<start>{_YEAR4})\s?(?:-|–|—|to)\s?(?P<end>{_YEAR4}|\d\d)\b(?![,.]\d|-\d|\s?%)"
 )
+_FISCAL = re.compile(rf"\b(?P<fy>FY)\s?(?P<year>{_YEAR4})\b")
 _ERA = re.compile(r"\b(?P<year>\d{1,4})\s?(?P<era>A\.?D|B\.?C\.?E|B\.?C|C\.?E)\b\.?")
 _NEXT_WORD = re.compile(r"\s?-?([A-Za-z]+)")
 COUNTED: Final = frozenset({
@@ -237,6 +238,8 @@ def _standalone_year(m: re.Match[str]) -> str:
 
 def expand_years(text: str) -> str:
     """Expand decades, year ranges, eras and four-digit years that read as years."""
+    if "FY" in text:
+        text = _FISCAL.sub(lambda m: f"{m['fy']} {_year_words(m['year'])}", text)
     if _DECADE_HINT.search(text):
         text = _DECADE.sub(_decade, text)
     text = _YEAR_RANGE.sub(_year_range, text)

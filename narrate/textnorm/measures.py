@@ -62,13 +62,13 @@ UNITS: Final = {
     "° C": ("degree Celsius", "degrees Celsius"),
     "° F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "℃": ("degree Celsius", "degrees Celsius"), "℉": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "K": ("kelvin", "kelvins"), "°": ("degree", "degrees"), "º": ("degree", "degrees"),
+    "°": ("degree", "degrees"), "º": ("degree", "degrees"),
     "%": ("percent", "percent"), "per cent": ("percent", "percent"),
     "‰": ("per mille", "per mille"),
 }  # fmt: skip
 # units that are also common words or letters: only read as units when glued to the number
 _GLUED_ONLY: Final = frozenset(
-    {"in", "m", "t", "l", "A", "K", "g", "h", "min", "x", "cal", "ms", "W", "V", "Pa", "yd"}
+    {"in", "m", "t", "l", "A", "g", "h", "min", "x", "cal", "ms", "W", "V", "Pa", "yd"}
 )
 _SPACED_WHEN_CLEAR: Final = frozenset({"m", "g", "yd", "ms", "W", "V"})
 # "( 5.2 m )", "4 m long": a letter after a number, spaced, is a unit when nothing else follows
@@ -90,7 +90,7 @@ PER_UNITS: Final = {
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _MEASURE = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−–]|minus\s)?(?P<value>{NUMBER})(?P<space>\s?)(?P<hyphen>-?)"
-    rf"(?P<unit>{_UNIT_ALT})(?![\w²³])(?:\.(?=\s[a-z]))?"
+    rf"(?P<unit>{_UNIT_ALT})(?![\w²³]|-\d)(?:\.(?=\s[a-z]))?"
 )
 _PER_ALT = "|".join(re.escape(u) for u in sorted(PER_UNITS, key=len, reverse=True))
 _PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{_PER_ALT})(?![A-Za-z²])")

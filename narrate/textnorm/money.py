@@ -22,6 +22,9 @@ class Currency:
     """The minor unit, singular."""
     cents: str = "cents"
     """The minor unit, plural."""
+    minor: bool = True
+    """Whether prices are given in the minor unit; if not, "¥151.3" is "one hundred fifty one
+    point three yen"."""
 
 
 _DOLLAR: Final = Currency("dollar", "dollars")
@@ -34,17 +37,17 @@ _CURRENCIES: Final = {
     "HK$": Currency("Hong Kong dollar", "Hong Kong dollars"),
     "€": Currency("euro", "euros"),
     "£": Currency("pound", "pounds", "penny", "pence"),
-    "¥": Currency("yen", "yen", "sen", "sen"),
+    "¥": Currency("yen", "yen", "sen", "sen", minor=False),
     "₹": Currency("rupee", "rupees", "paisa", "paise"),
     "Rs": Currency("rupee", "rupees", "paisa", "paise"),
     "₽": Currency("ruble", "rubles", "kopek", "kopeks"),
-    "₩": Currency("won", "won", "jeon", "jeon"),
+    "₩": Currency("won", "won", "jeon", "jeon", minor=False),
     "₴": Currency("hryvnia", "hryvnias", "kopiyka", "kopiykas"),
     "R$": Currency("real", "reais", "centavo", "centavos"),
     "USD": Currency("US dollar", "US dollars"),
     "EUR": Currency("euro", "euros"),
     "GBP": Currency("pound", "pounds", "penny", "pence"),
-    "JPY": Currency("yen", "yen", "sen", "sen"),
+    "JPY": Currency("yen", "yen", "sen", "sen", minor=False),
     "CHF": Currency("Swiss franc", "Swiss francs", "centime", "centimes"),
     "INR": Currency("rupee", "rupees", "paisa", "paise"),
     "CNY": Currency("yuan", "yuan", "fen", "fen"),
@@ -83,7 +86,7 @@ def _currency(symbol: str) -> Currency:
 def _with_minor(amount: str, currency: Currency) -> str:
     """An amount with no scale word: "1.01" -> "one dollar one cent"."""
     whole, _, frac = amount.partition(".")
-    if len(frac) > 2:
+    if len(frac) > 2 or (frac and not currency.minor):
         return f"{decimal(amount)} {currency.many}"
     major = int(whole.replace(",", "") or "0")
     minor = int(frac.ljust(2, "0")) if frac else 0

@@ -71,6 +71,7 @@ CASES = {
         ("a 500 EUR fine", "a five hundred euros fine"),
         ("a $4.2m grant", "a four point two million dollar grant"),
         ("$125", "one hundred and twenty five dollars"),
+        ("at ¥148.6 to the dollar", "at one hundred forty eight point six yen to the dollar"),
     ],
     "measure": [
         ("a 120mm gun", "a one hundred twenty millimeter gun"),
@@ -83,6 +84,8 @@ CASES = {
         ("rose 0.5% to 4%", "rose zero point five percent to four percent"),
         ("5-10%", "five to ten percent"),
         ("12 KM away", "twelve kilometers away"),
+        ("a 8K screen", "a eight K screen"),
+        ("a 1-in-50 risk", "a one-in-fifty risk"),
         (
             "lows of -8C and highs near 31C",
             "lows of minus eight degrees Celsius and highs near thirty one degrees Celsius",
@@ -126,6 +129,9 @@ CASES = {
     ],
     "abbreviation": [
         ("Dr. Jones arrived", "Doctor Jones arrived"),
+        ("nails, screws etc were sold", "nails, screws et cetera were sold"),
+        ("Ray Hill jr spoke", "Ray Hill Junior spoke"),
+        ("its FY2026 budget", "its F Y twenty twenty six budget"),
         ("Sen. Ed Ruiz, D-Ariz., said", "Senator Ed Ruiz, Democrat of Arizona, said"),
         ("Rep. Jo Park (R-Neb.) voted", "Representative Jo Park (Republican of Nebraska) voted"),
         ("Rep. Al Dunn (R-OH)", "Representative Al Dunn (Republican of Ohio)"),
