@@ -5,7 +5,8 @@
     language_warning(article, voice_language) -> str | None
 
 Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``) reads what the page
-says about itself, ``furniture`` strips what must never be read, ``body`` finds the main
+says about itself, ``furniture`` (with ``captions``) strips what must never be read,
+``crossheads`` turns section titles set as plain divs into headings, ``body`` finds the main
 content as blocks, ``cleanup`` and ``crosscheck`` judge those blocks, and ``verdict`` decides
 whether the page is an article at all.
 """

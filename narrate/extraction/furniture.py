@@ -13,6 +13,7 @@ import re
 
 from lxml import html
 
+from narrate.extraction import captions
 from narrate.extraction.dom import class_and_id, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
@@ -105,6 +106,7 @@ def prune(tree: html.HtmlElement) -> None:
             continue
         if _is_furniture(element) and _paragraph_words(element) < _MAX_FURNITURE_SHARE * total:
             doomed.append(element)
+    doomed.extend(captions.loose_captions(tree))
     for element in doomed:
         _drop(element)
 

@@ -145,6 +145,15 @@ CASES = {
             "9 Exchange Square",
         ],
     ),
+    # Captions set as a bare <span> or <center> under an image, with no <figure> around them.
+    "review_loose_captions.html": (
+        [
+            "The Lumen 14 is the first laptop from the company in three years",
+            "Battery life is the headline eleven hours of video in our test",
+            "we would recommend without a list of warnings attached.",
+        ],
+        ["The new keyboard of the Lumen 14", "Two USB-C ports on the left side", "Circuit Road"],
+    ),
 }
 
 
