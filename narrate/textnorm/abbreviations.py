@@ -89,7 +89,7 @@ _AP_STATE = re.compile(rf"(?<=[a-z], )(?P<abbr>{_AP_ALT})\.(?=[,;:)]|\s|$)")
 _PARTIES: Final = {"D": "Democrat", "R": "Republican", "I": "independent"}
 # "Sen. Jane Roe, D-Calif., said", "(R-TX)": party and state after a politician's name
 _PARTY_STATE = re.compile(
-    rf"(?<![\w-])(?P<party>[DRI])-(?:(?P<ap>{_AP_ALT})\.|(?P<code>{'|'.join(US_STATES)})\b"
+    rf"(?:(?<=, )|(?<=\())(?P<party>[DRI])-(?:(?P<ap>{_AP_ALT})\.|(?P<code>{'|'.join(US_STATES)})\b"
     rf"|(?P<name>{'|'.join(sorted(set(US_STATES.values()) - {'D C'}, key=len, reverse=True))})\b)"
     r"(?=[,;:)]|\s|$)"
 )
@@ -176,6 +176,7 @@ def expand_number_words(text: str) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """Expand titles, street words and common abbreviations by their context."""
+    text = expand_state_names(text)
     if any(latin in text for latin in _LATIN):
         text = _LATIN_RE.sub(lambda m: _LATIN[m[0]], text)
     if "." in text:
@@ -194,14 +195,16 @@ def expand_abbreviations(text: str) -> str:
 
 def expand_states(text: str) -> str:
     """US states after a city, with their ZIP code: "Austin, TX 78701" -> "Austin, Texas seven
-    eight seven zero one"; "Tampa, Fla." -> "Tampa, Florida"; "D-Calif." -> "Democrat of
-    California"."""
+    eight seven zero one"."""
+    return _STATE.sub(_state, text) if ", " in text else text
+
+
+def expand_state_names(text: str) -> str:
+    """AP abbreviations of states after a city, and party-state labels; run after the number
+    and symbol passes, which may put a comma before them."""
     if "-" in text:
         text = _PARTY_STATE.sub(_party_state, text)
-    if ", " not in text:
-        return text
-    text = _AP_STATE.sub(_ap_state, text)
-    return _STATE.sub(_state, text)
+    return _AP_STATE.sub(_ap_state, text) if ", " in text else text
 
 
 def _party_state(m: re.Match[str]) -> str:
