@@ -93,7 +93,7 @@ _MEASURE = re.compile(
     rf"(?P<unit>{_UNIT_ALT})(?![\w²³]|-\d)(?:\.(?=\s[a-z]))?"
 )
 _PER_ALT = "|".join(re.escape(u) for u in sorted(PER_UNITS, key=len, reverse=True))
-_PER = re.compile(rf"(?<=[\w%])\s?/\s?(?P<unit>{_PER_ALT})(?![A-Za-z²])")
+_PER = re.compile(rf"(?<=[\w%.])\s?/\s?(?P<unit>{_PER_ALT})(?![A-Za-z²])")
 _RANGE_START = re.compile(
     rf"(?<![\w.,])(?P<first>{NUMBER})"
     rf"(?= to (?:{NUMBER})(?P<space>\s?)-?(?P<unit>{_UNIT_ALT})(?![\w²³]))"
@@ -183,7 +183,8 @@ _SCALE_WORDS: Final = {"bn": "billion", "mn": "million", "tn": "trillion", "trn"
 _SCALED = re.compile(
     rf"(?<![\w.,$£€¥])(?P<value>{NUMBER})(?P<scale>bn|mn|tn|trn|m(?=\s(?P<noun>[a-z]+)\b))(?!\w)"
 )
-_COUNTED_NOUNS: Final = frozenset({"people", "men", "women", "children", "cattle", "staff"})
+_COUNTED_NOUNS: Final = frozenset({"people", "men", "women", "children", "cattle", "staff", "bpd"})
+_BPD = re.compile(r"\bb/?pd\b")
 _RACES: Final = frozenset({"hurdles", "steeplechase", "sprints", "relays", "finals", "heats"})
 _DEGREES = re.compile(
     rf"(?<![\w.,])(?P<sign>[-−]|minus\s)?(?P<value>{NUMBER})(?P<unit>[CF])\b(?!['’]|\.\w)"
@@ -244,4 +245,6 @@ def expand_per(text: str) -> str:
     """ "cents/hr" -> "cents per hour", "€70 per MWh" -> "seventy euros per megawatt hour"."""
     if "per " in text:
         text = _PER_WORD.sub(_per_word, text)
+    if "pd" in text:
+        text = _BPD.sub("barrels per day", text)
     return _PER.sub(_per, text) if "/" in text else text

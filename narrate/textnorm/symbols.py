@@ -22,7 +22,7 @@ _HASH = re.compile(r"(?<!\w)#\s?(?=\d)")  # "#1", not the "#" inside a code ("A#
 _SHARP = re.compile(r"\b([A-G])#(?!\w)")
 _HASHTAG = re.compile(r"(?<!\w)#+(?P<tag>(?=[^\W\d_]))?")
 _AT = re.compile(r"\s*@\s*")
-_PLUS = re.compile(r"(?<=\d)\s?\+\s?(?=\d)|(?<=\d)\+(?!\w)")
+_PLUS = re.compile(r"(?<=\d)\s?\+\s?(?=\d)|(?<=\d)\+(?!\w)|(?<![\w)+])\+(?=\d)")
 _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
 _PERCENT = re.compile(r"%")
 _TILDE = re.compile(r"~\s?(?=\d)")

@@ -18,6 +18,10 @@ _CLOCK = re.compile(
     rf"(?<![\d:.])(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:])"
     rf"(?:\s?{_MERIDIEM})?{_ZONE}"
 )
+# "5.30pm", "10.15 a.m.": the British full stop between hours and minutes, before am/pm only
+_DOT_CLOCK = re.compile(
+    rf"(?<![\d.,])(?P<hour>1[0-2]|0?\d)\.(?P<minute>[0-5]\d)(?P<second>)\s?{_MERIDIEM}(?!\w){_ZONE}"
+)
 _HOUR_ONLY = re.compile(rf"(?<![\d:.,])(?P<hour>1[0-2]|0?\d)\s?{_MERIDIEM}(?!\w){_ZONE}")
 
 
@@ -56,7 +60,7 @@ def _clock(m: re.Match[str]) -> str:
     if hour > 24:
         return m[0]
     tail = _meridiem(m["meridiem"]) + _zone(m["zone"])
-    if m["second"] is not None:
+    if m["second"]:
         return _seconds_form(hour, minute, int(m["second"])) + tail
     if minute:
         return f"{cardinal(hour)} {_minutes(minute)}{tail}"
@@ -77,6 +81,7 @@ def expand_times(text: str) -> str:
         text = _TIME_RANGE.sub(" to ", text) if "-" in text or "–" in text else text
         text = _CLOCK.sub(_clock, text)
     if _MERIDIEM_HINT.search(text):
+        text = _DOT_CLOCK.sub(_clock, text) if "." in text else text
         text = _TIME_RANGE.sub(" to ", text) if "-" in text or "–" in text else text
         text = _HOUR_ONLY.sub(_hour_only, text)
     return text
