@@ -113,12 +113,7 @@ class Synthesizer:
             for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
                 clip = found.get(key)
                 if clip is None:
-                    clip = (
-                        pending[key].result()
-                        if pool
-                        else speak_levelled(self._local(), missing[key])
-                    )
-                    found[key] = clip
+                    clip = found[key] = pending[key].result()
                     self.stats.synthesised += 1
                     self.stats.seconds_of_speech += clip.seconds
                     if self.cache:
