@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
-from narrate import timings
+from narrate import articlecache, timings
 from narrate.audio import Encoder, Player, assemble, encode
 from narrate.cache import SegmentCache, narration_key
 from narrate.cover import fetch_cover
@@ -39,10 +39,24 @@ log = logging.getLogger(__name__)
 
 
 def load_article(
-    source: str, options: FetchOptions | None = None, *, force: bool = False
+    source: str,
+    options: FetchOptions | None = None,
+    *,
+    force: bool = False,
+    saved: Path | None = None,
 ) -> Article:
-    """Read a URL, file or stdin ("-") and extract the article from it."""
-    return article_from_page(read_source(source, options), force=force)
+    """Read a URL, file or stdin ("-") and extract the article from it.
+
+    `saved`: a folder of articles already extracted from the same page bytes (see articlecache).
+    """
+    page = read_source(source, options)
+    if saved is None:
+        return article_from_page(page, force=force)
+    article = articlecache.get(saved, page, force)
+    if article is None:
+        article = article_from_page(page, force=force)
+        articlecache.put(saved, page, force, article)
+    return article
 
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:
@@ -65,7 +79,8 @@ def lexicon_for(settings: Settings) -> Lexicon:
 def prepare(source: str, settings: Settings) -> Script:
     """Source to script: everything before the voice (and all that --dry-run needs)."""
     lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
-    script = make_script(load_article(source, settings.fetch, force=settings.force))
+    saved = SegmentCache(settings.cache_dir).folder.parent / "articles" if settings.cache else None
+    script = make_script(load_article(source, settings.fetch, force=settings.force, saved=saved))
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
     if warning := language_warning(script.article, find_voice(settings.voice).language):
