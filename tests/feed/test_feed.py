@@ -238,13 +238,14 @@ def test_interrupted_run_leaves_the_previous_feed_intact(
         assert len(list(folder.glob("*.mp3"))) == 2  # the new episode's audio is written
         raise KeyboardInterrupt
 
+    render = rss.render
     monkeypatch.setattr(rss, "render", crash)
     with pytest.raises(KeyboardInterrupt):
         feed.add(folder, [site.url(SLUGS[1])], settings)
     assert {name: (folder / name).read_bytes() for name in before} == before
     assert set(folder.iterdir()) == files  # no half-written or orphaned file left
-    monkeypatch.undo()
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: fake)
+    # not monkeypatch.undo(): that would also undo the private user folders of conftest.py
+    monkeypatch.setattr(rss, "render", render)
     report = feed.add(folder, [site.url(SLUGS[1])], settings)
     assert report.outcomes[0].status == "added"
     assert len(parsed(folder).entries) == 2
