@@ -108,25 +108,38 @@ def narrate(
     dry_run: Annotated[
         bool,
         typer.Option(
-            "--dry-run", help="Print the spoken script, one segment a line, and synthesise nothing."
+            "--dry-run",
+            help="Print the spoken script, one segment a line, and synthesise nothing.",
+            rich_help_panel="Input",
         ),
     ] = False,
     play: Annotated[
         bool,
-        typer.Option("--play", help="Speak through the sound device as the narration is made."),
+        typer.Option(
+            "--play",
+            help="Speak through the sound device as the narration is made.",
+            rich_help_panel="Output",
+        ),
     ] = False,
     voice: Annotated[
         str | None,
         typer.Option(
             help="Voice name (see 'narrate voices') or path to a Piper .onnx model.",
             show_default="en_US-joe-medium",
+            rich_help_panel="Voice",
         ),
     ] = None,
     speaker: Annotated[
-        str | None, typer.Option(help="Speaker name or number, for voices with several.")
+        str | None,
+        typer.Option(
+            help="Speaker name or number, for voices with several.", rich_help_panel="Voice"
+        ),
     ] = None,
     rate: Annotated[
-        float, typer.Option(help="Speaking speed: 1.2 is 20% faster.", min=0.25, max=4.0)
+        float,
+        typer.Option(
+            help="Speaking speed: 1.2 is 20% faster.", min=0.25, max=4.0, rich_help_panel="Voice"
+        ),
     ] = 1.0,
     length_scale: Annotated[
         float | None,
@@ -134,15 +147,26 @@ def narrate(
             help="Piper's length scale (overrides the voice's own; above 1 is slower).",
             min=0.1,
             max=5.0,
+            rich_help_panel="Voice",
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="mp3, wav, ogg (Opus) or m4b.")] = "mp3",
+    fmt: Annotated[
+        str, typer.Option("--format", help="mp3, wav, ogg (Opus) or m4b.", rich_help_panel="Output")
+    ] = "mp3",
     bitrate: Annotated[
-        str, typer.Option(help="Audio bitrate, e.g. 64k (mp3 default) or 96k.", show_default=False)
+        str,
+        typer.Option(
+            help="Audio bitrate, e.g. 64k (mp3 default) or 96k.",
+            show_default=False,
+            rich_help_panel="Output",
+        ),
     ] = "",
     lexicon: Annotated[
         Path | None,
-        typer.Option(help="Extra pronunciations: a TSV of word<TAB>respelling or [[ phonemes ]]."),
+        typer.Option(
+            help="Extra pronunciations: a TSV of word<TAB>respelling or [[ phonemes ]].",
+            rich_help_panel="Voice",
+        ),
     ] = None,
     force: Annotated[
         bool,
@@ -150,6 +174,7 @@ def narrate(
             "--force",
             help="Narrate even a page that does not "
             "look like an article (a home page, a paywall teaser).",
+            rich_help_panel="Input",
         ),
     ] = False,
     cover: Annotated[
@@ -157,6 +182,7 @@ def narrate(
         typer.Option(
             "--cover/--no-cover",
             help="Put the article's lead image in the MP3 as cover art (web pages only).",
+            rich_help_panel="Output",
         ),
     ] = True,
     strict: Annotated[
@@ -164,13 +190,21 @@ def narrate(
         typer.Option(
             "--strict",
             help="Stop when some written form (a symbol, a code) cannot be put in words.",
+            rich_help_panel="Input",
         ),
     ] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web page.")] = 20.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for a web page.", rich_help_panel="Input")
+    ] = 20.0,
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", help="Worker processes for synthesis.", show_default="all cores", min=1
+            "--jobs",
+            "-j",
+            help="Worker processes for synthesis.",
+            show_default="all cores",
+            min=1,
+            rich_help_panel="Speed",
         ),
     ] = None,
     cache: Annotated[
@@ -178,35 +212,55 @@ def narrate(
         typer.Option(
             "--cache/--no-cache",
             help="Reuse sentences synthesised before (see 'narrate cache info').",
+            rich_help_panel="Speed",
         ),
     ] = True,
     cache_size: Annotated[
-        int, typer.Option(help="Largest size of the sentence cache, in MB.", min=1)
+        int,
+        typer.Option(
+            help="Largest size of the sentence cache, in MB.", min=1, rich_help_panel="Speed"
+        ),
     ] = DEFAULT_CACHE_MB,
-    vtt: Annotated[Path | None, typer.Option(help="Also write WebVTT captions here.")] = None,
-    srt: Annotated[Path | None, typer.Option(help="Also write SubRip captions here.")] = None,
+    vtt: Annotated[
+        Path | None,
+        typer.Option(help="Also write WebVTT captions here.", rich_help_panel="Text and timings"),
+    ] = None,
+    srt: Annotated[
+        Path | None,
+        typer.Option(help="Also write SubRip captions here.", rich_help_panel="Text and timings"),
+    ] = None,
     timings: Annotated[
         Path | None,
-        typer.Option(help="Also write a JSON transcript with times (Podcasting 2.0) here."),
+        typer.Option(
+            help="Also write a JSON transcript with times (Podcasting 2.0) here.",
+            rich_help_panel="Text and timings",
+        ),
     ] = None,
     chapters: Annotated[
-        Path | None, typer.Option(help="Also write JSON chapters (Podcasting 2.0) here.")
+        Path | None,
+        typer.Option(
+            help="Also write JSON chapters (Podcasting 2.0) here.",
+            rich_help_panel="Text and timings",
+        ),
     ] = None,
     html: Annotated[
         Path | None,
         typer.Option(
             help="Also write a read-along page here: the text, highlighted as it is "
-            "spoken, with the audio (works offline, next to the audio file)."
+            "spoken, with the audio (works offline, next to the audio file).",
+            rich_help_panel="Text and timings",
         ),
     ] = None,
     epub: Annotated[
         Path | None,
         typer.Option(
-            help="Also write an EPUB 3 with Media Overlays (text synchronised with the audio) here."
+            help="Also write an EPUB 3 with Media Overlays (text synchronised with the audio) "
+            "here.",
+            rich_help_panel="Text and timings",
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
     version: Annotated[
         bool,
         typer.Option(
