@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+import socket
 import struct
 from pathlib import Path
 
@@ -52,6 +53,23 @@ def real_voice():  # type: ignore[no-untyped-def]
     from narrate.voices import packaged_voice
 
     return Voice(packaged_voice())
+
+
+_LOOPBACK = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never need the internet: a lookup of any host but this machine fails loudly."""
+    lookup = socket.getaddrinfo
+
+    def guarded(host: object, *args: object, **kwargs: object) -> object:
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if host is not None and not name.startswith(_LOOPBACK):
+            raise AssertionError(f"a test tried to reach {name}: tests stay on 127.0.0.1")
+        return lookup(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
 
 
 @pytest.fixture(autouse=True)
