@@ -183,6 +183,6 @@ def test_an_unchanged_page_is_revalidated_not_downloaded(httpserver: HTTPServer,
 
 
 def test_the_suite_cannot_reach_beyond_this_machine() -> None:
-    with pytest.raises(AssertionError, match="tests stay on 127.0.0.1"):
+    with pytest.raises(AssertionError, match=r"tests stay on 127\.0\.0\.1"):
         fetch("http://example.org/news", FAST)  # the conftest guard stops the lookup
     assert socket.getaddrinfo("127.0.0.1", 80)  # loopback still works
