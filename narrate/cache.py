@@ -11,6 +11,7 @@ bounded by least-recently-used eviction (a hit refreshes the entry's modificatio
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -23,7 +24,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from narrate.errors import OutputError
-from narrate.files import atomic_path
+from narrate.files import atomic_path, file_identity
 from narrate.model import Clip
 from narrate.voice import Speaker, SpeechSettings
 from narrate.voices import VoiceInfo
@@ -71,7 +72,7 @@ class SegmentCache:
             path.unlink(missing_ok=True)
             return None
         _, rate, count, _, peak = _HEADER.unpack_from(data)
-        with _quietly():
+        with contextlib.suppress(OSError):
             os.utime(path)  # recently used: evicted last
         end = _HEADER.size + 2 * count
         steps = struct.unpack(f"<{(len(data) - end) // 8}d", data[end:])
@@ -96,7 +97,7 @@ class SegmentCache:
 
     def get_audio(self, key: str, fmt: str) -> Path | None:
         path = self.audio_path(key, fmt)
-        with _quietly():
+        with contextlib.suppress(OSError):
             os.utime(path)
             return path
         return None
@@ -113,7 +114,7 @@ class SegmentCache:
     def entries(self) -> list[tuple[Path, os.stat_result]]:
         found = []
         for path in [*self.folder.glob("??/*.pcm"), *self.folder.glob("audio/*")]:
-            with _quietly():
+            with contextlib.suppress(OSError):
                 found.append((path, path.stat()))
         return found
 
@@ -148,28 +149,17 @@ def _whole(data: bytes) -> bool:
     return bool(magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks)
 
 
-class _quietly:
-    """Ignore OSError: files in a shared cache can vanish under our feet."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
-        return kind is not None and issubclass(kind, OSError)
-
-
 def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
     """SHA-256 of the voice model, remembered per (path, size, mtime) so it is hashed once."""
-    stat = info.model.stat()
-    memo_key = hashlib.sha256(f"{info.model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    memo_key = hashlib.sha256(file_identity(info.model).encode())
     memo = cache.folder.parent / "models" / f"{memo_key.hexdigest()[:32]}.sha256"
-    with _quietly():
+    with contextlib.suppress(OSError):
         return memo.read_text(encoding="ascii").strip()
     digest = hashlib.sha256()
     with info.model.open("rb") as model:
         while chunk := model.read(1 << 20):
             digest.update(chunk)
-    with _quietly():
+    with contextlib.suppress(OSError, OutputError):  # no memo: it is hashed again next time
         memo.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(memo) as temporary:
             temporary.write_text(digest.hexdigest(), encoding="ascii")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from narrate.errors import VoiceError
+from narrate.files import file_identity
 from narrate.model import Clip
 from narrate.voices import VoiceInfo
 
@@ -114,9 +115,8 @@ def _session(model: Path, threads: int, optimized_dir: Path | None) -> Any:
     providers = ["CPUExecutionProvider"]
     if optimized_dir is None:
         return onnxruntime.InferenceSession(str(model), options(), providers=providers)
-    stat = model.stat()
-    identity = f"{model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{onnxruntime.__version__}"
-    key = hashlib.sha256(f"{identity}|{platform.machine()}".encode()).hexdigest()[:32]
+    identity = f"{file_identity(model)}|{onnxruntime.__version__}|{platform.machine()}"
+    key = hashlib.sha256(identity.encode()).hexdigest()[:32]
     optimized = optimized_dir / f"{model.stem}-{key}.onnx"
     if optimized.is_file():
         chosen = options()

@@ -145,3 +145,17 @@ def test_the_optimised_model_is_saved_once_and_a_damaged_one_is_ignored(
     fallback = Voice(packaged_voice(), optimized_dir=tmp_path)
     assert "ignoring the saved optimised model" in caplog.text
     assert fallback.speak("Still speaking.").seconds > 0.5
+
+
+def test_a_model_hash_that_cannot_be_remembered_is_still_returned(tmp_path: Path) -> None:
+    from narrate.files import file_identity
+
+    cache = SegmentCache(tmp_path / "segments")
+    first = model_hash(packaged_voice(), cache)
+    import hashlib
+
+    memo_name = hashlib.sha256(file_identity(packaged_voice().model).encode()).hexdigest()[:32]
+    memo = tmp_path / "models" / f"{memo_name}.sha256"
+    memo.unlink()
+    memo.mkdir()  # the memo cannot be read nor replaced: the hash is computed anyway
+    assert model_hash(packaged_voice(), cache) == first
