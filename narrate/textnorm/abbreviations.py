@@ -51,7 +51,8 @@ BEFORE_NUMBER: Final = {
     "p": "page", "pp": "pages", "para": "paragraph", "art": "article", "Art": "Article",
     "vol": "volume", "Vol": "Volume", "VOL": "volume", "ch": "chapter", "Ch": "Chapter",
     "Fig": "Figure", "fig": "figure", "Ex": "Exhibit", "Sec": "Section", "sec": "section",
-    "Op": "Opus", "op": "opus", "Rt": "Route",
+    "Op": "Opus", "op": "opus", "Rt": "Route", "Apt": "Apartment", "apt": "apartment",
+    "Ste": "Suite", "Bldg": "Building", "Rm": "Room",
 }  # fmt: skip
 _LATIN: Final = {
     "e.g.": "for example", "i.e.": "that is", "et al.": "et al", "a.k.a.": "also known as",

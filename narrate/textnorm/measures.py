@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.numbers import NUMBER, number
+from narrate.textnorm.numbers import NUMBER, cardinal, number, with_and
 
 # unit as written -> (singular, plural); case matters ("mW" is not "MW")
 UNITS: Final = {
@@ -27,6 +27,13 @@ UNITS: Final = {
     "km²": ("square kilometer", "square kilometers"),
     "m2": ("square meter", "square meters"), "m²": ("square meter", "square meters"),
     "m3": ("cubic meter", "cubic meters"), "m³": ("cubic meter", "cubic meters"),
+    "cm²": ("square centimeter", "square centimeters"),
+    "cm2": ("square centimeter", "square centimeters"),
+    "mm²": ("square millimeter", "square millimeters"),
+    "cm³": ("cubic centimeter", "cubic centimeters"),
+    "cm3": ("cubic centimeter", "cubic centimeters"),
+    "km³": ("cubic kilometer", "cubic kilometers"),
+    "ft²": ("square foot", "square feet"), "sq m": ("square meter", "square meters"),
     "ha": ("hectare", "hectares"), "sq ft": ("square foot", "square feet"),
     "sq mi": ("square mile", "square miles"), "mi²": ("square mile", "square miles"),
     "mph": ("mile per hour", "miles per hour"),
@@ -85,6 +92,8 @@ PER_UNITS: Final = {
     "barrel": "barrel", "bbl": "barrel", "tonne": "tonne", "t": "tonne", "share": "share",
     "km²": "square kilometer", "km2": "square kilometer", "sq km": "square kilometer",
     "mi²": "square mile", "sq mi": "square mile", "m²": "square meter", "ha": "hectare",
+    "m2": "square meter", "sq m": "square meter", "m³": "cubic meter", "m3": "cubic meter",
+    "cm³": "cubic centimeter", "cm3": "cubic centimeter", "ft²": "square foot",
 }  # fmt: skip
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -161,7 +170,17 @@ def _measure(m: re.Match[str]) -> str:
     name = one if (value == "1" and not m["sign"]) or m["hyphen"] or _adjectival(m) else many
     sign = "minus " if m["sign"] else ""
     joiner = "-" if m["hyphen"] else " "
-    return f"{sign}{number(value)}{joiner}{name}"
+    read = _range_end if m.string.endswith(" to ", 0, m.start()) else number
+    return f"{sign}{read(value)}{joiner}{name}"
+
+
+def _range_end(value: str) -> str:
+    """Either end of a range of measures, "1234-123kg", is read with "and", as news readers
+    say it: "one thousand two hundred and thirty four to one hundred and twenty three"."""
+    plain = value.replace(",", "")
+    if plain.isdigit() and not plain.startswith("0") and len(plain) <= 12:
+        return with_and(int(plain))
+    return number(value)
 
 
 def _per(m: re.Match[str]) -> str:
@@ -176,9 +195,11 @@ def _range_unit(m: re.Match[str]) -> str:
 def _range_start(m: re.Match[str]) -> str:
     if m["space"] and m["unit"] in _GLUED_ONLY:
         return m[0]  # "from 1907 to 1910 in": a word, not inches
-    return number(m["first"])
+    return _range_end(m["first"])
 
 
+# a height: 5'10" or 6′2″
+_FEET_INCHES = re.compile(r"(?<![\w.'])(?P<feet>\d)['′]\s?(?P<inches>1[01]|\d)(?:\"|''|″|”)")
 _SCALE_WORDS: Final = {"bn": "billion", "mn": "million", "tn": "trillion", "trn": "trillion"}
 _SCALED = re.compile(
     rf"(?<![\w.,$£€¥])(?P<value>{NUMBER})(?P<scale>bn|mn|tn|trn|m(?=\s(?P<noun>[a-z]+)\b))(?!\w)"
@@ -231,14 +252,25 @@ def _per_word(m: re.Match[str]) -> str:
     return f"per {UNITS[m['unit']][0]}"
 
 
+def _feet_inches(m: re.Match[str]) -> str:
+    feet, inches = int(m["feet"]), int(m["inches"])
+    return f"{cardinal(feet)} {'foot' if feet == 1 else 'feet'} {cardinal(inches)}" + (
+        " inch" if inches == 1 else " inches"
+    )
+
+
 def expand_measures(text: str) -> str:
     """Expand numbers followed by a unit of measure."""
+    if "'" in text or "′" in text:
+        text = _FEET_INCHES.sub(_feet_inches, text)
     text = _SCALED.sub(_scaled, text)
     text = _DEGREES.sub(_degrees, text)
     text = _RANGE_UNIT.sub(_range_unit, text)
     if " to " in text:  # "1980 to 1970 kg": counts, not years
         text = _RANGE_START.sub(_range_start, text)
-    return _MEASURE.sub(_measure, text)
+    text = _MEASURE.sub(_measure, text)
+    # "kg/m3" now, before the number passes read the unit's "3"
+    return _PER.sub(_per, text) if "/" in text else text
 
 
 def expand_per(text: str) -> str:

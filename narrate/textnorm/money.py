@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from narrate.textnorm.measures import noun_follows
-from narrate.textnorm.numbers import NUMBER, cardinal, decimal, integer
+from narrate.textnorm.numbers import NUMBER, cardinal, decimal, integer, with_and
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ _SCALES: Final = {
 
 _SYMBOL = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|[$€£¥₹₽₩₴]|\bRs\.?"
 _CODE = r"\b(?:USD|EUR|GBP|JPY|CHF|INR|CNY|RUB|UAH)"
-_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakhs?)|bn|mn|mln|trn|tn|[kmbt]"
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|trn|tn|[kmbt])(?!-)"
 _TO = r"\s?(?:-|–|to)\s?"
 
 
@@ -87,25 +87,17 @@ def _with_minor(amount: str, currency: Currency) -> str:
     """An amount with no scale word: "1.01" -> "one dollar one cent"."""
     whole, _, frac = amount.partition(".")
     if len(frac) > 2 or (frac and not currency.minor):
-        return f"{decimal(amount)} {currency.many}"
+        # "$20.506": "twenty point five zero six dollars"; money is read digit by digit.
+        return f"{decimal(amount, zero='zero')} {currency.many}"
     major = int(whole.replace(",", "") or "0")
     minor = int(frac.ljust(2, "0")) if frac else 0
     parts = []
     if major or not minor:
-        amount = _with_and(major) if major < 10**12 else integer(whole)
+        amount = with_and(major) if major < 10**12 else integer(whole)
         parts.append(f"{amount} {currency.one if major == 1 else currency.many}")
     if minor:
         parts.append(f"{cardinal(minor)} {currency.cent if minor == 1 else currency.cents}")
     return " ".join(parts)
-
-
-def _with_and(n: int) -> str:
-    """Amounts of money are read with "and" before the last tens: "one hundred and five
-    dollars", "two thousand and fifty dollars"."""
-    tens = n % 100
-    if not tens or n < 100 or (n % 1000 < 100 and n < 1000):
-        return cardinal(n)
-    return f"{cardinal(n - tens)} and {cardinal(tens)}"
 
 
 def _scaled(amount: str, scale: str | None) -> str:

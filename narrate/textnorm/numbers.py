@@ -38,6 +38,9 @@ _ORDINAL_IRREGULAR: Final = {
     "twelve": "twelfth",
 }
 _SEPARATED = re.compile(r"\d{1,3}(?:,\d{3})+")
+# two or more dot groups cannot be a decimal: "1.000.000"; one ("1.000") is left alone
+_DOTTED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.]|,\d)")
+_THIN_GROUPS = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 
 NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 """A regex source for an unsigned number: "1,000", "2.5", ".25"."""
@@ -119,6 +122,15 @@ def short_year(text: str) -> str:
     return cardinal(n)
 
 
+def with_and(n: int) -> str:
+    """The British reading, with "and" before the last tens, which news readers use for money
+    and for ranges of measures: "one hundred and five", "two thousand and fifty"."""
+    tens = n % 100
+    if not tens or n < 100 or (n % 1000 < 100 and n < 1000):
+        return cardinal(n)
+    return f"{cardinal(n - tens)} and {cardinal(tens)}"
+
+
 def integer(text: str) -> str:
     """Read an integer as written: separators allowed, leading zeros read as digits."""
     plain = text.replace(",", "")
@@ -131,14 +143,14 @@ def integer(text: str) -> str:
     return cardinal(int(plain))
 
 
-def decimal(text: str) -> str:
+def decimal(text: str, zero: str = "oh") -> str:
     """Read "1,234.5" or ".25" (and plain integers): "one point five", "point two five"."""
     whole, dot, frac = text.partition(".")
     words = integer(whole) if whole else ""
     if dot and frac:
         fraction = digits(frac)
         if whole.strip("0,") and frac != "0":  # "two point oh six", but "two point zero"
-            fraction = " ".join("oh" if w == "zero" else w for w in fraction.split())
+            fraction = " ".join(zero if w == "zero" else w for w in fraction.split())
         words = f"{words} point {fraction}".lstrip()
     return words
 
@@ -208,6 +220,7 @@ _NUMBER_TOKEN = re.compile(
     rf"(?P<sign>(?<![\w.,)])[-−](?=[\d.]))?(?P<number>{NUMBER})(?P<glued>(?<=\d)[A-Za-z]+)?"
 )
 _ANY_DIGITS = re.compile(r"[0-9]+")
+_VERSION = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d]|\.\d)")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
@@ -224,6 +237,8 @@ def _number(m: re.Match[str]) -> str:
 
 def expand_numbers(text: str) -> str:
     """Read every number left by the other passes: cardinals, decimals, negatives."""
+    if "." in text:  # a version, "iOS 17.4.1": "seventeen point four point one"
+        text = _VERSION.sub(lambda m: " point ".join(map(integer, m[0].split("."))), text)
     return _NUMBER_TOKEN.sub(_number, text)
 
 
@@ -233,7 +248,11 @@ def spell_leftover_digits(text: str) -> str:
 
 
 def ascii_digits(text: str) -> str:
-    """Turn digits of other scripts ("٣", "３") into ASCII digits so they are read."""
-    if text.isascii():
-        return text
-    return _OTHER_DIGIT.sub(lambda m: str(int(m[0])), text)
+    """Turn digits of other scripts ("٣", "３") into ASCII digits so they are read, and
+    European thousands ("1.000.000", "2 500 000" with thin spaces) into "1,000,000"."""
+    if not text.isascii():
+        text = _OTHER_DIGIT.sub(lambda m: str(int(m[0])), text)
+        text = _THIN_GROUPS.sub(",", text)
+    if "." in text:
+        text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ","), text)
+    return text

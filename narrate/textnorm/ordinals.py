@@ -28,8 +28,19 @@ def fraction(top: int, bottom: int) -> str:
     return f"{cardinal(top)} {one if top == 1 else many}"
 
 
+def suffix_of(n: int) -> str:
+    """The suffix that belongs to n: 1 -> "st", 12 -> "th", 22 -> "nd"."""
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def _ordinal(m: re.Match[str]) -> str:
-    return ordinal(int(m["number"].replace(",", "")))
+    n = int(m["number"].replace(",", ""))
+    if m["suffix"].lower() != suffix_of(n):
+        # "11st" is a typo or a code, not an ordinal: read the number and leave the letters.
+        return f"{integer(m['number'])} {m['suffix']}"
+    return ordinal(n)
 
 
 def _fraction(m: re.Match[str]) -> str:

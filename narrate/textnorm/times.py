@@ -66,7 +66,7 @@ def _clock(m: re.Match[str]) -> str:
         return f"{cardinal(hour)} {_minutes(minute)}{tail}"
     if m["meridiem"]:
         return cardinal(hour) + tail
-    if hour >= 13:
+    if hour >= 13 and m["zone"]:  # "eighteen hundred GMT", as world-time bulletins say it
         return f"{cardinal(hour)} hundred{tail}"
     return f"{cardinal(hour)} o'clock{tail}"
 

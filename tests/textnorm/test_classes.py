@@ -8,6 +8,8 @@ from narrate.textnorm import normalize
 
 CASES = {
     "cardinal": [
+        ("1.000.000 people", "one million people"),
+        ("iOS 17.4.1 is out", "iOS seventeen point four point one is out"),
         ("There were 1,250 votes.", "There were one thousand two hundred fifty votes."),
         ("It cost 3 billion", "It cost three billion"),
         ("Rates fell -2 points", "Rates fell minus two points"),
@@ -31,6 +33,7 @@ CASES = {
     "ordinal": [
         ("the 2nd and 43rd floors", "the second and forty third floors"),
         ("her 101st birthday", "her one hundred first birthday"),
+        ("code 11st", "code eleven st"),  # the wrong suffix: not an ordinal
     ],
     "year": [
         ("In 1984 she left.", "In nineteen eighty four she left."),
@@ -59,6 +62,7 @@ CASES = {
         ("from 7.45pm", "from seven forty five p.m."),
         ("at 18:00 UTC", "at eighteen hundred U T C"),
         ("at 3 o'clock", "at three o'clock"),
+        ("closes at 23:00.", "closes at twenty three o'clock."),
     ],
     "money": [
         ("$2.7bn", "two point seven billion dollars"),
@@ -72,6 +76,10 @@ CASES = {
         ("a 500 EUR fine", "a five hundred euros fine"),
         ("a $4.2m grant", "a four point two million dollar grant"),
         ("$125", "one hundred and twenty five dollars"),
+        ("$20.506", "twenty point five zero six dollars"),
+        ("a $5.5M fund", "a five point five million dollar fund"),
+        ("$2B", "two billion dollars"),
+        ("$5 T-shirts", "five dollars T-shirts"),
         ("at ¥148.6 to the dollar", "at one hundred forty eight point six yen to the dollar"),
     ],
     "measure": [
@@ -106,6 +114,14 @@ CASES = {
         ("12.5 TWh generated", "twelve point five terawatt hours generated"),
         ("3 litres", "three litres"),
         ("1 kg", "one kilogram"),
+        (
+            "1234-123kg",
+            "one thousand two hundred and thirty four to one hundred and twenty three kilograms",
+        ),
+        ("from 5 to 10 km", "from five to ten kilometers"),
+        ("a 2 mm² wire", "a two square millimeter wire"),
+        ("1,000 kg/m3", "one thousand kilograms per cubic meter"),
+        ("he is 5'10\" tall", "he is five feet ten inches tall"),
     ],
     "fraction": [
         ("1/2 of them", "one half of them"),
@@ -132,6 +148,7 @@ CASES = {
     ],
     "abbreviation": [
         ("Dr. Jones arrived", "Doctor Jones arrived"),
+        ("Apt. 5", "Apartment five"),
         ("nails, screws etc were sold", "nails, screws et cetera were sold"),
         ("Ray Hill jr spoke", "Ray Hill Junior spoke"),
         ("its FY2026 budget", "its F Y twenty twenty six budget"),
