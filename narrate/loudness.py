@@ -67,25 +67,48 @@ def _k_weighting_power(freqs: np.ndarray, rate: int) -> np.ndarray:
     return shelf * high_pass
 
 
-def energies(samples: np.ndarray, rate: int) -> np.ndarray:
-    """Energy of the K-weighted signal in each 100 ms step (the last one may be partial).
+def _fft_size(n: int) -> int:
+    """The smallest 2^a 3^b 5^c >= n: FFTs of lengths with large prime factors can be 50x
+    slower, and the next power of two can be twice as long."""
+    best = 1 << (n - 1).bit_length()
+    fives = 1
+    while fives < best:
+        threes = fives
+        while threes < best:
+            best = min(best, threes << max(0, (n - 1) // threes).bit_length())
+            threes *= 3
+        fives *= 5
+    return best
 
-    BS.1770's 400 ms blocks, 75% overlapped, are sums of four consecutive steps; keeping the
-    steps lets clips measured apart be measured together, with the pauses between them.
-    """
+
+def k_weighted(samples: np.ndarray, rate: int) -> np.ndarray:
+    """The signal through BS.1770's K-weighting filter (its magnitude response, zero phase)."""
     n = len(samples)
     if n == 0:
-        return np.zeros(0, dtype=np.float64)
-    size = 1 << (n - 1).bit_length()  # a power of two: FFTs of other lengths can be 50x slower
+        return np.zeros(0, dtype=np.float32)
+    size = _fft_size(n)
     spectrum = np.fft.rfft(samples, size)
     # The response is smooth: compute it on a fine grid and interpolate onto the FFT's bins.
     grid = np.linspace(0, rate / 2, 8193)
     response = np.sqrt(np.maximum(_k_weighting_power(grid, rate), 0.0))
     spectrum *= np.interp(np.fft.rfftfreq(size, 1 / rate), grid, response).astype(np.float32)
-    weighted = np.fft.irfft(spectrum, size)[:n].astype(np.float64)
+    return np.fft.irfft(spectrum, size)[:n].astype(np.float32)
+
+
+def step_energies(weighted: np.ndarray, rate: int) -> np.ndarray:
+    """Energy of a K-weighted signal in each 100 ms step (the last one may be partial).
+
+    BS.1770's 400 ms blocks, 75% overlapped, are sums of four consecutive steps; keeping the
+    steps lets clips measured apart be measured together, with the pauses between them.
+    """
     step = _step(rate)
-    padded = np.pad(weighted**2, (0, -n % step))
-    return np.asarray(padded.reshape(-1, step).sum(axis=1))
+    squared = np.pad(weighted.astype(np.float64) ** 2, (0, -len(weighted) % step))
+    return np.asarray(squared.reshape(-1, step).sum(axis=1))
+
+
+def energies(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Energy of the K-weighted signal in each 100 ms step."""
+    return step_energies(k_weighted(samples, rate), rate)
 
 
 def _step(rate: int) -> int:
@@ -144,21 +167,20 @@ def _sliding_min(values: np.ndarray, window: int) -> np.ndarray:
     return np.minimum(suffix[:count], prefix[window - 1 : window - 1 + count])
 
 
-def _limit(samples: np.ndarray, peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray:
-    """Bring every true peak (`peaks`, per sample) under `ceiling` with a smooth gain that
-    never overshoots."""
+def _limiter_gain(peaks: np.ndarray, rate: int, ceiling: float) -> np.ndarray | None:
+    """The smooth gain, per sample, that brings every true peak (`peaks`, per sample) under
+    `ceiling` and never overshoots; None when no peak is over."""
     if peaks.max(initial=0.0) <= ceiling:
-        return samples
+        return None
     gain = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9))
     width = max(1, int(_LIMITER_WINDOW_S * rate))
     # The minimum over +-width then the mean over width: the smoothed gain at any sample is at
     # most the gain that sample needs, and it moves without clicks.
     floor = _sliding_min(np.pad(gain, width, constant_values=1.0), 2 * width + 1)
-    kernel = np.ones(width, dtype=np.float32) / width
-    smooth = np.convolve(
-        np.pad(floor, (width // 2, width - 1 - width // 2), mode="edge"), kernel, "valid"
-    )
-    return (samples * smooth).astype(np.float32)
+    padded = np.pad(floor, (width // 2, width - 1 - width // 2), mode="edge")
+    sums = np.cumsum(padded, dtype=np.float64)  # a moving mean in O(n), whatever the width
+    sums[width:] -= sums[:-width].copy()
+    return (sums[width - 1 :] / width).astype(np.float32)
 
 
 def level(
@@ -168,16 +190,23 @@ def level(
     raw = np.frombuffer(clip.pcm, dtype=np.int16).astype(np.float32) / 32768
     ceiling = 10 ** ((ceiling_dbtp - _MARGIN_DB) / 20)
     rate = clip.sample_rate
-    samples, steps = raw, energies(raw, rate)
+    weighted = k_weighted(raw, rate)
+    samples, steps = raw, step_energies(weighted, rate)
     current = gated_loudness(steps, rate)
     if current > -70:  # not silence
-        # True peaks scale with the gain, so the raw clip is oversampled once for both rounds.
+        # Gains and peaks scale together, so the raw clip is filtered and oversampled once.
+        # The limiter's gain moves over milliseconds, so the filtered signal times that gain
+        # stands for the filtered limited signal (within a hundredth of a LU).
         raw_peaks = _oversampled_peaks(raw)
         gain_db = target_lufs - current
         for _ in range(2):  # limiting costs a few tenths of a LU; the second round makes them up
             gain = np.float32(10 ** (gain_db / 20))
-            samples = _limit(raw * gain, raw_peaks * gain, rate, ceiling)
-            steps = energies(samples, rate)
+            limiter = _limiter_gain(raw_peaks * gain, rate, ceiling)
+            if limiter is None:
+                samples, steps = raw * gain, step_energies(weighted, rate) * float(gain) ** 2
+            else:
+                samples = raw * (gain * limiter)
+                steps = step_energies(weighted * (gain * limiter), rate)
             gain_db += target_lufs - gated_loudness(steps, rate)
     pcm = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
     return replace(clip, pcm=pcm, energies=tuple(steps.tolist()), peak_dbtp=true_peak_dbtp(samples))

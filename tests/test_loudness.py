@@ -116,3 +116,27 @@ def test_sliding_minimum_matches_the_obvious_one() -> None:
     for window in (1, 2, 17, 999):
         expected = np.lib.stride_tricks.sliding_window_view(values, window).min(axis=1)
         assert np.array_equal(loudness._sliding_min(values, window), expected)
+
+
+def test_a_levelled_clip_carries_the_measures_of_its_own_samples() -> None:
+    """The energies are computed from the raw clip times the gains, not from the result:
+    they must still be the result's, and its true peak under the ceiling."""
+    for clip in _clips(12)[:4]:
+        levelled = loudness.level(clip)
+        samples = np.frombuffer(levelled.pcm, dtype=np.int16).astype(np.float32) / 32768
+        claimed = loudness.gated_loudness(np.asarray(levelled.energies), RATE)
+        assert claimed == pytest.approx(loudness.integrated_loudness(samples, RATE), abs=0.02)
+        assert levelled.peak_dbtp == pytest.approx(loudness.true_peak_dbtp(samples), abs=0.01)
+        assert levelled.peak_dbtp <= -1.0
+
+
+def test_fft_sizes_are_the_smallest_with_only_small_prime_factors() -> None:
+    def smooth(n: int) -> bool:
+        for p in (2, 3, 5):
+            while n % p == 0:
+                n //= p
+        return n == 1
+
+    for n in (1, 2, 7, 97, 1000, 22050, 264601):
+        expected = next(m for m in range(n, 2 * n + 1) if smooth(m))
+        assert loudness._fft_size(n) == expected
