@@ -74,7 +74,7 @@ def main() -> None:
         warm_up.write_text("A first narration on this machine.\n", encoding="utf-8")
         run([sys.executable, "-m", "narrate", str(warm_up), "-o", str(work / "w.mp3")], env)
         for _ in range(args.rounds):
-            for folder in ("segments", "pages"):
+            for folder in ("segments", "pages", "articles"):
                 shutil.rmtree(work / "cache" / "narrate" / folder, ignore_errors=True)
             piper = [
                 sys.executable,

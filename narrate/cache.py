@@ -61,6 +61,10 @@ class SegmentCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pcm"
 
+    def has(self, key: str) -> bool:
+        """Whether a clip is stored under the key (get() may still find it damaged)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Clip | None:
         path = self._path(key)
         try:

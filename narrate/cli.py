@@ -293,23 +293,27 @@ def narrate(
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
         )  # fmt: skip
-        script = pipeline.prepare(source, settings)
         if dry_run:
-            for segment in script.segments:
+            for segment in pipeline.prepare(source, settings).segments:
                 typer.echo(segment.spoken)
             return
-        if play or output == Path("-"):
-            if html or epub:
-                raise NarrateError("--html and --epub need an audio file: give -o FILE")
+        if (play or output == Path("-")) and (html or epub):
+            raise NarrateError("--html and --epub need an audio file: give -o FILE")
+        info = find_voice(voice)
+        # A page not seen before starts the voice's workers, which load it during extraction.
+        with pipeline.synthesizer_for(settings, info) as synthesizer:
+            script = pipeline.prepare(source, settings, on_new_page=synthesizer.start)
+            if play or output == Path("-"):
+                with _progress(len(script.segments), quiet) as progress:
+                    stream = None if play else sys.stdout.buffer
+                    narration = pipeline.stream_script(
+                        script, stream, settings, progress, synthesizer
+                    )
+                pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
+                return
+            path = output or pipeline.default_output(script.article, fmt)
             with _progress(len(script.segments), quiet) as progress:
-                stream = None if play else sys.stdout.buffer
-                narration = pipeline.stream_script(script, stream, settings, progress)
-            info = find_voice(voice)
-            pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
-            return
-        path = output or pipeline.default_output(script.article, fmt)
-        with _progress(len(script.segments), quiet) as progress:
-            result = pipeline.narrate_script(script, path, settings, progress)
+                result = pipeline.narrate_script(script, path, settings, progress, synthesizer)
         minutes, seconds = divmod(round(result.narration.seconds), 60)
         reused = f", {result.stats.hits} from the cache" if result.stats.hits else ""
         _say(

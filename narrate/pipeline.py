@@ -44,18 +44,21 @@ def load_article(
     *,
     force: bool = False,
     saved: Path | None = None,
+    on_new_page: Callable[[], object] | None = None,
 ) -> Article:
     """Read a URL, file or stdin ("-") and extract the article from it.
 
     `saved`: a folder of articles already extracted from the same page bytes (see articlecache).
+    `on_new_page`: called before extracting a page that is not in that folder.
     """
     page = read_source(source, options)
-    if saved is None:
-        return article_from_page(page, force=force)
-    article = articlecache.get(saved, page, force)
+    article = articlecache.get(saved, page, force) if saved else None
     if article is None:
+        if on_new_page:
+            on_new_page()
         article = article_from_page(page, force=force)
-        articlecache.put(saved, page, force, article)
+        if saved:
+            articlecache.put(saved, page, force, article)
     return article
 
 
@@ -76,11 +79,20 @@ def lexicon_for(settings: Settings) -> Lexicon:
     return words.merged(Lexicon.load(settings.lexicon)) if settings.lexicon else words
 
 
-def prepare(source: str, settings: Settings) -> Script:
-    """Source to script: everything before the voice (and all that --dry-run needs)."""
+def prepare(
+    source: str, settings: Settings, on_new_page: Callable[[], object] | None = None
+) -> Script:
+    """Source to script: everything before the voice (and all that --dry-run needs).
+
+    `on_new_page` is called when the page has not been narrated before (see load_article):
+    its sentences will most likely need the voice, which can start loading then.
+    """
     lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
     saved = SegmentCache(settings.cache_dir).folder.parent / "articles" if settings.cache else None
-    script = make_script(load_article(source, settings.fetch, force=settings.force, saved=saved))
+    article = load_article(
+        source, settings.fetch, force=settings.force, saved=saved, on_new_page=on_new_page
+    )
+    script = make_script(article)
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
     if warning := language_warning(script.article, find_voice(settings.voice).language):
@@ -118,13 +130,20 @@ class Result:
 
 
 def narrate_script(
-    script: Script, path: Path, settings: Settings, progress: Progress | None = None
+    script: Script,
+    path: Path,
+    settings: Settings,
+    progress: Progress | None = None,
+    synthesizer: Synthesizer | None = None,
 ) -> Result:
-    """Speak the script into `path` (and the side files asked for), each written atomically."""
+    """Speak the script into `path` (and the side files asked for), each written atomically.
+
+    `synthesizer`: one made by synthesizer_for() with these settings, perhaps already started.
+    """
     info = find_voice(settings.voice)
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
-    synthesizer = synthesizer_for(settings, info)
+    synthesizer = synthesizer or synthesizer_for(settings, info)
     cache, key = synthesizer.cache, ""
     if cache:
         pauses = [segment.pause_ms for segment in script.segments]
@@ -154,11 +173,14 @@ def narrate_script(
 
 
 def stream_script(
-    script: Script, stream: BinaryIO | None, settings: Settings, progress: Progress | None = None
+    script: Script,
+    stream: BinaryIO | None,
+    settings: Settings,
+    progress: Progress | None = None,
+    synthesizer: Synthesizer | None = None,
 ) -> Narration:
     """Speak the script as it is made, into a binary stream (stdout) or to the speakers (None)."""
-    info = find_voice(settings.voice)
-    synthesizer = synthesizer_for(settings, info)
+    synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
     rate = synthesizer.sample_rate
     sink = Encoder(stream, rate, settings.fmt, settings.bitrate) if stream else Player(rate)
     with sink:

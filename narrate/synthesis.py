@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from narrate import loudness
 from narrate.cache import SegmentCache, model_hash, segment_key
@@ -30,9 +31,20 @@ Progress = Callable[[int, int], None]
 _worker_voice: Voice | None = None
 
 
-def _start_worker(info: VoiceInfo, speech: SpeechSettings, optimized_dir: Path | None) -> None:
+def _start_worker(
+    info: VoiceInfo, speech: SpeechSettings, optimized_dir: Path | None, first: Any, more: Any
+) -> None:
+    """Load the voice: the first worker at once, the others only once there is work for more
+    than one (`more` is set), so that an early start that turns out to need a single sentence
+    does not have every worker fighting over the cores to load a voice."""
     global _worker_voice
+    if not first.acquire(block=False):
+        more.wait()
     _worker_voice = Voice(info, speech, threads=1, optimized_dir=optimized_dir)
+
+
+def _started() -> None:
+    """A task that does nothing: submitting it makes the pool start its workers."""
 
 
 def _speak_in_worker(text: str) -> Clip:
@@ -72,6 +84,29 @@ class Synthesizer:
     """Pronunciations applied to the spoken text just before the voice (not shown in scripts)."""
     stats: Stats = field(default_factory=Stats)
     _voice: Speaker | None = None
+    _workers: ProcessPoolExecutor | None = None
+    """Worker processes started early by start(), loading the voice while the script is made."""
+    _more: Any = None
+    """Set to let all of those workers load the voice, not only the first."""
+
+    def __enter__(self) -> Synthesizer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the worker processes now, when the caller expects to need the voice (a page
+        it has not seen), so that the first loads it while the script is being made."""
+        if self._workers is None and self.voice_factory is None:
+            self._workers, self._more = self._process_pool(self.jobs)
+            self._workers.submit(_started)  # with fork, the first task starts every worker
+
+    def close(self) -> None:
+        """Stop workers started and not used, without waiting for them to load the voice."""
+        if self._workers is not None:
+            workers, self._workers = self._workers, None
+            _stop(workers)
 
     @property
     def sample_rate(self) -> int:
@@ -104,46 +139,80 @@ class Synthesizer:
         """Clips for the segments, in order, each as soon as it and those before it are ready."""
         said = self.said(segments)
         keys = self.keys(segments, said)
-        found = {key: clip for key in set(keys) if self.cache and (clip := self.cache.get(key))}
-        missing = {key: text for text, key in zip(said, keys, strict=True) if key not in found}
+        texts = dict(zip(keys, said, strict=True))
+        # Only look now: clips are read as they are joined, after the missing ones are queued.
+        stored = {key for key in texts if self.cache and self.cache.has(key)}
+        missing = [key for key in texts if key not in stored]
         self.stats.hits += len(segments) - len(missing)
         pool, speak = self._pool(len(missing))
         try:
             # Everything is queued at once, the first few in script order so that sound starts
             # soon, the rest longest first so that no worker is left with a long one at the end.
-            order = list(missing)
-            order[self.jobs :] = sorted(order[self.jobs :], key=lambda k: -len(missing[k]))
-            pending = {key: pool.submit(speak, missing[key]) for key in order}
+            missing[self.jobs :] = sorted(missing[self.jobs :], key=lambda k: -len(texts[k]))
+            pending = {key: pool.submit(speak, texts[key]) for key in missing}
+            found: dict[str, Clip] = {}
             for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
                 clip = found.get(key)
+                if clip is None and key in stored and self.cache:
+                    clip = self.cache.get(key)
                 if clip is None:
-                    clip = found[key] = pending[key].result()
+                    if key not in pending:  # stored, but damaged or evicted since: speak it
+                        self.stats.hits -= 1
+                        pending[key] = pool.submit(speak, texts[key])
+                    clip = pending[key].result()
                     self.stats.synthesised += 1
                     self.stats.seconds_of_speech += clip.seconds
                     if self.cache:
                         self.cache.put(key, clip)
+                found[key] = clip
                 if progress:
                     progress(done, len(segments))
                 yield segment, clip
-        finally:  # on an error or an abandoned generator, drop the queued work
-            pool.shutdown(wait=True, cancel_futures=True)
+        finally:  # on an error or an abandoned generator, also drop the queued work
+            _stop(pool)
         if self.cache:
             self.cache.evict()
 
     def _pool(self, count: int) -> tuple[Executor, Callable[[str], Clip]]:
         """Where the missing segments are synthesised, and the function that does it.
 
-        Several segments: `jobs` worker processes, each with its own voice. One, or one job: a
-        background thread in this process (ONNX Runtime and numpy release the GIL), so cached
-        clips before it can flow on to the encoder while the voice loads.
+        Workers started early by start(), if any. Otherwise, for several segments: `jobs`
+        worker processes, each with its own voice; for one, or one job: a background thread in
+        this process (ONNX Runtime and numpy release the GIL), so cached clips before it can
+        flow on to the encoder while the voice loads.
         """
+        if self._workers is not None:
+            if count:  # started early: the first has been loading the voice all along
+                workers, self._workers = self._workers, None
+                if count > 1:
+                    self._more.set()
+                return workers, _speak_in_worker
+            self.close()
         if self.voice_factory is None and self.jobs > 1 and count > 1:
-            # fork is fast and safe while this process has not started onnxruntime's threads
-            forkable = "fork" in multiprocessing.get_all_start_methods()
-            method = "fork" if forkable and "onnxruntime" not in sys.modules else "spawn"
-            context = multiprocessing.get_context(method)
-            workers = min(self.jobs, count)
-            arguments = (self.info, self.speech, self._models())
-            pool = ProcessPoolExecutor(workers, context, _start_worker, arguments)
+            pool, more = self._process_pool(min(self.jobs, count))
+            more.set()
             return pool, _speak_in_worker
         return ThreadPoolExecutor(1), lambda text: speak_levelled(self._local(), text)
+
+    def _process_pool(self, workers: int) -> tuple[ProcessPoolExecutor, Any]:
+        """A pool whose first worker loads the voice at once, and the others when the event
+        returned with it is set."""
+        context = multiprocessing.get_context("fork" if _forkable() else "spawn")
+        first, more = context.Semaphore(1), context.Event()
+        arguments = (self.info, self.speech, self._models(), first, more)
+        return ProcessPoolExecutor(workers, context, _start_worker, arguments), more
+
+
+def _stop(pool: Executor) -> None:
+    """Drop queued work and stop. Worker processes are terminated: they may be loading a voice,
+    or waiting for leave to load it, and all the results wanted from them are in; a thread
+    finishes its segment."""
+    # Python 3.14 has terminate_workers(); until then, the pool's own table of processes
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _forkable() -> bool:
+    """fork is fast, and safe while this process has not started onnxruntime's threads."""
+    return "fork" in multiprocessing.get_all_start_methods() and "onnxruntime" not in sys.modules

@@ -41,6 +41,14 @@ class FakeVoice:
         return Clip(pcm=struct.pack(f"<{n}h", *tone), sample_rate=self.sample_rate)
 
 
+def speak_with(monkeypatch: pytest.MonkeyPatch, voice: FakeVoice) -> FakeVoice:
+    """Make every narration in this process speak with `voice`, in this process: no worker
+    processes are started early (they would have their own copy of the fake)."""
+    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
+    monkeypatch.setattr("narrate.synthesis.Synthesizer.start", lambda self: None)
+    return voice
+
+
 @pytest.fixture
 def fake_voice() -> FakeVoice:
     return FakeVoice()

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from narrate import audio, cli
 from narrate.errors import VoiceError
 from narrate.model import Clip
-from tests.conftest import FakeVoice
+from tests.conftest import FakeVoice, speak_with
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "article.html"
 FURNITURE = [
@@ -40,7 +40,7 @@ FURNITURE = [
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVoice:
     voice = FakeVoice(sample_rate=22050, ms_per_char=5)
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
+    speak_with(monkeypatch, voice)
     return voice
 
 
@@ -104,7 +104,7 @@ def test_failure_never_clobbers_an_existing_file(
                 raise VoiceError("the voice broke")
             return super().speak(text)
 
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: Broken(22050))
+    speak_with(monkeypatch, Broken(22050))
     out = tmp_path / "keep.mp3"
     out.write_bytes(b"my good old narration")
     result = runner.invoke(cli.narrate_app, [str(SAMPLE), "-o", str(out), "-j", "1"])

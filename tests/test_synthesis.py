@@ -128,6 +128,51 @@ def test_worker_processes_return_clips_in_script_order(real_voice) -> None:  # t
     assert all(c.sample_rate == 22050 for c in clips)
 
 
+def test_an_entry_damaged_after_the_lookup_is_synthesised_all_the_same(tmp_path: Path) -> None:
+    class Vanishing(SegmentCache):  # another process evicts every entry as it is read
+        def get(self, key: str) -> None:
+            return None
+
+    list(_synthesizer(SegmentCache(tmp_path), FakeVoice()).render(_segments(TEXTS[:2])))
+    voice = FakeVoice()
+    synthesizer = _synthesizer(Vanishing(tmp_path), voice)
+    clips = [clip for _, clip in synthesizer.render(_segments(TEXTS[:2]))]
+    assert voice.spoken == TEXTS[:2] and len(clips) == 2
+    assert (synthesizer.stats.hits, synthesizer.stats.synthesised) == (0, 2)
+
+
+@pytest.mark.slow
+def test_an_early_start_speaks_the_one_missing_sentence_in_its_first_worker(
+    tmp_path: Path,
+) -> None:
+    cache = SegmentCache(tmp_path)
+    list(_synthesizer(cache, FakeVoice()).render(_segments(TEXTS[:1])))
+    with Synthesizer(packaged_voice(), jobs=2, cache=cache) as synthesizer:
+        synthesizer.start()
+        workers = list(synthesizer._workers._processes.values())  # type: ignore[union-attr]
+        clips = [clip for _, clip in synthesizer.render(_segments(TEXTS[:2]))]
+    assert (synthesizer.stats.hits, synthesizer.stats.synthesised) == (1, 1)
+    assert 1.0 < clips[1].seconds < 5.0
+    assert synthesizer._voice is None  # spoken by a worker, not in this process
+    assert not any(worker.is_alive() for worker in workers)
+
+
+@pytest.mark.slow
+def test_workers_started_early_and_not_needed_are_stopped(tmp_path: Path) -> None:
+    cache = SegmentCache(tmp_path)
+    list(_synthesizer(cache, FakeVoice()).render(_segments(TEXTS)))
+    with Synthesizer(packaged_voice(), jobs=2, cache=cache) as synthesizer:
+        synthesizer.start()
+        workers = list(synthesizer._workers._processes.values())  # type: ignore[union-attr]
+        list(synthesizer.render(_segments(TEXTS)))
+        assert synthesizer.stats.synthesised == 0
+        assert not any(worker.is_alive() for worker in workers)
+    with Synthesizer(packaged_voice(), jobs=2, cache=cache) as unused:
+        unused.start()
+        workers = list(unused._workers._processes.values())  # type: ignore[union-attr]
+    assert not any(worker.is_alive() for worker in workers)
+
+
 @pytest.mark.slow
 def test_the_optimised_model_is_saved_once_and_a_damaged_one_is_ignored(
     tmp_path: Path, caplog: pytest.LogCaptureFixture

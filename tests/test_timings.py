@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from narrate import audio, cli, timings
 from narrate.model import Cue, Segment, SegmentKind
-from tests.conftest import FakeVoice
+from tests.conftest import FakeVoice, speak_with
 from tests.test_cli import SAMPLE
 
 VTT_TIME = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$")
@@ -49,7 +49,7 @@ def test_formats_escape_and_clock() -> None:
 @pytest.fixture
 def narrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, FakeVoice]:
     voice = FakeVoice(sample_rate=22050, ms_per_char=5)
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
+    speak_with(monkeypatch, voice)
     args = [str(SAMPLE), "-o", str(tmp_path / "a.mp3"), "-q", "-j", "1"]
     for kind in ("vtt", "srt", "timings", "chapters", "html"):
         args += [f"--{kind}", str(tmp_path / f"a.{kind}")]

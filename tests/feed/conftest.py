@@ -15,7 +15,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from narrate.settings import Settings
-from tests.conftest import FakeVoice
+from tests.conftest import FakeVoice, speak_with
 
 PAGES = Path(__file__).parent / "pages"
 SLUGS = ("harbour-cranes", "bakery-cooperative", "library-reopens")
@@ -96,7 +96,7 @@ def site(httpserver: HTTPServer) -> Site:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVoice:
     voice = FakeVoice(sample_rate=22050, ms_per_char=2)
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
+    speak_with(monkeypatch, voice)
     return voice
 
 
