@@ -9,17 +9,39 @@ The three text stages are public so they can be used (and measured) on their own
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from narrate.errors import NarrateError
-from narrate.extraction import extract_article, extract_text
-from narrate.sentences import split_sentences
-from narrate.textnorm import normalize
 
-try:
-    __version__ = version("narrate")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from narrate.extraction import extract_article, extract_text
+    from narrate.sentences import split_sentences
+    from narrate.textnorm import normalize
+
+    __version__: str
+
+# Loaded when first used: the command starts its voice workers before the text stages load.
+_LAZY = {
+    "extract_article": "narrate.extraction",
+    "extract_text": "narrate.extraction",
+    "split_sentences": "narrate.sentences",
+    "normalize": "narrate.textnorm",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("narrate")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'narrate' has no attribute {name!r}")
+
 
 __all__ = [
     "NarrateError",

@@ -15,7 +15,6 @@ from typing import Annotated
 
 import typer
 
-from narrate import __version__
 from narrate.errors import NarrateError
 from narrate.fetch import FetchOptions
 
@@ -76,6 +75,8 @@ def _errors(debug: bool) -> Iterator[None]:
 
 def _version(value: bool) -> None:
     if value:
+        from narrate import __version__
+
         typer.echo(f"narrate {__version__}")
         raise typer.Exit()
 
@@ -274,7 +275,7 @@ def narrate(
     numbers, dates and abbreviations into words, and reads it aloud.
     """
     from narrate import httpcache, pipeline
-    from narrate.audio import FORMATS
+    from narrate.formats import FORMATS
     from narrate.settings import Outputs, Settings
     from narrate.synthesis import default_jobs
     from narrate.voice import SpeechSettings

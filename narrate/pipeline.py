@@ -2,6 +2,10 @@
 
 Each function takes plain values and returns the next one, so the CLI, the feed builder and the
 tests can run any part of the pipeline on its own.
+
+The heavy stages (extraction, the text passes, audio with numpy) are imported where they are
+used: a narration starts its voice's workers as soon as it has read a new page, and a worker
+forked before they load does not carry them.
 """
 
 from __future__ import annotations
@@ -18,21 +22,18 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from narrate import articlecache, timings
-from narrate.audio import Encoder, Player, assemble, encode
 from narrate.cache import SegmentCache, narration_key
 from narrate.cover import fetch_cover
 from narrate.errors import ExtractionError, NarrateError, OutputError
-from narrate.extraction import extract_article, language_warning
 from narrate.fetch import FetchOptions
 from narrate.files import atomic_path, write_text
+from narrate.lexicon import Lexicon
 from narrate.model import Article, Narration, Page, Script
 from narrate.plaintext import article_from_text
-from narrate.script import build_script
 from narrate.settings import Outputs, Settings
 from narrate.sources import read_source
 from narrate.synthesis import Progress, Stats, Synthesizer
 from narrate.tags import write_id3
-from narrate.textnorm import Lexicon, normalize, unspoken_tokens
 from narrate.voices import VoiceInfo, find_voice
 
 log = logging.getLogger(__name__)
@@ -64,12 +65,17 @@ def load_article(
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:
     if page.kind == "html":
+        from narrate.extraction import extract_article
+
         return extract_article(page.text, page.url, allow_non_article=force)
     return article_from_text(page.text, page.name)
 
 
 def make_script(article: Article) -> Script:
     """The script, every segment's text normalised to what a narrator says."""
+    from narrate.script import build_script
+    from narrate.textnorm import normalize
+
     return build_script(article, speak=normalize)
 
 
@@ -87,6 +93,8 @@ def prepare(
     `on_new_page` is called when the page has not been narrated before (see load_article):
     its sentences will most likely need the voice, which can start loading then.
     """
+    from narrate.extraction import language_warning
+
     lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
     saved = SegmentCache(settings.cache_dir).folder.parent / "articles" if settings.cache else None
     article = load_article(
@@ -103,6 +111,8 @@ def prepare(
 
 def audit(script: Script, strict: bool = False) -> list[str]:
     """Tokens the normaliser left with digits or symbols: a warning, or an error when strict."""
+    from narrate.textnorm import unspoken_tokens
+
     leftovers = [token for s in script.segments for token in unspoken_tokens(s.spoken)]
     if leftovers:
         shown = ", ".join(dict.fromkeys(leftovers[:8]))
@@ -140,6 +150,8 @@ def narrate_script(
 
     `synthesizer`: one made by synthesizer_for() with these settings, perhaps already started.
     """
+    from narrate.audio import encode, encoder
+
     info = find_voice(settings.voice)
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
@@ -161,7 +173,7 @@ def narrate_script(
         else:
             # Clips go to the encoder as they are joined, while later ones are synthesised.
             rate = synthesizer.sample_rate
-            with Encoder(temporary, rate, settings.fmt, settings.bitrate) as out:
+            with encoder(temporary, rate, settings.fmt, settings.bitrate) as out:
                 narration = synthesize(script, synthesizer, progress, sink=out.write)
             if cache:
                 cache.put_audio(key, settings.fmt, temporary)
@@ -180,9 +192,11 @@ def stream_script(
     synthesizer: Synthesizer | None = None,
 ) -> Narration:
     """Speak the script as it is made, into a binary stream (stdout) or to the speakers (None)."""
+    from narrate.audio import Player, Sink, encoder
+
     synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
     rate = synthesizer.sample_rate
-    sink = Encoder(stream, rate, settings.fmt, settings.bitrate) if stream else Player(rate)
+    sink: Sink = encoder(stream, rate, settings.fmt, settings.bitrate) if stream else Player(rate)
     with sink:
         return synthesize(script, synthesizer, progress, sink=sink.write)
 
@@ -220,6 +234,8 @@ def synthesize(
     sink: Callable[[bytes], object] | None = None,
 ) -> Narration:
     """Speak every segment (levelled to the loudness target) and join the clips."""
+    from narrate.audio import assemble
+
     clips = synthesizer.render(script.segments, progress)
     return assemble(clips, synthesizer.sample_rate, sink)
 

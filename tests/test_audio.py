@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrate.audio import FADE_MS, LEAD_IN_MS, assemble, decode_pcm, duration, encode
+from narrate.audio import FADE_MS, LEAD_IN_MS, assemble, decode_pcm, duration, encode, encoder
 from narrate.errors import AudioError
 from narrate.model import Clip, Segment, SegmentKind
 
@@ -76,3 +76,29 @@ def test_unknown_format_and_broken_input_are_audio_errors(tmp_path: Path) -> Non
     garbage.write_bytes(b"not audio at all")
     with pytest.raises(AudioError, match="cannot decode"):
         decode_pcm(garbage, RATE)
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_mp3_puts_each_sample_where_the_timeline_says(tmp_path: Path, streamed: bool) -> None:
+    """LAME delays its audio by 1,105 samples; the encoder takes them from the lead-in, so a
+    decoded click sits at the sample it was written at, in a file or a stream alike."""
+    rate = 22050
+    pcm = np.zeros(3 * rate, dtype=np.int16)
+    click = rate + rate // 2
+    pcm[click : click + 40] = (np.hanning(40) * 20000).astype(np.int16)
+    target = tmp_path / "click.mp3"
+    if streamed:
+        with target.open("wb") as stream, encoder(stream, rate, "mp3") as sink:
+            sink.write(pcm[:1000].tobytes())  # the delay spans two writes
+            sink.write(pcm[1000:].tobytes())
+    else:
+        with encoder(target, rate, "mp3") as sink:
+            sink.write(pcm.tobytes())
+    decoded = np.frombuffer(decode_pcm(target, rate), dtype=np.int16)
+    assert abs(int(np.argmax(np.abs(decoded))) - (click + 20)) <= 2
+    assert len(pcm) - 1105 <= len(decoded) <= len(pcm) + 1152
+
+
+def test_an_mp3_bitrate_lame_cannot_make_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(AudioError, match="cannot encode MP3 at fast"):
+        encoder(tmp_path / "x.mp3", 22050, "mp3", "fast")

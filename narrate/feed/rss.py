@@ -12,7 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
-from narrate import __version__
+import narrate
 from narrate.feed.state import FEED_NAME, Channel, Episode, State
 from narrate.tags import disclosure
 
@@ -79,7 +79,7 @@ def _channel(element: ET.Element, state: State, now: dt.datetime) -> None:
     _add(element, "link", link)
     _add(element, "description", description)
     _add(element, "language", channel.language or "en")
-    _add(element, "generator", f"narrate {__version__}")
+    _add(element, "generator", f"narrate {narrate.__version__}")
     _add(element, "lastBuildDate", email.utils.format_datetime(now))
     _add(element, f"{{{ATOM}}}link", href=feed_url(channel.base_url), rel="self",
          type="application/rss+xml")  # fmt: skip

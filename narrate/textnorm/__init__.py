@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from narrate.lexicon import Lexicon
 from narrate.textnorm.abbreviations import (
     expand_abbreviations,
     expand_number_words,
@@ -23,7 +24,6 @@ from narrate.textnorm.abbreviations import (
 from narrate.textnorm.acronyms import expand_acronyms
 from narrate.textnorm.dates import expand_dates, expand_years
 from narrate.textnorm.electronic import expand_electronic, expand_phones
-from narrate.textnorm.lexicon import Lexicon
 from narrate.textnorm.measures import expand_measures, expand_per
 from narrate.textnorm.money import expand_money
 from narrate.textnorm.numbers import (

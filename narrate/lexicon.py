@@ -17,7 +17,7 @@ from typing import Final
 
 from narrate.errors import SourceError
 
-DEFAULT_PATH: Final = Path(__file__).resolve().parent.parent / "data" / "lexicon.tsv"
+DEFAULT_PATH: Final = Path(__file__).resolve().parent / "data" / "lexicon.tsv"
 _PHONEMES = re.compile(r"\[\[[^\[\]]+\]\]")
 
 
