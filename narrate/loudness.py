@@ -204,12 +204,18 @@ def level(
             limiter = _limiter_gain(raw_peaks * gain, rate, ceiling)
             if limiter is None:
                 samples, steps = raw * gain, step_energies(weighted, rate) * float(gain) ** 2
+                peak = float(raw_peaks.max(initial=0.0)) * float(gain)
             else:
                 samples = raw * (gain * limiter)
                 steps = step_energies(weighted * (gain * limiter), rate)
+                peak = float((raw_peaks * (gain * limiter)).max(initial=0.0))
             gain_db += target_lufs - gated_loudness(steps, rate)
+    else:
+        peak = float(np.abs(raw).max(initial=0.0))
     pcm = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
-    return replace(clip, pcm=pcm, energies=tuple(steps.tolist()), peak_dbtp=true_peak_dbtp(samples))
+    # The true peak scales with the gain, so it comes from the raw clip's, oversampled once.
+    peak_dbtp = 20 * math.log10(peak) if peak > 0 else -144.0
+    return replace(clip, pcm=pcm, energies=tuple(steps.tolist()), peak_dbtp=peak_dbtp)
 
 
 def measure(parts: Iterable[Clip | float], rate: int) -> Loudness:

@@ -181,7 +181,10 @@ class Synthesizer:
             # Everything is queued at once, in script order: clips then arrive about in the
             # order they are joined, so the encoder works alongside the voices. (Longest first
             # balanced the workers better but left most of the encoding until the end: 0.8 s
-            # more on a 450-word article here.)
+            # more on a 450-word article here.) Only the last few go longest first, so that
+            # no worker is left alone with a long one at the end.
+            tail = max(0, len(missing) - 2 * self.jobs)
+            missing[tail:] = sorted(missing[tail:], key=lambda k: -len(texts[k]))
             pending = {key: pool.submit(speak, texts[key]) for key in missing}
             found: dict[str, Clip] = {}
             for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
