@@ -215,7 +215,12 @@ _TEMPERATURE_CUES: Final = frozenset({
     "reach", "reaching", "high", "low", "highs", "lows", "near", "from", "and", "or", "between",
     "exceeded", "exceeding", "topped", "topping", "warming", "plus", "minus", "by", "nearly",
 })  # fmt: skip
+_TEMPERATURE_NOUNS: Final = frozenset({
+    "heat", "heatwave", "heatwaves", "temperature", "temperatures", "weather", "day", "days",
+    "summer", "winter", "water", "sea", "high", "highs", "low", "lows", "warming", "rise",
+})  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_FIRST_WORD = re.compile(r"\s([A-Za-z]+)")
 _WORD_UNITS = sorted(
     (u for u in UNITS if u not in _GLUED_ONLY and u[0].isalpha() and u != "per cent"),
     key=len,
@@ -241,8 +246,10 @@ def _degrees(m: re.Match[str]) -> str:
     value = m["value"]
     if not (m["sign"] or "." in value):
         before = _LAST_WORD.search(m.string, 0, m.start())
-        if before is None or before[1].lower() not in _TEMPERATURE_CUES:
-            return m[0]  # "Apartment 3C", "Class 4F"
+        after = _FIRST_WORD.match(m.string, m.end())
+        cued = before is not None and before[1].lower() in _TEMPERATURE_CUES
+        if not cued and (after is None or after[1].lower() not in _TEMPERATURE_NOUNS):
+            return m[0]  # "Apartment 3C", "Class 4F"; but "a 40C heatwave"
     one, many = UNITS[f"°{m['unit']}"]
     sign = "minus " if m["sign"] else ""
     return f"{sign}{number(value)} {one if value == '1' and not sign else many}"

@@ -177,7 +177,8 @@ MODEL_MAKERS: Final = frozenset({
 })  # fmt: skip
 """Makers whose three-digit models are read in pairs: "Boeing 737" -> "seven thirty seven"."""
 _MODEL = re.compile(
-    rf"\b(?P<maker>{'|'.join(MODEL_MAKERS)}) (?P<letter>[A-Z]?)(?P<number>[1-9]\d\d)\b"
+    rf"\b(?P<maker>{'|'.join(MODEL_MAKERS)}) "
+    r"(?P<letter>[A-Z]?)(?P<number>[1-9]\d\d)(?P<plural>s?)\b"
 )
 _STREET_WORDS = (
     "Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace"
@@ -200,7 +201,8 @@ def pairs(text: str) -> str:
 
 def _model(m: re.Match[str]) -> str:
     letter = f" {m['letter']}" if m["letter"] else ""
-    return f"{m['maker']}{letter} {pairs(m['number'])}"
+    words = pairs(m["number"])
+    return f"{m['maker']}{letter} {plural(words) if m['plural'] else words}"
 
 
 def _house(m: re.Match[str]) -> str:
@@ -230,9 +232,18 @@ def _number(m: re.Match[str]) -> str:
     words = number(("-" if m["sign"] else "") + text)
     if before.isalpha():  # "SnO2", "B2": a label, not an amount
         words = " " + (digits(text) if len(text) > 3 else words)
+    if m["glued"] == "s" and text.isdigit():  # "F-16s", "in their 30s": "sixteens", "thirties"
+        return plural(words)
     if m["glued"]:
         words += " " + m["glued"]
     return words
+
+
+def plural(words: str) -> str:
+    """The plural of a number in words: "twenty five" -> "twenty fives", "sixty" -> "sixties"."""
+    if words.endswith("y"):
+        return words[:-1] + "ies"
+    return words + ("es" if words.endswith("x") else "s")
 
 
 def expand_numbers(text: str) -> str:

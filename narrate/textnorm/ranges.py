@@ -18,6 +18,7 @@ _SCORE_WORDS: Final = frozenset({
     "tie", "tied", "ties", "lead", "led", "leads", "score", "scored", "scores", "scoreline",
     "final", "finals", "match", "game", "games", "thrashing", "rout", "routed", "edged", "vote",
     "votes", "voted", "record", "margin", "aggregate", "penalties", "shootout", "series",
+    "ruling", "rulings", "decision", "majority", "verdict", "split", "tally",
 })  # fmt: skip
 _RANGE = re.compile(
     rf"(?<![\w.,/:-])(?P<sign>-)?(?P<first>{NUMBER})(?P<dash>\s?[-–—]\s?|\s[-–—]\s)"
@@ -26,6 +27,8 @@ _RANGE = re.compile(
 _RATIO = re.compile(r"(?<![\d:.,])(?P<first>\d{1,2}):(?P<second>\d)(?![\d:])")
 _AROUND = re.compile(r"[A-Za-z]+")
 _TWENTY_FOUR_SEVEN = re.compile(r"\b24\s?/\s?7\b")
+# dates that name events, not fractions
+_EVENTS = re.compile(r"\b(?:(?P<nine>9/11)|(?P<seven>7/7))(?!/|\d)")
 
 
 def _is_score(m: re.Match[str]) -> bool:
@@ -51,6 +54,8 @@ def _range(m: re.Match[str]) -> str:
 def expand_ranges(text: str) -> str:
     """Say "to" between the two ends of a numeric range, and read scores as scores."""
     text = _TWENTY_FOUR_SEVEN.sub("twenty four seven", text)
+    if "/" in text:
+        text = _EVENTS.sub(lambda m: "nine eleven" if m["nine"] else "seven seven", text)
     if ":" in text:
         text = _RATIO.sub(r"\g<first> to \g<second>", text)
     return _RANGE.sub(_range, text)

@@ -9,6 +9,10 @@ from narrate.textnorm import normalize
 CASES = {
     "cardinal": [
         ("1.000.000 people", "one million people"),
+        ("two F-16s and 12 Su-25s", "two F-sixteens and twelve Su-twenty fives"),
+        ("in their 30s", "in their thirties"),
+        ("6 Boeing 737s", "six Boeing seven thirty sevens"),
+        ("after 9/11, and the 7/7 bombings", "after nine eleven, and the seven seven bombings"),
         ("iOS 17.4.1 is out", "iOS seventeen point four point one is out"),
         ("There were 1,250 votes.", "There were one thousand two hundred fifty votes."),
         ("It cost 3 billion", "It cost three billion"),
@@ -27,6 +31,7 @@ CASES = {
     ],
     "score": [
         ("a 4-1 victory", "a four-one victory"),
+        ("a 5-4 ruling", "a five-four ruling"),
         ("they won 2-0 at home", "they won two-zero at home"),
         ("open 24/7.", "open twenty four seven."),
     ],
@@ -101,6 +106,7 @@ CASES = {
         ),
         ("a 2.5C rise", "a two point five degrees Celsius rise"),
         ("Flat 4C", "Flat four C"),
+        ("40C heat", "forty degrees Celsius heat"),
         ("the wall ( 3.4 m ) fell", "the wall ( three point four meters ) fell"),
         ("a rope 7 m long", "a rope seven meters long"),
         ("some 4.7bn users", "some four point seven billion users"),
