@@ -165,7 +165,8 @@ def narrate(
     lexicon: Annotated[
         Path | None,
         typer.Option(
-            help="Extra pronunciations: a TSV of word<TAB>respelling or [[ phonemes ]].",
+            help="Extra pronunciations: a TSV of word<TAB>respelling or [[ phonemes ]], or a "
+            "W3C PLS lexicon.",
             rich_help_panel="Voice",
         ),
     ] = None,

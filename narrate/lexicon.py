@@ -4,6 +4,10 @@ The file is TSV, one entry a line, ``word<TAB>replacement``; blank lines and lin
 "#" are ignored. The replacement is either a respelling ("Kyiv" -> "Keev") or Piper phonemes
 written ``[[ kˈiːv ]]``, which Piper passes to the voice as they are. Lookup is whole-word and
 case-sensitive first ("Nice" the city, not "nice"), then case-insensitive.
+
+A W3C Pronunciation Lexicon (PLS 1.0, a ``.pls`` file or any file that starts as XML) is read
+too: each lexeme's first ``<alias>`` becomes a respelling, or else its first ``<phoneme>``
+becomes Piper phonemes, which is only right for alphabet="ipa" (Piper's phonemes are IPA).
 """
 
 from __future__ import annotations
@@ -32,11 +36,14 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
-        """Read a lexicon TSV; raise SourceError naming the file and line if it is malformed."""
+        """Read a lexicon TSV or PLS file; raise SourceError naming the file (and the line) if
+        it is malformed."""
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise SourceError(f"cannot read lexicon {path}: {e}; check the path") from e
+        if Path(path).suffix.lower() == ".pls" or text.lstrip("\ufeff \t\r\n").startswith("<"):
+            return cls(_pls_entries(text, path))
         entries: dict[str, str] = {}
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("#"):
@@ -81,6 +88,42 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return f"Lexicon({len(self.entries)} entries)"
+
+
+_PLS = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
+
+
+def _pls_entries(text: str, path: Path) -> dict[str, str]:
+    """grapheme -> respelling or [[ phonemes ]], from a W3C PLS document."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as e:
+        raise SourceError(f"{path}: not a valid PLS lexicon ({e})") from None
+    if root.tag != f"{_PLS}lexicon":
+        raise SourceError(f"{path}: not a PLS lexicon (no <lexicon> in the PLS namespace)")
+    alphabet = root.get("alphabet", "")
+    entries: dict[str, str] = {}
+    for lexeme in root.iter(f"{_PLS}lexeme"):
+        alias = lexeme.findtext(f"{_PLS}alias")
+        phoneme = lexeme.find(f"{_PLS}phoneme")
+        if alias and alias.strip():
+            said = " ".join(alias.split())
+        elif phoneme is not None and (phoneme.text or "").strip():
+            if phoneme.get("alphabet", alphabet).lower() != "ipa":
+                raise SourceError(
+                    f'{path}:{phoneme.sourceline}: phonemes must use alphabet="ipa", '
+                    f"not {phoneme.get('alphabet', alphabet)!r}"
+                )
+            said = f"[[ {' '.join((phoneme.text or '').split())} ]]"
+        else:
+            continue
+        for grapheme in lexeme.iter(f"{_PLS}grapheme"):
+            if grapheme.text and grapheme.text.strip():
+                entries[grapheme.text.strip()] = said
+    return entries
 
 
 @cache

@@ -66,3 +66,49 @@ def test_default_lexicon_has_the_ukraine_starter_entries() -> None:
     assert lexicon.apply("Kyiv") == "Keev"
     for said in lexicon.entries.values():
         assert said.strip()
+
+
+PLS = """<?xml version="1.0" encoding="UTF-8"?>
+<lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon"
+         alphabet="ipa" xml:lang="en-US">
+  <lexeme><grapheme>Kyiv</grapheme><grapheme>Kiev</grapheme><phoneme>kˈiːv</phoneme></lexeme>
+  <lexeme><grapheme>Nice</grapheme><alias>Neece</alias><phoneme>niːs</phoneme></lexeme>
+  <lexeme><grapheme>empty</grapheme></lexeme>
+</lexicon>
+"""
+
+
+def test_a_w3c_pls_lexicon_gives_aliases_and_ipa_phonemes(tmp_path: Path) -> None:
+    path = tmp_path / "names.pls"
+    path.write_text(PLS, encoding="utf-8")
+    lexicon = Lexicon.load(path)
+    assert dict(lexicon.entries) == {
+        "Kyiv": "[[ kˈiːv ]]",
+        "Kiev": "[[ kˈiːv ]]",
+        "Nice": "Neece",  # the alias comes first
+    }
+    assert lexicon.apply("From Kiev to Nice.") == "From [[ kˈiːv ]] to Neece."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (PLS.replace('alphabet="ipa"', 'alphabet="x-sampa"'), 'alphabet="ipa"'),
+        ("<lexicon><lexeme>", "not a valid PLS lexicon"),
+        ("<lexicon/>", "not a PLS lexicon"),
+        (
+            '<!DOCTYPE l [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            '<lexicon xmlns="http://www.w3.org/2005/01/pronunciation-lexicon">'
+            "<lexeme><grapheme>x</grapheme><alias>&e;</alias></lexeme></lexicon>",
+            None,
+        ),
+    ],
+)
+def test_a_bad_pls_lexicon_is_a_clear_error(tmp_path: Path, text: str, message: str | None) -> None:
+    path = tmp_path / "bad.pls"
+    path.write_text(text, encoding="utf-8")
+    if message is None:  # an external entity is never read
+        assert "root:" not in str(dict(Lexicon.load(path).entries))
+        return
+    with pytest.raises(SourceError, match=message):
+        Lexicon.load(path)
