@@ -5,6 +5,10 @@ processes, each with its own copy of the voice and one inference thread: they ke
 busy as one process with as many threads (1.87 against 1.82 cores here, on two) and do not
 fight over them when the machine is loaded. Clips come back in script order as soon as each is
 ready, so the caller can stream them on.
+
+A caller that expects to need the voice (a page not seen before) can start() the workers early,
+while it extracts and normalises the text: the first then loads the voice, and uses every core
+for as long as it is the only one with work (one edited sentence).
 """
 
 from __future__ import annotations
