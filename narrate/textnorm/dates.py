@@ -55,6 +55,7 @@ _WEEKDAY = re.compile(
     rf"\b(?P<day>{'|'.join(WEEKDAYS)})\.?(?P<comma>,?)(?=\s(?:\d\d?\s)?(?:{_month_alternatives()})\b)"
 )
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_ISO_SLASHED = re.compile(r"\b(?P<year>(?:1[6-9]|20)\d\d)/(?P<month>\d\d?)/(?P<day>\d\d?)\b(?!/)")
 _SLASHED = re.compile(r"\b(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<year>\d{4}|\d\d)\b")
 # "14-04-2014", "04-14-2014": day and month with dashes, a four-digit year; not a phone number
 _DASHED = re.compile(r"(?<![\w-])(?P<a>\d\d?)-(?P<b>\d\d?)-(?P<year>(?:1[6-9]|20)\d\d)(?![\w-])")
@@ -216,6 +217,7 @@ def expand_dates(text: str) -> str:
     if "-" in text:
         text = _ISO.sub(_iso, text)
     if "/" in text:
+        text = _ISO_SLASHED.sub(_iso, text)
         text = _SLASHED.sub(_slashed, text)
     if "-" in text:
         text = _DASHED.sub(_dashed, text)

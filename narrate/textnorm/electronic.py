@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.numbers import cardinal, digits
+from narrate.textnorm.numbers import cardinal, digits, pairs
 
 SEPARATORS: Final = {
     ".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "at", ":": "colon",
@@ -36,6 +36,10 @@ _PHONE = re.compile(
     r"(?:\((?P<area>\d{2,4})\)[\s.-]?|(?P<first>\d{2,4})[.-])"
     r"(?P<rest>\d{2,4}(?:[.-]\d{2,4}){1,2}|\d{3,4}[\s.-]\d{3,4})(?![\w-]|[.]\d)"
 )
+_TRUNK_ZERO = re.compile(r"(?P<country>\+\d{1,3})\s?\(0\)\s?")  # "+44 (0)20": the 0 is not dialled
+# "555-0199": a local number (a range's end has no leading zero)
+_LOCAL_PHONE = re.compile(r"(?<![\w.+-])(?P<a>\d{3})-(?P<b>0\d{3})(?![\w-]|[.,]\d)")
+_VANITY = re.compile(r"\b1-(?P<code>8\d\d)-(?=[A-Z]{3,}\b)")  # "1-800-FLOWERS"
 _SPACED_PHONE = re.compile(
     r"(?<![\w.+-])(?P<country>\+\d{1,3})(?P<rest>(?:[\s.-]\(?\d{1,5}\)?){2,5})(?![\w-])"
 )
@@ -130,5 +134,10 @@ def expand_phones(text: str) -> str:
     if "." in text:
         text = _IP.sub(_ip, text)
     if "+" in text:
+        text = _TRUNK_ZERO.sub(r"\g<country> ", text)
         text = _SPACED_PHONE.sub(_spaced_phone, text)
-    return _PHONE.sub(_phone, text)
+    text = _PHONE.sub(_phone, text)
+    if "-" in text:
+        text = _LOCAL_PHONE.sub(lambda m: f"{digits(m['a'])}, {digits(m['b'])}", text)
+        text = _VANITY.sub(lambda m: f"one {pairs(m['code'])} ", text)
+    return text

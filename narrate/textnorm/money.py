@@ -64,7 +64,7 @@ _SCALES: Final = {
 
 _SYMBOL = r"US\$|A\$|C\$|NZ\$|HK\$|R\$|[$€£¥₹₽₩₴]|\bRs\.?"
 _CODE = r"\b(?:USD|EUR|GBP|JPY|CHF|INR|CNY|RUB|UAH)"
-_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|trn|tn|[kmbt])(?!-)"
+_SCALE = r"(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|trn|tn|[kmbt])(?!-[a-z])"
 _TO = r"\s?(?:-|–|to)\s?"
 
 
@@ -76,7 +76,10 @@ _BEFORE = re.compile(
     rf"(?P<cur>{_SYMBOL}|{_CODE})\s?{_amount(1)}"
     rf"(?:{_TO}(?:{_SYMBOL}|{_CODE})?\s?{_amount(2)})?"
 )
-_AFTER = re.compile(rf"(?<![\w.,])(?P<amount1>{NUMBER})\s?(?P<cur>{_CODE})\b")
+# "500 EUR", and the symbol after the amount as much of Europe writes it: "5€", "12,50 €"
+_AFTER = re.compile(rf"(?<![\w.,])(?P<amount1>{NUMBER})\s?(?P<cur>{_CODE}\b|[€₽₴₹](?!\w))")
+# "50p", "99c", "5¢": small change, glued to the number ("Grade 4c" is not money)
+_CHANGE = re.compile(r"(?<![\w.,$£€])(?P<amount>\d{1,3}(?=p|¢)|\d{2,3}(?=c))(?P<unit>p|c|¢)(?!\w)")
 
 
 def _currency(symbol: str) -> Currency:
@@ -129,4 +132,12 @@ def _after(m: re.Match[str]) -> str:
 def expand_money(text: str) -> str:
     """Expand amounts of money written with a currency symbol or code."""
     text = _BEFORE.sub(_before, text)
-    return _AFTER.sub(_after, text)
+    text = _AFTER.sub(_after, text)
+    return _CHANGE.sub(_change, text)
+
+
+def _change(m: re.Match[str]) -> str:
+    n = int(m["amount"])
+    if m["unit"] == "p":
+        return f"{cardinal(n)} {'penny' if n == 1 else 'pence'}"
+    return f"{cardinal(n)} {'cent' if n == 1 else 'cents'}"

@@ -26,6 +26,7 @@ _RANGE = re.compile(
 )
 _RATIO = re.compile(r"(?<![\d:.,])(?P<first>\d{1,2}):(?P<second>\d)(?![\d:])")
 _AROUND = re.compile(r"[A-Za-z]+")
+_BETWEEN = re.compile(r"\bbetween\s$", re.IGNORECASE)  # "between 200-300": "and", not "to"
 _TWENTY_FOUR_SEVEN = re.compile(r"\b24\s?/\s?7\b")
 # dates that name events, not fractions
 _EVENTS = re.compile(r"\b(?:(?P<nine>9/11)|(?P<seven>7/7))(?!/|\d)")
@@ -48,7 +49,8 @@ def _range(m: re.Match[str]) -> str:
     sign = "minus " if m["sign"] else ""
     if _is_score(m):
         return f"{cardinal(int(m['first']))}-{cardinal(int(m['second']))}"
-    return f"{sign}{m['first']} to {m['second']}"
+    joiner = "and" if _BETWEEN.search(m.string, 0, m.start()) else "to"
+    return f"{sign}{m['first']} {joiner} {m['second']}"
 
 
 def expand_ranges(text: str) -> str:

@@ -22,7 +22,7 @@ CASES = {
     "range": [
         (
             "between 400,000-900,000 voters",
-            "between four hundred thousand to nine hundred thousand voters",
+            "between four hundred thousand and nine hundred thousand voters",
         ),
         ("open 9-5 daily", "open nine to five daily"),
         ("it lasts 4-8 weeks", "it lasts four to eight weeks"),
@@ -32,6 +32,7 @@ CASES = {
     "score": [
         ("a 4-1 victory", "a four-one victory"),
         ("a 5-4 ruling", "a five-four ruling"),
+        ("between 200-1000 people", "between two hundred and one thousand people"),
         ("they won 2-0 at home", "they won two-zero at home"),
         ("open 24/7.", "open twenty four seven."),
     ],
@@ -58,6 +59,7 @@ CASES = {
         ("it ends 9 Feb. The rest", "it ends the ninth of February. The rest"),
         ("a 7-2 defeat in May", "a seven-two defeat in May"),
         ("on 12/25/2020", "on December twenty fifth, twenty twenty"),
+        ("on 2020/01/15", "on January fifteenth, twenty twenty"),
         ("the 31.12.1999 deadline", "the thirty first of December nineteen ninety nine deadline"),
     ],
     "time": [
@@ -82,6 +84,10 @@ CASES = {
         ("a $4.2m grant", "a four point two million dollar grant"),
         ("$125", "one hundred and twenty five dollars"),
         ("$20.506", "twenty point five zero six dollars"),
+        ("a 10€ fee", "a ten euros fee"),
+        ("a 50p coin and 99c", "a fifty pence coin and ninety nine cents"),
+        ("Grade 4c", "Grade four c"),
+        ("£1bn-£2bn", "one to two billion pounds"),
         ("a $5.5M fund", "a five point five million dollar fund"),
         ("$2B", "two billion dollars"),
         ("$5 T-shirts", "five dollars T-shirts"),
@@ -109,6 +115,7 @@ CASES = {
         ("40C heat", "forty degrees Celsius heat"),
         ("the wall ( 3.4 m ) fell", "the wall ( three point four meters ) fell"),
         ("a rope 7 m long", "a rope seven meters long"),
+        ("100 sq. ft", "one hundred square feet"),
         ("some 4.7bn users", "some four point seven billion users"),
         ("3m households", "three million households"),
         ("the 400m hurdles", "the four hundred meter hurdles"),
@@ -209,6 +216,12 @@ CASES = {
     "telephone": [
         ("call 555-010-9999", "call five five five, zero one zero, nine nine nine nine"),
         ("call (212) 555-0100", "call two one two, five five five, zero one zero zero"),
+        ("call 555-0199 now", "call five five five, zero one nine nine now"),
+        (
+            "+44 (0)20 7946 0958",
+            "plus four four, two zero, seven nine four six, zero nine five eight",
+        ),
+        ("1-800-FLOWERS", "one eight hundred FLOWERS"),
     ],
     "model": [
         ("an F-35 jet", "an F-thirty five jet"),
