@@ -224,7 +224,7 @@ class Synthesizer:
         if self._workers is not None:
             if count:  # started early: the first has been loading the voice all along
                 workers, self._workers = self._workers, None
-                if count > 1:
+                if count > 1 and self.jobs > 1:  # with one job, the one worker stays alone
                     self._more.set()
                 return workers, _speak_in_worker
             self.close()
@@ -239,7 +239,7 @@ class Synthesizer:
         returned with it is set."""
         context = multiprocessing.get_context("fork" if _forkable() else "spawn")
         first, more = context.Semaphore(1), context.Event()
-        arguments = (self.info, self.speech, self._models(), first, more, self.jobs)
+        arguments = (self.info, self.speech, self._models(), first, more, default_jobs())
         return ProcessPoolExecutor(workers, context, _start_worker, arguments), more
 
 

@@ -204,3 +204,14 @@ def test_a_model_hash_that_cannot_be_remembered_is_still_returned(tmp_path: Path
     memo.unlink()
     memo.mkdir()  # the memo cannot be read nor replaced: the hash is computed anyway
     assert model_hash(packaged_voice(), cache) == first
+
+
+@pytest.mark.slow
+def test_with_one_job_the_early_worker_keeps_every_core(tmp_path: Path) -> None:
+    """One job: no other worker will come, so the first is never told to drop to one thread."""
+    with Synthesizer(packaged_voice(), jobs=1, cache=SegmentCache(tmp_path)) as synthesizer:
+        synthesizer.start()
+        more = synthesizer._more
+        clips = [clip for _, clip in synthesizer.render(_segments(TEXTS[:2]))]
+    assert len(clips) == 2 and synthesizer.stats.synthesised == 2
+    assert not more.is_set()
