@@ -2,28 +2,29 @@
 
 Standard library only (urllib): a real User-Agent, gzip, a redirect limit, a total deadline and a
 size cap (checked while reading, also after decompression), cookies within one run, and retries
-with backoff on 429 and 5xx that honour Retry-After.
+with backoff on 429 and 5xx that honour Retry-After. urllib's HTTP modules are imported on the
+first request: narrating a file does not need them (45 ms of every start-up here).
 """
 
 from __future__ import annotations
 
-import email.utils
-import http.client
 import logging
 import socket
 import time
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass
-from http.cookiejar import CookieJar
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from narrate.decode import decode, looks_binary
 from narrate.errors import FetchError, SourceError
 from narrate.httpcache import HttpCache
 from narrate.model import Page
+
+if TYPE_CHECKING:
+    import http.client
+    import urllib.request
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,9 @@ def is_url(source: str) -> bool:
 
 
 def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
+    import urllib.request
+    from http.cookiejar import CookieJar
+
     # urllib reads the redirect limit from a class attribute; a subclass per limit sets it.
     redirects = type(
         "Redirects",
@@ -128,6 +132,8 @@ def _retry_after(value: str | None) -> float | None:
         return None
     if value.strip().isdigit():
         return float(value.strip())
+    import email.utils
+
     when = email.utils.parsedate_to_datetime(value) if value else None
     return max(0.0, when.timestamp() - time.time()) if when else None
 
@@ -139,6 +145,10 @@ def _get_once(
     accept: str,
     cached: Response | None,
 ) -> Response:
+    import http.client
+    import urllib.error
+    import urllib.request
+
     headers = {
         "User-Agent": options.user_agent,
         "Accept": accept,
