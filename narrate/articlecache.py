@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import html
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -71,5 +73,26 @@ def put(folder: Path, page: Page, force: bool, article: Article) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_text(folder / f"{key(page, force)}.json", _to_json(article))
+        write_text(_title_marker(folder, page), "")
     except (OSError, OutputError) as error:  # the cache is a speed-up, never a failure
         log.warning("could not save the extracted article: %s", error)
+
+
+def familiar(folder: Path, page: Page) -> bool:
+    """Whether a page with the same title was extracted before: a new version of an article
+    narrated already (most of its sentences are then in the sentence cache), as far as one
+    can tell before extracting it."""
+    return _title_marker(folder, page).is_file()
+
+
+_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def _title_marker(folder: Path, page: Page) -> Path:
+    if page.kind == "html":
+        found = _TITLE.search(page.text, 0, 200_000)
+        title = html.unescape(found["title"]) if found else page.name
+    else:
+        title = next((line for line in page.text.splitlines() if line.strip()), page.name)
+    digest = hashlib.sha256(" ".join(title.split()).encode()).hexdigest()[:32]
+    return folder / f"{digest}.title"

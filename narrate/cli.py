@@ -391,8 +391,9 @@ def cache_command(
             typer.echo(f"Removed {cache.clear()} sentences and narrations from {cache.folder}")
             pages = HttpCache(default_dir())
             typer.echo(f"Removed {pages.clear()} saved pages from {pages.folder}")
-            articles = list((cache.folder.parent / "articles").glob("*.json"))
-            for saved in articles:
+            folder = cache.folder.parent / "articles"
+            articles = list(folder.glob("*.json"))
+            for saved in [*articles, *folder.glob("*.title")]:
                 saved.unlink(missing_ok=True)
             typer.echo(f"Removed {len(articles)} extracted articles")
         else:

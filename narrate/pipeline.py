@@ -45,18 +45,19 @@ def load_article(
     *,
     force: bool = False,
     saved: Path | None = None,
-    on_new_page: Callable[[], object] | None = None,
+    on_new_page: Callable[[bool], object] | None = None,
 ) -> Article:
     """Read a URL, file or stdin ("-") and extract the article from it.
 
     `saved`: a folder of articles already extracted from the same page bytes (see articlecache).
-    `on_new_page`: called before extracting a page that is not in that folder.
+    `on_new_page`: called before extracting a page that is not in that folder, with whether a
+    page of the same title is (an updated article: few of its sentences will be new).
     """
     page = read_source(source, options)
     article = articlecache.get(saved, page, force) if saved else None
     if article is None:
         if on_new_page:
-            on_new_page()
+            on_new_page(articlecache.familiar(saved, page) if saved else False)
         article = article_from_page(page, force=force)
         if saved:
             articlecache.put(saved, page, force, article)
@@ -86,7 +87,7 @@ def lexicon_for(settings: Settings) -> Lexicon:
 
 
 def prepare(
-    source: str, settings: Settings, on_new_page: Callable[[], object] | None = None
+    source: str, settings: Settings, on_new_page: Callable[[bool], object] | None = None
 ) -> Script:
     """Source to script: everything before the voice (and all that --dry-run needs).
 

@@ -131,11 +131,18 @@ class Synthesizer:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def start(self) -> None:
+    def start(self, few: bool = False) -> None:
         """Start the worker processes now, when the caller expects to need the voice (a page
-        it has not seen), so that the first loads it while the script is being made."""
+        it has not seen), so that they load it while the script is being made.
+
+        `few`: only a few sentences are expected to be new (an updated article). Then only the
+        first worker loads the voice, with every core, until more turn out to be needed;
+        otherwise all load it at once, with one thread each.
+        """
         if self._workers is None and self.voice_factory is None:
             self._workers, self._more = self._process_pool(self.jobs)
+            if not few and self.jobs > 1:
+                self._more.set()
             self._workers.submit(_started)  # with fork, the first task starts every worker
 
     def close(self) -> None:

@@ -45,7 +45,7 @@ def speak_with(monkeypatch: pytest.MonkeyPatch, voice: FakeVoice) -> FakeVoice:
     """Make every narration in this process speak with `voice`, in this process: no worker
     processes are started early (they would have their own copy of the fake)."""
     monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
-    monkeypatch.setattr("narrate.synthesis.Synthesizer.start", lambda self: None)
+    monkeypatch.setattr("narrate.synthesis.Synthesizer.start", lambda self, few=False: None)
     return voice
 
 

@@ -45,3 +45,16 @@ def test_a_damaged_saved_article_is_ignored(
     assert pipeline.load_article(str(SAMPLE), saved=saved) == article
     assert "ignoring a damaged saved article" in caplog.text
     assert articlecache.get(saved, pipeline.read_source(str(SAMPLE)), False) == article
+
+
+def test_a_new_version_of_a_page_is_known_by_its_title(tmp_path: Path) -> None:
+    """Before extraction, a page whose title was seen is an updated article (few new sentences:
+    one worker may use every core); one never seen is new (all workers load the voice)."""
+    saved, calls = tmp_path / "articles", []
+    html = SAMPLE.read_text(encoding="utf-8")
+    updated, other = tmp_path / "updated.html", tmp_path / "other.html"
+    updated.write_text(html.replace("Passengers will not", "Riders will not"), encoding="utf-8")
+    other.write_text(html.replace("<title>Lviv opens", "<title>Kyiv opens"), encoding="utf-8")
+    for page in (SAMPLE, updated, other, SAMPLE):
+        pipeline.load_article(str(page), saved=saved, on_new_page=calls.append)
+    assert calls == [False, True, False]  # the sample again: read back, nothing to start

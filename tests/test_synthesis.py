@@ -148,7 +148,7 @@ def test_an_early_start_speaks_the_one_missing_sentence_in_its_first_worker(
     cache = SegmentCache(tmp_path)
     list(_synthesizer(cache, FakeVoice()).render(_segments(TEXTS[:1])))
     with Synthesizer(packaged_voice(), jobs=2, cache=cache) as synthesizer:
-        synthesizer.start()
+        synthesizer.start(few=True)  # an updated article
         workers = list(synthesizer._workers._processes.values())  # type: ignore[union-attr]
         clips = [clip for _, clip in synthesizer.render(_segments(TEXTS[:2]))]
     assert (synthesizer.stats.hits, synthesizer.stats.synthesised) == (1, 1)
