@@ -52,7 +52,7 @@ BEFORE_NUMBER: Final = {
     "vol": "volume", "Vol": "Volume", "VOL": "volume", "ch": "chapter", "Ch": "Chapter",
     "Fig": "Figure", "fig": "figure", "Ex": "Exhibit", "Sec": "Section", "sec": "section",
     "Op": "Opus", "op": "opus", "Rt": "Route", "Apt": "Apartment", "apt": "apartment",
-    "Ste": "Suite", "Bldg": "Building", "Rm": "Room",
+    "Ste": "Suite", "Bldg": "Building", "Rm": "Room", "ext": "extension", "Ext": "extension",
 }  # fmt: skip
 _LATIN: Final = {
     "e.g.": "for example", "i.e.": "that is", "et al.": "et al", "a.k.a.": "also known as",

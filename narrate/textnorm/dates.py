@@ -67,6 +67,12 @@ _DECADE = re.compile(
     r"(?:\b(?P<century>1\d|20)|(?P<apostrophe>['’‘]\s?)|\b)(?P<decade>\d)0\s?['’]?s\b"
 )
 _DECADE_HINT = re.compile(r"0\s?['’]?s\b")
+# after the words that take a year, not after "No '89" (a song title)
+_SHORT_YEAR = re.compile(
+    r"(?P<before>\b(?:in|of|since|from|to|until|till|and|by|or|back|class|summer|spring|autumn"
+    r"|fall|winter|season|election|vintage)\s)['’](?P<yy>\d\d)\b(?!['’]|\w|[.,]\d)",
+    re.IGNORECASE,
+)
 _ERA_HINT = re.compile(r"\b(?:A\.?D|B\.?C|C\.?E)\b")
 _YEAR_RANGE = re.compile(
     rf"\b(?P<start>{_YEAR4})\s?(?:-|–|—|to)\s?(?P<end>{_YEAR4}|\d\d)\b(?![,.]\d|-\d|\s?%)"
@@ -238,6 +244,11 @@ def _standalone_year(m: re.Match[str]) -> str:
     return year(int(m["year"]))
 
 
+def _short_year(m: re.Match[str]) -> str:
+    yy = m["yy"]
+    return m["before"] + (f"oh {yy[1]}" if yy[0] == "0" else yy)
+
+
 def expand_years(text: str) -> str:
     """Expand decades, year ranges, eras and four-digit years that read as years."""
     if "FY" in text:
@@ -245,6 +256,8 @@ def expand_years(text: str) -> str:
     if _DECADE_HINT.search(text):
         text = _DECADE.sub(_decade, text)
     text = _YEAR_RANGE.sub(_year_range, text)
+    if "'" in text or "’" in text:  # "in '95": "in ninety five", "'05": "oh five"
+        text = _SHORT_YEAR.sub(_short_year, text)
     if _ERA_HINT.search(text):
         text = _ERA.sub(_era, text)
     return _YEAR.sub(_standalone_year, text)

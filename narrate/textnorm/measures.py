@@ -202,7 +202,10 @@ def _range_start(m: re.Match[str]) -> str:
 
 
 # a height: 5'10" or 6′2″
-_FEET_INCHES = re.compile(r"(?<![\w.'])(?P<feet>\d)['′]\s?(?P<inches>1[01]|\d)(?:\"|''|″|”)")
+_FEET_INCHES = re.compile(
+    r"(?<![\w.'])(?P<feet>\d)(?:['′]\s?|\s?(?:ft|feet|foot)\s)(?P<inches>1[01]|\d)"
+    r"(?:\"|''|″|”|\s?in\b|\s?inch(?:es)?\b|(?![\w'′\"″”.,]\w|[\d'′]))"
+)
 _SCALE_WORDS: Final = {"bn": "billion", "mn": "million", "tn": "trillion", "trn": "trillion"}
 _SCALED = re.compile(
     rf"(?<![\w.,$£€¥])(?P<value>{NUMBER})(?P<scale>bn|mn|tn|trn|m(?=\s(?P<noun>[a-z]+)\b))(?!\w)"
@@ -271,7 +274,7 @@ def _feet_inches(m: re.Match[str]) -> str:
 
 def expand_measures(text: str) -> str:
     """Expand numbers followed by a unit of measure."""
-    if "'" in text or "′" in text:
+    if "'" in text or "′" in text or "f" in text:
         text = _FEET_INCHES.sub(_feet_inches, text)
     text = _SCALED.sub(_scaled, text)
     text = _DEGREES.sub(_degrees, text)

@@ -16,6 +16,10 @@ _FRACTION = re.compile(
     r"(?:\s?(?P<suffix>st|nd|rd|th|ST|ND|RD|TH)\b)?(?![\w/]|[.,]\d)"
 )
 _DENOMINATORS: Final = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+_GLYPHS: Final = {
+    "½": "a half", "¼": "a quarter", "¾": "three quarters", "⅓": "a third", "⅔": "two thirds",
+}  # fmt: skip
+_MIXED_GLYPH = re.compile(r"(?<![\w.,])(?P<whole>\d+)\s?(?P<glyph>[½¼¾⅓⅔])")
 
 
 def fraction(top: int, bottom: int) -> str:
@@ -62,5 +66,7 @@ def expand_ordinals(text: str) -> str:
 
 
 def expand_fractions(text: str) -> str:
-    """Read simple fractions: "1/2", "3/4", "2 1/2", "1/3rd"."""
+    """Read simple fractions: "1/2", "3/4", "2 1/2", "1/3rd", "3½"."""
+    if not text.isascii():
+        text = _MIXED_GLYPH.sub(lambda m: f"{m['whole']} and {_GLYPHS[m['glyph']]}", text)
     return _FRACTION.sub(_fraction, text)

@@ -75,6 +75,10 @@ _WORDLIKE: Final = frozenset({
     "MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI", "XL", "DIV", "LI", "MM",
 })  # fmt: skip
 _STANDALONE = re.compile(r"\b(?P<numeral>WWI{1,2})\b")
+# "the XIX century", "XXI-century": a century is an ordinal
+_CENTURY = re.compile(
+    rf"\b(?P<numeral>{_NUMERAL})(?<=[XVI])(?P<joiner>[\s-])(?=[Cc]entur(?:y|ies)\b)"
+)
 
 
 def roman_value(numeral: str) -> int:
@@ -119,6 +123,8 @@ def _world_war(m: re.Match[str]) -> str:
 def expand_roman(text: str) -> str:
     """Read Roman numerals after names (ordinals) and after counting words (cardinals)."""
     text = _STANDALONE.sub(_world_war, text)
+    if "entur" in text:
+        text = _CENTURY.sub(lambda m: ordinal(roman_value(m["numeral"])) + m["joiner"], text)
     text = _LEADING.sub(_leading, text)
     return _ROMAN.sub(_roman, text)
 
