@@ -274,7 +274,7 @@ def _feet_inches(m: re.Match[str]) -> str:
 
 def expand_measures(text: str) -> str:
     """Expand numbers followed by a unit of measure."""
-    if "'" in text or "′" in text or "f" in text:
+    if "'" in text or "′" in text or "ft" in text or "fe" in text or "foo" in text:
         text = _FEET_INCHES.sub(_feet_inches, text)
     text = _SCALED.sub(_scaled, text)
     text = _DEGREES.sub(_degrees, text)
