@@ -181,7 +181,10 @@ class Mp3Encoder:
             raise AudioError(f"cannot encode MP3 at {bitrate} ({error})") from None
         self._skip = self.DELAY_SAMPLES
         self._owned = isinstance(target, Path)
-        self._out: BinaryIO = target.open("wb") if isinstance(target, Path) else target
+        try:
+            self._out: BinaryIO = target.open("wb") if isinstance(target, Path) else target
+        except OSError as error:
+            raise AudioError(f"cannot write {target}: {error.strerror}") from None
 
     def write(self, pcm: bytes) -> None:
         if self._skip:
@@ -204,6 +207,8 @@ class Mp3Encoder:
             if kind is None:
                 self._out.write(self._lame.flush())
                 self._out.flush()
+        except BrokenPipeError:
+            raise AudioError("the program reading the MP3 stopped") from None
         finally:
             if self._owned:
                 self._out.close()

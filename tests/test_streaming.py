@@ -60,6 +60,23 @@ def _fake_player(folder: Path, name: str, exit_status: int = 0) -> Path:
     return folder / "played.raw"
 
 
+@pytest.mark.slow
+def test_a_reader_that_stops_early_is_one_clear_line(note: Path) -> None:
+    """`narrate -o - | head -c 100`: the reader goes away; one line, no traceback."""
+    narrate = subprocess.Popen(
+        [sys.executable, "-m", "narrate", str(note), "-o", "-", "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert narrate.stdout is not None and narrate.stderr is not None
+    assert len(narrate.stdout.read(100)) == 100
+    narrate.stdout.close()
+    errors = narrate.stderr.read().decode()
+    narrate.stderr.close()
+    assert narrate.wait(timeout=300) == 1
+    assert errors.strip().splitlines() == ["narrate: error: the program reading the MP3 stopped"]
+
+
 def test_player_receives_the_pcm_as_it_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
