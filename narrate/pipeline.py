@@ -94,8 +94,6 @@ def prepare(
     `on_new_page` is called when the page has not been narrated before (see load_article):
     its sentences will most likely need the voice, which can start loading then.
     """
-    from narrate.extraction import language_warning
-
     lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
     saved = SegmentCache(settings.cache_dir).folder.parent / "articles" if settings.cache else None
     article = load_article(
@@ -104,6 +102,8 @@ def prepare(
     script = make_script(article)
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
+    from narrate.extraction import language_warning  # after the workers have started
+
     if warning := language_warning(script.article, find_voice(settings.voice).language):
         log.warning("%s", warning)
     audit(script, strict=settings.strict)
