@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Final
 
 import numpy as np
 
@@ -150,7 +150,7 @@ def encoder(
     as a context manager. MP3 is made in this process by LAME, the rest by ffmpeg."""
     if fmt not in FORMATS:
         raise AudioError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    bitrate = bitrate or FORMATS[fmt][2]
+    bitrate = bitrate or FORMATS[fmt]
     if fmt == "mp3":
         return Mp3Encoder(target, sample_rate, bitrate)
     return _FfmpegEncoder(target, sample_rate, fmt, bitrate)
@@ -176,7 +176,9 @@ class Mp3Encoder:
             self._lame.set_bit_rate(int(bitrate.lower().removesuffix("k")))
             self._lame.set_in_sample_rate(sample_rate)
             self._lame.set_channels(1)
-            self._lame.set_quality(5)  # LAME -q 5: "good speed, reasonable quality"
+            # LAME -q 5, in its words "good speed, reasonable quality": 30% faster than its
+            # default -q 3, and speech at 64 kbit/s mono leaves little to gain
+            self._lame.set_quality(5)
         except (ValueError, RuntimeError) as error:
             raise AudioError(f"cannot encode MP3 at {bitrate} ({error})") from None
         self._skip = self.DELAY_SAMPLES
@@ -214,11 +216,19 @@ class Mp3Encoder:
                 self._out.close()
 
 
+# the formats ffmpeg makes: (muxer, codec arguments)
+_FFMPEG_FORMATS: Final = {
+    "wav": ("wav", ["-c:a", "pcm_s16le"]),
+    "ogg": ("ogg", ["-c:a", "libopus", "-application", "voip"]),
+    "m4b": ("ipod", ["-c:a", "aac"]),
+}
+
+
 class _FfmpegEncoder(_PcmPipe):
     """ffmpeg encoding the PCM written to it into a file, or into a binary stream as it comes."""
 
     def __init__(self, target: Path | BinaryIO, sample_rate: int, fmt: str, bitrate: str) -> None:
-        muxer, codec, _ = FORMATS[fmt]
+        muxer, codec = _FFMPEG_FORMATS[fmt]
         rate = ["-b:a", bitrate] if bitrate else []
         command = [
             ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
