@@ -26,6 +26,10 @@ class Currency:
     """Whether prices are given in the minor unit; if not, "¥151.3" is "one hundred fifty one
     point three yen"."""
 
+    def in_minor(self, n: int) -> str:
+        """An amount in the minor unit: "ninety nine cents", "one penny"."""
+        return f"{cardinal(n)} {self.cent if n == 1 else self.cents}"
+
 
 _DOLLAR: Final = Currency("dollar", "dollars")
 _CURRENCIES: Final = {
@@ -99,7 +103,7 @@ def _with_minor(amount: str, currency: Currency) -> str:
         amount = with_and(major) if major < 10**12 else integer(whole)
         parts.append(f"{amount} {currency.one if major == 1 else currency.many}")
     if minor:
-        parts.append(f"{cardinal(minor)} {currency.cent if minor == 1 else currency.cents}")
+        parts.append(currency.in_minor(minor))
     return " ".join(parts)
 
 
@@ -137,7 +141,4 @@ def expand_money(text: str) -> str:
 
 
 def _change(m: re.Match[str]) -> str:
-    n = int(m["amount"])
-    if m["unit"] == "p":
-        return f"{cardinal(n)} {'penny' if n == 1 else 'pence'}"
-    return f"{cardinal(n)} {'cent' if n == 1 else 'cents'}"
+    return _currency("£" if m["unit"] == "p" else "$").in_minor(int(m["amount"]))
