@@ -153,10 +153,10 @@ def narrate_script(
     """
     from narrate.audio import encode, encoder
 
-    info = find_voice(settings.voice)
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
-    synthesizer = synthesizer or synthesizer_for(settings, info)
+    synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
+    info = synthesizer.info
     cache, key = synthesizer.cache, ""
     if cache:
         pauses = [segment.pause_ms for segment in script.segments]
