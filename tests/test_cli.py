@@ -44,13 +44,13 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeVoice:
     return voice
 
 
-def invoke(*args: str) -> subprocess.CompletedProcess[str]:
+def invoke(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the real command in a subprocess, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "narrate", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -14,21 +12,15 @@ from pytest_httpserver import HTTPServer
 from narrate import audio, pipeline
 from narrate.synthesis import Synthesizer
 from narrate.voices import packaged_voice
+from tests.test_cli import SAMPLE, invoke
 from tests.test_loudness import ffmpeg_ebur128
 
-SAMPLE = Path(__file__).parents[1] / "samples" / "article.html"
 pytestmark = pytest.mark.slow
 
 
 def test_sample_article_becomes_a_tagged_mp3_as_long_as_its_speech(tmp_path: Path) -> None:
     out = tmp_path / "article.mp3"
-    result = subprocess.run(
-        [sys.executable, "-m", "narrate", str(SAMPLE), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = invoke(str(SAMPLE), "-o", str(out), timeout=600)
     assert result.returncode == 0, result.stderr
     assert "Wrote" in result.stderr
     tags = ID3(out)
@@ -80,13 +72,7 @@ def test_a_url_and_a_text_file_narrate_with_the_real_voice(
         args = [source, "-o", str(tmp_path / out), "-q", "--no-cover"]  # its image is not local
         if out.endswith(".ogg"):
             args += ["--format", "ogg"]
-        result = subprocess.run(
-            [sys.executable, "-m", "narrate", *args],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
+        result = invoke(*args, timeout=600)
         assert result.returncode == 0, result.stderr
         assert audio.duration(tmp_path / out) > 2.0
 
@@ -101,9 +87,7 @@ def test_a_web_article_gets_its_lead_image_as_cover_art(
     httpserver.expect_request("/news/depot").respond_with_data(page, content_type="text/html")
     httpserver.expect_request("/images/roof.png").respond_with_data(png, content_type="image/png")
     out = tmp_path / "a.mp3"
-    result = subprocess.run([sys.executable, "-m", "narrate", httpserver.url_for("/news/depot"),
-                             "-o", str(out), "-q"], capture_output=True, text=True, timeout=600,
-                            check=False)  # fmt: skip
+    result = invoke(httpserver.url_for("/news/depot"), "-o", str(out), "-q", timeout=600)
     assert result.returncode == 0, result.stderr
     (picture,) = ID3(out).getall("APIC")
     assert (picture.mime, picture.data, picture.type) == ("image/png", png, 3)

@@ -12,7 +12,7 @@ import pytest
 from narrate import audio
 from narrate.audio import Player
 from narrate.errors import AudioError
-from tests.test_cli import SAMPLE
+from tests.test_cli import SAMPLE, invoke
 
 
 @pytest.fixture
@@ -117,13 +117,7 @@ def test_no_player_is_one_clear_line(note: Path, tmp_path: Path) -> None:
 
 
 def test_streaming_refuses_outputs_that_need_a_file(note: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "narrate", str(note), "-o", "-", "--html", str(tmp_path / "p.html")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = invoke(str(note), "-o", "-", "--html", str(tmp_path / "p.html"))
     assert result.returncode == 1
     assert "need an audio file" in result.stderr
     assert not (tmp_path / "p.html").exists()
