@@ -37,7 +37,6 @@ _ORDINAL_IRREGULAR: Final = {
     "nine": "ninth",
     "twelve": "twelfth",
 }
-_SEPARATED = re.compile(r"\d{1,3}(?:,\d{3})+")
 # two or more dot groups cannot be a decimal: "1.000.000"; one ("1.000") is left alone
 _DOTTED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.]|,\d)")
 _THIN_GROUPS = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
@@ -163,11 +162,6 @@ def number(text: str) -> str:
     elif text[:1] == "+":
         sign, text = "plus ", text[1:]
     return sign + decimal(text)
-
-
-def is_separated(text: str) -> bool:
-    """True for a number written with thousands separators: "1,000" but not "1000"."""
-    return _SEPARATED.fullmatch(text.partition(".")[0]) is not None
 
 
 MODEL_MAKERS: Final = frozenset({
