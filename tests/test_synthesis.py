@@ -182,6 +182,7 @@ def test_the_optimised_model_is_saved_once_and_a_damaged_one_is_ignored(
     first = Voice(packaged_voice(), optimized_dir=tmp_path)
     (saved,) = tmp_path.glob("*.onnx")
     assert not list(tmp_path.glob(".*.part"))
+    assert not _flat_convolutions(saved)  # the rewritten graph (see conv2d) passed its check
     again = Voice(packaged_voice(), optimized_dir=tmp_path)  # from the saved copy
     for voice in (first, again):
         clip = voice.speak("Trams are running again.")
@@ -190,6 +191,40 @@ def test_the_optimised_model_is_saved_once_and_a_damaged_one_is_ignored(
     fallback = Voice(packaged_voice(), optimized_dir=tmp_path)
     assert "ignoring the saved optimised model" in caplog.text
     assert fallback.speak("Still speaking.").seconds > 0.5
+
+
+@pytest.mark.slow
+def test_a_rewrite_that_does_not_speak_as_the_model_does_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import onnx
+    from onnx import numpy_helper
+
+    from narrate import conv2d
+    from narrate.voice import Voice
+
+    rewrite = conv2d.conv1d_as_2d
+
+    def wrong(model: Path) -> bytes:  # the right graph, with one weight tensor doubled
+        graph = onnx.load_from_string(rewrite(model))
+        tall = next(t for t in graph.graph.initializer if t.name.startswith("narrate.2d/"))
+        tall.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(tall) * 2, tall.name))
+        return bytes(graph.SerializeToString())
+
+    monkeypatch.setattr(conv2d, "conv1d_as_2d", wrong)
+    voice = Voice(packaged_voice(), optimized_dir=tmp_path)
+    (saved,) = tmp_path.glob("*.onnx")
+    assert _flat_convolutions(saved)  # the model's own graph, optimised
+    assert 0.8 < voice.speak("Trams are running again.").seconds < 3.0
+
+
+def _flat_convolutions(model: Path) -> int:
+    """How many convolutions of the model take 1-D weights."""
+    import onnx
+
+    graph = onnx.load(str(model)).graph
+    ranks = {tensor.name: len(tensor.dims) for tensor in graph.initializer}
+    return sum(1 for n in graph.node if n.op_type == "Conv" and ranks.get(n.input[1]) == 3)
 
 
 def test_a_model_hash_that_cannot_be_remembered_is_still_returned(tmp_path: Path) -> None:
