@@ -174,12 +174,18 @@ def test_workers_started_early_and_not_needed_are_stopped(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-def test_the_optimised_model_is_saved_once_and_a_damaged_one_is_ignored(
+def test_the_optimised_model_is_saved_once_stale_copies_go_and_a_damaged_one_is_ignored(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     from narrate.voice import Voice
 
+    stale = tmp_path / f"{packaged_voice().model.stem}-{'0' * 32}.onnx"  # an older version's
+    stale.write_bytes(b"a copy made by another onnxruntime")
+    other_voice = tmp_path / f"en_GB-other-medium-{'0' * 32}.onnx"
+    other_voice.write_bytes(b"another voice's copy")
     first = Voice(packaged_voice(), optimized_dir=tmp_path)
+    assert not stale.exists() and other_voice.exists()
+    other_voice.unlink()
     (saved,) = tmp_path.glob("*.onnx")
     assert not list(tmp_path.glob(".*.part"))
     assert not _flat_convolutions(saved)  # the rewritten graph (see conv2d) passed its check
