@@ -12,6 +12,7 @@ import logging
 import os
 import platform
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -109,53 +110,85 @@ def _session(model: Path, threads: int, optimized_dir: Path | None, config: Any)
     """
     import onnxruntime
 
-    def options(level: Any) -> Any:
-        chosen = onnxruntime.SessionOptions()
-        chosen.graph_optimization_level = level
-        if threads:
-            chosen.intra_op_num_threads = threads
-            chosen.inter_op_num_threads = 1
-        # Denormal floats flushed to zero: 1-3.5% less inference time here, nothing audible.
-        chosen.add_session_config_entry("session.set_denormal_as_zero", "1")
-        if threads > 1:  # idle threads sleep rather than spin: others share these cores
-            chosen.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        return chosen
-
     levels = onnxruntime.GraphOptimizationLevel
-    providers = ["CPUExecutionProvider"]
     if optimized_dir is None:
-        return onnxruntime.InferenceSession(str(model), options(levels.ORT_ENABLE_ALL), providers)
+        return _open(model, _options(threads, levels.ORT_ENABLE_ALL))
     identity = f"{file_identity(model)}|{onnxruntime.__version__}|{_cpu()}|conv2d"
     key = hashlib.sha256(identity.encode()).hexdigest()[:32]
     optimized = optimized_dir / f"{model.stem}-{key}.onnx"
     if optimized.is_file():
         try:
-            return onnxruntime.InferenceSession(
-                str(optimized), options(levels.ORT_DISABLE_ALL), providers
-            )
-        except Exception as error:  # a damaged copy: fall back to the model itself
+            return _open(optimized, _options(threads, levels.ORT_DISABLE_ALL))
+        except Exception as error:  # a damaged copy: make it again
             log.warning("ignoring the saved optimised model %s: %s", optimized, error)
-    temporary = optimized.with_name(f".{optimized.name}.{os.getpid()}.part")
-
-    def optimise(source: Path | bytes) -> Any:
-        chosen = options(levels.ORT_ENABLE_ALL)
-        chosen.log_severity_level = 3  # errors only: onnxruntime notes every save on stderr
+    options = _options(threads, levels.ORT_ENABLE_ALL)
+    claim = optimized.with_name(f".{optimized.name}.making")
+    if not _claim(claim):  # another process is making the copy: use the model meanwhile
+        return _open(model, options)
+    try:
+        return _save_copy(model, optimized, options, config)
+    finally:
         with contextlib.suppress(OSError):
-            optimized_dir.mkdir(parents=True, exist_ok=True)
-            chosen.optimized_model_filepath = str(temporary)
-        graph = str(source) if isinstance(source, Path) else source
-        return onnxruntime.InferenceSession(graph, chosen, providers)
+            claim.unlink()
 
+
+def _options(threads: int, level: Any) -> Any:
+    import onnxruntime
+
+    chosen = onnxruntime.SessionOptions()
+    chosen.graph_optimization_level = level
+    if threads:
+        chosen.intra_op_num_threads = threads
+        chosen.inter_op_num_threads = 1
+    # Denormal floats flushed to zero: 1-3.5% less inference time here, nothing audible.
+    chosen.add_session_config_entry("session.set_denormal_as_zero", "1")
+    if threads > 1:  # idle threads sleep rather than spin: others share these cores
+        chosen.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return chosen
+
+
+def _open(model: Path | bytes, options: Any) -> Any:
+    import onnxruntime
+
+    source = str(model) if isinstance(model, Path) else model
+    return onnxruntime.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+
+
+def _claim(path: Path) -> bool:
+    """Whether this process is to make the copy: one worker makes it (2 s) while the others
+    load the model (0.75 s) and start speaking, instead of all of them making it at once. A
+    claim over a minute old was left by a process that died."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if time.time() - path.stat().st_mtime > 60:
+            path.unlink()
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    except OSError:  # a folder it cannot write to: the copy is made, and not saved
+        pass
+    return True
+
+
+def _save_copy(model: Path, optimized: Path, options: Any, config: Any) -> Any:
+    """Optimise the model rewritten by conv2d, or as it is when the rewrite does not speak as
+    it does, and save the result as `optimized` (atomically; not at all if it cannot)."""
+    temporary = optimized.with_name(f".{optimized.name}.{os.getpid()}.part")
+    options.log_severity_level = 3  # errors only: onnxruntime notes every save on stderr
+    with contextlib.suppress(OSError):
+        optimized.parent.mkdir(parents=True, exist_ok=True)
+        options.optimized_model_filepath = str(temporary)
     try:
         try:
             from narrate.conv2d import conv1d_as_2d
 
-            session = optimise(conv1d_as_2d(model))
+            session = _open(conv1d_as_2d(model), options)
             if not _speaks_alike(config, session, model):
                 raise ValueError("it does not speak as the model does")
         except Exception as error:  # any voice the rewrite does not suit keeps its own graph
             log.info("not rewriting the convolutions of %s: %s", model.name, error)
-            session = optimise(model)
+            session = _open(model, options)
         with contextlib.suppress(OSError):  # another process may have saved it first: fine
             temporary.replace(optimized)
         _remove_stale_copies(optimized, model)
@@ -181,9 +214,8 @@ def _speaks_alike(config: Any, session: Any, model: Path) -> bool:
     import onnxruntime
     from piper import PiperVoice, SynthesisConfig
 
-    plain = onnxruntime.SessionOptions()  # unoptimised: loads in 0.23 s instead of 0.53 s
-    plain.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
-    original = onnxruntime.InferenceSession(str(model), plain, ["CPUExecutionProvider"])
+    # unoptimised: loads in 0.23 s instead of 0.53 s, and the test sentence is short
+    original = _open(model, _options(0, onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL))
     voices = [PiperVoice(config=config, session=s) for s in (original, session)]
     phonemes = voices[0].phonemize("Testing, one two three.")[0]
     quiet = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)

@@ -224,6 +224,23 @@ def test_a_rewrite_that_does_not_speak_as_the_model_does_is_not_kept(
     assert 0.8 < voice.speak("Trams are running again.").seconds < 3.0
 
 
+@pytest.mark.slow
+def test_while_another_process_makes_the_copy_the_model_itself_is_used(tmp_path: Path) -> None:
+    from narrate.voice import Voice
+
+    Voice(packaged_voice(), optimized_dir=tmp_path)
+    (saved,) = tmp_path.glob("*.onnx")
+    saved.unlink()
+    claim = tmp_path / f".{saved.name}.making"
+    claim.touch()  # another process is making it
+    voice = Voice(packaged_voice(), optimized_dir=tmp_path)
+    assert not saved.exists() and claim.exists()
+    assert 0.8 < voice.speak("Trams are running again.").seconds < 3.0
+    os.utime(claim, (0, 0))  # a claim left long ago by a process that died
+    Voice(packaged_voice(), optimized_dir=tmp_path)
+    assert saved.exists() and not claim.exists()
+
+
 def _flat_convolutions(model: Path) -> int:
     """How many convolutions of the model take 1-D weights."""
     import onnx
