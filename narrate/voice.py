@@ -183,6 +183,8 @@ def _save_copy(model: Path, optimized: Path, options: Any, config: Any) -> Any:
         try:
             from narrate.conv2d import conv1d_as_2d
 
+            if not _blocked_convolutions():
+                raise ValueError(f"ONNX Runtime has no blocked convolutions on {_MACHINE}")
             session = _open(conv1d_as_2d(model), options)
             if not _speaks_alike(config, session, model):
                 raise ValueError("it does not speak as the model does")
@@ -196,6 +198,15 @@ def _save_copy(model: Path, optimized: Path, options: Any, config: Any) -> Any:
         with contextlib.suppress(OSError):  # left by a failure
             temporary.unlink(missing_ok=True)
     return session
+
+
+_MACHINE = platform.machine()
+
+
+def _blocked_convolutions() -> bool:
+    """Whether ONNX Runtime has its blocked (NCHWc) convolution kernels here, which the 2-D
+    rewrite is for: they are built for x86-64 only. Elsewhere it has nothing to gain."""
+    return _MACHINE.lower() in ("x86_64", "amd64")
 
 
 def _remove_stale_copies(kept: Path, model: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.synchronize
 import os
+import platform
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,8 @@ def test_the_optimised_model_is_saved_once_stale_copies_go_and_a_damaged_one_is_
     other_voice.unlink()
     (saved,) = tmp_path.glob("*.onnx")
     assert not list(tmp_path.glob(".*.part"))
-    assert not _flat_convolutions(saved)  # the rewritten graph (see conv2d) passed its check
+    if platform.machine().lower() in ("x86_64", "amd64"):  # where the rewrite is made
+        assert not _flat_convolutions(saved)  # the rewritten graph (conv2d) passed its check
     again = Voice(packaged_voice(), optimized_dir=tmp_path)  # from the saved copy
     for voice in (first, again):
         clip = voice.speak("Trams are running again.")
