@@ -83,7 +83,10 @@ def assemble(
         if clip.sample_rate != sample_rate:
             raise AudioError(f"clip at {clip.sample_rate} Hz in a {sample_rate} Hz narration")
         timeline += [clip, segment.pause_ms / 1000]
-        cues.append(Cue(position / sample_rate, (position + clip.samples) / sample_rate, segment))
+        words = tuple(((position + a) / sample_rate, (position + b) / sample_rate)
+                      for a, b in clip.words)  # fmt: skip
+        start, end = position / sample_rate, (position + clip.samples) / sample_rate
+        cues.append(Cue(start, end, segment, words))
         pause = silence(segment.pause_ms, sample_rate)
         emit(_faded(clip.pcm, sample_rate) + pause)
         position += clip.samples + len(pause) // 2

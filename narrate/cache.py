@@ -31,12 +31,12 @@ from narrate.voices import VoiceInfo
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 DEFAULT_MAX_BYTES = 500 * 1024 * 1024
-_MAGIC = b"NRC2"
-# magic, sample rate, sample count, loudness step count, true peak; then the PCM, then the
-# loudness step energies as float64
-_HEADER = struct.Struct("<4sIIId")
+_MAGIC = b"NRC3"
+# magic, sample rate, sample count, loudness step count, true peak, word count; then the PCM,
+# the loudness step energies as float64, and each word's first and end sample as uint32
+_HEADER = struct.Struct("<4sIIIdI")
 
 
 def default_dir() -> Path:
@@ -75,23 +75,25 @@ class SegmentCache:
             log.warning("ignoring a damaged cache entry %s", path)
             path.unlink(missing_ok=True)
             return None
-        _, rate, count, _, peak = _HEADER.unpack_from(data)
+        _, rate, count, blocks, peak, words = _HEADER.unpack_from(data)
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: evicted last
         end = _HEADER.size + 2 * count
-        steps = struct.unpack(f"<{(len(data) - end) // 8}d", data[end:])
-        return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak)
+        steps = struct.unpack_from(f"<{blocks}d", data, end)
+        marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
+        return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak,
+                    words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
 
     def put(self, key: str, clip: Clip) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            header = _HEADER.pack(
-                _MAGIC, clip.sample_rate, clip.samples, len(clip.energies), clip.peak_dbtp
-            )
+            header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
+                                  clip.peak_dbtp, len(clip.words))  # fmt: skip
             steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
+            marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
             with atomic_path(path) as temporary:
-                temporary.write_bytes(header + clip.pcm + steps)
+                temporary.write_bytes(header + clip.pcm + steps + marks)
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
             log.warning("could not cache a segment: %s", error)
 
@@ -149,8 +151,8 @@ class SegmentCache:
 
 
 def _whole(data: bytes) -> bool:
-    magic, _, count, blocks, _ = _HEADER.unpack_from(data)
-    return bool(magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks)
+    magic, _, count, blocks, _, words = _HEADER.unpack_from(data)
+    return magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
 
 
 def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:

@@ -119,6 +119,9 @@ class Clip:
     """K-weighted energy of every 100 ms (BS.1770), once the clip has been levelled."""
     peak_dbtp: float = -144.0
     """True peak, once the clip has been levelled."""
+    words: tuple[tuple[int, int], ...] = ()
+    """First and end sample of each word (see wordtimes.words) of the text the voice was
+    given, or, once rendered for a segment, of its written text; () when not known."""
 
     @property
     def samples(self) -> int:
@@ -136,6 +139,9 @@ class Cue:
     start: float
     end: float
     segment: Segment
+    words: tuple[tuple[float, float], ...] = ()
+    """Start and end (seconds in the audio) of each word of the segment's written text (see
+    wordtimes.words); () when the voice gives no phoneme durations."""
 
 
 @dataclass(frozen=True)

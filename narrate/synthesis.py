@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from narrate.lexicon import Lexicon
 from narrate.model import Clip, Segment
 from narrate.voice import Speaker, SpeechSettings, Voice
 from narrate.voices import VoiceInfo
+from narrate.wordtimes import written
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) after each segment is ready."""
@@ -214,7 +215,8 @@ class Synthesizer:
                 found[key] = clip
                 if progress:
                     progress(done, len(segments))
-                yield segment, clip
+                # The clip's words are those the voice was given; the segment shows others.
+                yield segment, replace(clip, words=written(segment.text, texts[key], clip.words))
         finally:  # on an error or an abandoned generator, also drop the queued work
             _stop(pool)
         if self.cache:

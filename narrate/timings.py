@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from narrate.model import Cue, Narration, Script
 from narrate.tags import chapters
+from narrate.wordtimes import words
 
 
 def _clock(seconds: float, separator: str) -> str:
@@ -24,12 +25,28 @@ def _text(cue: Cue) -> str:
 
 
 def vtt(cues: Iterable[Cue]) -> str:
-    """WebVTT: one cue a segment, the written text (what a reader expects to see)."""
+    """WebVTT: one cue a segment, the written text (what a reader expects to see), with the
+    time of each word after the first as a timestamp tag before it where the voice gives word
+    timings ("Trams <00:00:01.240>are running": players that follow them can highlight it)."""
     blocks = ["WEBVTT"]
     for number, cue in enumerate(cues, 1):
-        text = _text(cue).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = _timed_text(cue)
         blocks.append(f"{number}\n{_clock(cue.start, '.')} --> {_clock(cue.end, '.')}\n{text}")
     return "\n\n".join(blocks) + "\n"
+
+
+def _timed_text(cue: Cue) -> str:
+    starts = iter(start for start, _ in cue.words)
+    last = round(cue.start * 1000)  # tags must rise strictly inside the cue, to the millisecond
+    tokens: list[str] = []
+    for token in _text(cue).split(" "):
+        shown = token.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        start = next(starts, None) if cue.words and words(token) else None
+        if start is not None and last < round(start * 1000) < round(cue.end * 1000) and tokens:
+            last = round(start * 1000)
+            shown = f"<{_clock(start, '.')}>{shown}"
+        tokens.append(shown)
+    return " ".join(tokens)
 
 
 def srt(cues: Iterable[Cue]) -> str:

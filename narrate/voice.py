@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from narrate import wordtimes
 from narrate.errors import VoiceError
 from narrate.files import file_identity
 from narrate.model import Clip
@@ -79,9 +80,27 @@ class Voice:
         return int(self._piper.config.sample_rate)
 
     def speak(self, text: str) -> Clip:
-        parts = [chunk.audio_int16_bytes for chunk in self._piper.synthesize(text, self._config)]
-        gap = b"\0\0" * int(self.sample_rate * _INNER_PAUSE_S)
-        return Clip(pcm=gap.join(parts), sample_rate=self.sample_rate)
+        gap = int(self.sample_rate * _INNER_PAUSE_S)
+        parts: list[bytes] = []
+        spoken: list[tuple[str, int, int]] = []
+        position, timed = 0, True
+        for chunk in self._piper.synthesize(text, self._config, include_alignments=True):
+            position += gap if parts else 0
+            if chunk.phoneme_alignments is None:  # a model without the durations output
+                timed = False
+            else:
+                pairs = [(a.phoneme, a.num_samples) for a in chunk.phoneme_alignments]
+                spoken.extend(wordtimes.phoneme_words(pairs, position))
+            parts.append(chunk.audio_int16_bytes)
+            position += len(parts[-1]) // 2
+        pcm = (b"\0\0" * gap).join(parts)
+        words = wordtimes.spans(wordtimes.words(text), spoken, self._phonemes) if timed else ()
+        return Clip(pcm=pcm, sample_rate=self.sample_rate, words=words)
+
+    def _phonemes(self, word: str) -> int:
+        """How many phonemes a word has, said alone (stress marks aside)."""
+        said = "".join("".join(sentence) for sentence in self._piper.phonemize(word))
+        return len(said.translate(wordtimes.NO_STRESS).replace(" ", ""))
 
 
 def _load(info: VoiceInfo, threads: int, optimized_dir: Path | None) -> Any:
@@ -101,19 +120,19 @@ def _load(info: VoiceInfo, threads: int, optimized_dir: Path | None) -> Any:
 def _session(model: Path, threads: int, optimized_dir: Path | None, config: Any) -> Any:
     """An ONNX Runtime session, from a saved optimised copy of the model when there is one.
 
-    The copy has its convolutions rewritten as 2-D ones (see conv2d: a tenth less inference
-    time) and is optimised at ONNX Runtime's last level, whose layouts suit this CPU's
-    instruction sets: it is kept per model file, ONNX Runtime version and CPU. Optimising is
-    also most of the load time (0.6 s of 0.75 s for a medium voice here); the copy loads in
-    0.13 s, which counts for the first sentence and for every worker. Making it takes about
-    2 s, once.
+    The copy is rewritten by voicegraph (2-D convolutions: a tenth less inference time; the
+    phoneme durations as an output: word timings) and optimised at ONNX Runtime's last level,
+    whose layouts suit this CPU's instruction sets: it is kept per model file, ONNX Runtime
+    version and CPU. Optimising is also most of the load time (0.6 s of 0.75 s for a medium
+    voice here); the copy loads in 0.13 s, which counts for the first sentence and for every
+    worker. Making it takes about 2 s, once.
     """
     import onnxruntime
 
     levels = onnxruntime.GraphOptimizationLevel
     if optimized_dir is None:
         return _open(model, _options(threads, levels.ORT_ENABLE_ALL))
-    identity = f"{file_identity(model)}|{onnxruntime.__version__}|{_cpu()}|conv2d"
+    identity = f"{file_identity(model)}|{onnxruntime.__version__}|{_cpu()}|voicegraph 1"
     key = hashlib.sha256(identity.encode()).hexdigest()[:32]
     optimized = optimized_dir / f"{model.stem}-{key}.onnx"
     if optimized.is_file():
@@ -172,8 +191,8 @@ def _claim(path: Path) -> bool:
 
 
 def _save_copy(model: Path, optimized: Path, options: Any, config: Any) -> Any:
-    """Optimise the model rewritten by conv2d, or as it is when the rewrite does not speak as
-    it does, and save the result as `optimized` (atomically; not at all if it cannot)."""
+    """Optimise the model rewritten by voicegraph, or as it is when the rewrite does not speak
+    as it does, and save the result as `optimized` (atomically; not at all if it cannot)."""
     temporary = optimized.with_name(f".{optimized.name}.{os.getpid()}.part")
     options.log_severity_level = 3  # errors only: onnxruntime notes every save on stderr
     with contextlib.suppress(OSError):
@@ -181,15 +200,13 @@ def _save_copy(model: Path, optimized: Path, options: Any, config: Any) -> Any:
         options.optimized_model_filepath = str(temporary)
     try:
         try:
-            from narrate.conv2d import conv1d_as_2d
+            from narrate.voicegraph import rewrite
 
-            if not _blocked_convolutions():
-                raise ValueError(f"not measured on {_MACHINE}")
-            session = _open(conv1d_as_2d(model), options)
+            session = _open(rewrite(model, conv2d=_blocked_convolutions()), options)
             if not _speaks_alike(config, session, model):
                 raise ValueError("it does not speak as the model does")
         except Exception as error:  # any voice the rewrite does not suit keeps its own graph
-            log.info("not rewriting the convolutions of %s: %s", model.name, error)
+            log.info("not rewriting %s: %s", model.name, error)
             session = _open(model, options)
         with contextlib.suppress(OSError):  # another process may have saved it first: fine
             temporary.replace(optimized)

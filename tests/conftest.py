@@ -63,6 +63,15 @@ def real_voice():  # type: ignore[no-untyped-def]
     return Voice(packaged_voice())
 
 
+@pytest.fixture(scope="session")
+def timed_voice(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The default voice from the optimised copy narrate makes: it gives word timings."""
+    from narrate.voice import Voice
+    from narrate.voices import packaged_voice
+
+    return Voice(packaged_voice(), optimized_dir=tmp_path_factory.mktemp("models"))
+
+
 _LOOPBACK = ("127.", "::1", "localhost")
 
 

@@ -9,7 +9,7 @@ import pytest
 from mutagen.id3 import ID3
 from pytest_httpserver import HTTPServer
 
-from narrate import audio, pipeline
+from narrate import audio, pipeline, timings, wordtimes
 from narrate.synthesis import Synthesizer
 from narrate.voices import packaged_voice
 from tests.test_cli import SAMPLE, invoke
@@ -41,11 +41,11 @@ def test_sample_article_becomes_a_tagged_mp3_as_long_as_its_speech(tmp_path: Pat
     assert "LUFS" in str(tags["TXXX:LOUDNESS"])
 
 
-def test_cue_times_match_the_encoded_audio(tmp_path: Path, real_voice) -> None:  # type: ignore[no-untyped-def]
+def test_cue_and_word_times_match_the_encoded_audio(tmp_path: Path, timed_voice) -> None:  # type: ignore[no-untyped-def]
     article = pipeline.load_article(str(SAMPLE))
     script = pipeline.make_script(article)
     first = script.segments[:6]
-    synthesizer = Synthesizer(packaged_voice(), jobs=1, voice_factory=lambda: real_voice)
+    synthesizer = Synthesizer(packaged_voice(), jobs=1, voice_factory=lambda: timed_voice)
     narration = pipeline.synthesize(type(script)(article, first), synthesizer)
     assert [cue.segment for cue in narration.cues] == list(first)
     assert all(a.end < b.start for a, b in zip(narration.cues, narration.cues[1:], strict=False))
@@ -56,6 +56,12 @@ def test_cue_times_match_the_encoded_audio(tmp_path: Path, real_voice) -> None: 
     for cue in narration.cues:  # speech inside every cue, near-silence in the pause after it
         inside = pcm[int(cue.start * 22050) : int(cue.end * 22050)]
         assert np.abs(inside).max() > 3000
+        assert len(cue.words) == len(wordtimes.words(cue.segment.text))  # the written words
+        assert all(cue.start <= start <= end <= cue.end for start, end in cue.words)
+        spoken = [pcm[int(a * 22050) : int(b * 22050)] for a, b in cue.words if b - a > 0.05]
+        assert all(np.abs(word).max() > 1000 for word in spoken)
+    vtt = timings.vtt(narration.cues)
+    assert vtt.count("<00:") > sum(len(cue.words) for cue in narration.cues) * 0.8
     gap = pcm[int((narration.cues[0].end + 0.05) * 22050) : int(narration.cues[1].start * 22050)]
     assert np.abs(gap).max() < 600
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from narrate.cache import SegmentCache, model_hash, segment_key
-from narrate.model import Segment, SegmentKind
+from narrate.model import Clip, Segment, SegmentKind
 from narrate.synthesis import Synthesizer
 from narrate.voice import SpeechSettings
 from narrate.voices import packaged_voice
@@ -60,6 +60,16 @@ def test_damaged_entries_are_misses_and_get_rewritten(tmp_path: Path) -> None:
     list(_synthesizer(cache, voice).render(_segments(TEXTS[:1])))
     assert voice.spoken == TEXTS[:1]
     assert cache.get(entry.stem) is not None
+
+
+def test_a_clip_comes_back_from_the_cache_whole_with_its_word_timings(tmp_path: Path) -> None:
+    cache = SegmentCache(tmp_path)
+    clip = Clip(b"\1\0" * 3000, 22050, energies=(0.5, 0.25), peak_dbtp=-1.5,
+                words=((10, 900), (950, 2999)))  # fmt: skip
+    cache.put("ab" * 32, clip)
+    assert cache.get("ab" * 32) == clip
+    cache.put("cd" * 32, Clip(b"\0\0" * 10, 22050))
+    assert cache.get("cd" * 32) == Clip(b"\0\0" * 10, 22050)
 
 
 def test_least_recently_used_entries_are_evicted_first(tmp_path: Path) -> None:
@@ -190,7 +200,7 @@ def test_the_optimised_model_is_saved_once_stale_copies_go_and_a_damaged_one_is_
     (saved,) = tmp_path.glob("*.onnx")
     assert not list(tmp_path.glob(".*.part"))
     if platform.machine().lower() in ("x86_64", "amd64"):  # where the rewrite is made
-        assert not _flat_convolutions(saved)  # the rewritten graph (conv2d) passed its check
+        assert not _flat_convolutions(saved)  # the rewritten graph (voicegraph) passed
     again = Voice(packaged_voice(), optimized_dir=tmp_path)  # from the saved copy
     for voice in (first, again):
         clip = voice.speak("Trams are running again.")
@@ -208,22 +218,24 @@ def test_a_rewrite_that_does_not_speak_as_the_model_does_is_not_kept(
     import onnx
     from onnx import numpy_helper
 
-    from narrate import conv2d
+    from narrate import voicegraph
     from narrate.voice import Voice
 
-    rewrite = conv2d.conv1d_as_2d
+    rewrite = voicegraph.rewrite
 
-    def wrong(model: Path) -> bytes:  # the right graph, with one weight tensor doubled
-        graph = onnx.load_from_string(rewrite(model))
+    def wrong(model: Path, conv2d: bool = True) -> bytes:  # right, but one weight doubled
+        graph = onnx.load_from_string(rewrite(model, conv2d))
         tall = next(t for t in graph.graph.initializer if t.name.startswith("narrate.2d/"))
         tall.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(tall) * 2, tall.name))
         return bytes(graph.SerializeToString())
 
-    monkeypatch.setattr(conv2d, "conv1d_as_2d", wrong)
+    monkeypatch.setattr(voicegraph, "rewrite", wrong)
     voice = Voice(packaged_voice(), optimized_dir=tmp_path)
     (saved,) = tmp_path.glob("*.onnx")
     assert _flat_convolutions(saved)  # the model's own graph, optimised
-    assert 0.8 < voice.speak("Trams are running again.").seconds < 3.0
+    clip = voice.speak("Trams are running again.")
+    assert 0.8 < clip.seconds < 3.0
+    assert clip.words == ()  # nor the phoneme durations it would have given
 
 
 @pytest.mark.slow

@@ -46,6 +46,16 @@ def test_formats_escape_and_clock() -> None:
     assert timings.srt([cue]).splitlines()[1] == "01:02:05,004 --> 01:02:06,500"
 
 
+def test_vtt_gives_each_word_after_the_first_its_time() -> None:
+    segment = Segment(SegmentKind.SENTENCE, "Trams — run <late> again", "x", 0)
+    words = ((1.0, 1.4), (1.5, 1.9), (1.5, 1.5), (2.5, 2.9))  # "<late>": said with "run"
+    cue = Cue(1.0, 3.0, segment, words)
+    assert timings.vtt([cue]).splitlines()[4] == (
+        "Trams — <00:00:01.500>run &lt;late&gt; <00:00:02.500>again"
+    )
+    assert timings.srt([cue]).splitlines()[2] == "Trams — run <late> again"
+
+
 @pytest.fixture
 def narrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, FakeVoice]:
     voice = FakeVoice(sample_rate=22050, ms_per_char=5)

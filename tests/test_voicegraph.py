@@ -1,4 +1,5 @@
-"""1-D convolutions rewritten as 2-D ones: the same output, from ONNX Runtime itself."""
+"""The voice graph rewritten: 2-D convolutions give the same output, from ONNX Runtime itself;
+the phoneme durations become an output."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import onnxruntime
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
-from narrate.conv2d import conv1d_as_2d
+from narrate.voicegraph import rewrite
 
 RANDOM = np.random.default_rng(7)
 
@@ -51,7 +52,7 @@ def _run(model: bytes, x: np.ndarray) -> np.ndarray:
 def test_the_rewritten_model_computes_the_same(tmp_path: Path, opset: int) -> None:
     path = tmp_path / "model.onnx"
     onnx.save(_model(opset), path)
-    rewritten = conv1d_as_2d(path)
+    rewritten = rewrite(path)
     x = RANDOM.standard_normal((1, 16, 501)).astype(np.float32)
     expected, got = _run(path.read_bytes(), x), _run(rewritten, x)
     assert got.shape == expected.shape == (1, 8, 251)
@@ -65,14 +66,24 @@ def test_the_rewritten_model_computes_the_same(tmp_path: Path, opset: int) -> No
     assert "w" not in weights and "v" not in weights  # the 1-D weights are not kept as well
 
 
-def test_a_model_without_1d_convolutions_is_refused(tmp_path: Path) -> None:
-    graph = helper.make_graph(
-        [helper.make_node("Relu", ["x"], ["y"])],
-        "plain",
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])],
-        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])],
-    )
-    path = tmp_path / "plain.onnx"
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)]), path)
-    with pytest.raises(ValueError, match="no 1-D convolution"):
-        conv1d_as_2d(path)
+def test_the_durations_become_an_output_and_a_model_with_neither_is_refused(
+    tmp_path: Path,
+) -> None:
+    def model(op: str) -> onnx.ModelProto:
+        graph = helper.make_graph(
+            [helper.make_node(op, ["x"], ["d"]), helper.make_node("Relu", ["d"], ["y"])],
+            "durations",
+            [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])],
+            [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])],
+        )
+        return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)])
+
+    path = tmp_path / "ceil.onnx"
+    onnx.save(model("Ceil"), path)
+    x = np.array([[0.2, 1.5, -0.5, 3.0]], dtype=np.float32)
+    session = onnxruntime.InferenceSession(rewrite(path, conv2d=False))
+    _, durations = session.run(None, {"x": x})
+    assert durations.tolist() == [[1.0, 2.0, -0.0, 3.0]]
+    onnx.save(model("Floor"), path)
+    with pytest.raises(ValueError, match="nothing to rewrite"):
+        rewrite(path)

@@ -1,10 +1,14 @@
-"""Voice models with their 1-D convolutions run as 2-D ones, one sample high.
+"""The voice model's graph, rewritten once per machine (voice.py keeps and checks the result).
 
-ONNX Runtime has its fastest CPU convolution kernels (blocked "NCHWc" layouts) only for 2-D
-convolutions. A Piper voice's decoder, most of the synthesis time, is a stack of 1-D ones:
-run as 2-D, one sample high, they take about a tenth less time here
-(benchmarks/bench_voice.py). Each such Conv becomes Unsqueeze -> Conv -> Squeeze with the same
-weights, so the arithmetic is the same up to float rounding. The only module that imports onnx.
+- Its 1-D convolutions run as 2-D ones, one sample high. ONNX Runtime has its fastest CPU
+  convolution kernels (blocked "NCHWc" layouts) only for 2-D convolutions, and a Piper voice's
+  decoder, most of the synthesis time, is a stack of 1-D ones: run as 2-D they take about a
+  tenth less time here (benchmarks/bench_voice.py). Each such Conv becomes Unsqueeze -> Conv ->
+  Squeeze with the same weights, so the arithmetic is the same up to float rounding.
+- The phoneme durations the model computes (its one Ceil) become an output, as Piper's own
+  patch_voice_with_alignment does: they place every word in the audio (voice.py).
+
+The only module that imports onnx.
 """
 
 from __future__ import annotations
@@ -16,13 +20,28 @@ _PREFIX = "narrate.2d/"  # names of what is added, apart from anything the expor
 _HEIGHT = _PREFIX + "height_axis"
 
 
-def conv1d_as_2d(model: Path) -> bytes:
-    """The model with every 1-D convolution of constant weights rewritten as a 2-D one.
-
-    Raises ValueError when there is none to rewrite (nothing would be gained)."""
+def rewrite(model: Path, conv2d: bool = True) -> bytes:
+    """The model with its phoneme durations as an output and, if `conv2d`, every 1-D
+    convolution of constant weights as a 2-D one. ValueError when neither can be done."""
     import onnx
+    from piper.patch_voice_with_alignment import add_alignment_output
 
     loaded = onnx.load(str(model))
+    changed = conv2d and _conv1d_as_2d(loaded)
+    try:
+        add_alignment_output(loaded)
+        changed = True
+    except ValueError:  # no Ceil, or it is an output already
+        pass
+    if not changed:
+        raise ValueError(f"{model.name}: nothing to rewrite")
+    return bytes(loaded.SerializeToString())
+
+
+def _conv1d_as_2d(loaded: Any) -> bool:
+    """Rewrite every 1-D convolution of constant weights as a 2-D one; whether there was one."""
+    import onnx
+
     graph = loaded.graph
     opset = next((o.version for o in loaded.opset_import if o.domain in ("", "ai.onnx")), 0)
     weights = {tensor.name: tensor for tensor in graph.initializer}
@@ -38,7 +57,7 @@ def conv1d_as_2d(model: Path) -> bytes:
             tall[node.input[1]] = _taller(weights[node.input[1]])
         nodes.extend(_as_2d(node, tall[node.input[1]].name, opset))
     if not tall:
-        raise ValueError(f"{model.name} has no 1-D convolution to rewrite")
+        return False
     still_used = {name for node in nodes for name in node.input}
     kept = [t for t in graph.initializer if t.name in still_used]
     del graph.initializer[:]
@@ -47,7 +66,7 @@ def conv1d_as_2d(model: Path) -> bytes:
         graph.initializer.append(onnx.helper.make_tensor(_HEIGHT, onnx.TensorProto.INT64, [1], [2]))
     del graph.node[:]
     graph.node.extend(nodes)
-    return bytes(loaded.SerializeToString())
+    return True
 
 
 def _taller(weight: Any) -> Any:
