@@ -69,6 +69,7 @@ class Voice:
             raise VoiceError(f"rate must be above 0, not {settings.rate}")
         self.info = info
         self._piper = _load(info, threads, optimized_dir)
+        self._lengths: dict[str, int] = {}
         config = self._piper.config
         self._config = _synthesis_config(
             speaker_id=_speaker_id(settings.speaker, config.speaker_id_map, config.num_speakers),
@@ -99,8 +100,10 @@ class Voice:
 
     def _phonemes(self, word: str) -> int:
         """How many phonemes a word has, said alone (stress marks aside)."""
-        said = "".join("".join(sentence) for sentence in self._piper.phonemize(word))
-        return len(said.translate(wordtimes.NO_STRESS).replace(" ", ""))
+        if word not in self._lengths:  # most words of an article come again
+            said = "".join("".join(sentence) for sentence in self._piper.phonemize(word))
+            self._lengths[word] = len(said.translate(wordtimes.NO_STRESS).replace(" ", ""))
+        return self._lengths[word]
 
 
 def _load(info: VoiceInfo, threads: int, optimized_dir: Path | None) -> Any:
