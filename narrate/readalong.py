@@ -1,5 +1,5 @@
 """The read-along page: one self-contained HTML file that plays the narration and highlights
-the sentence being spoken.
+the sentence being spoken, and in it the word, where the voice gives word timings.
 
 Everything the page needs is inside it (CSS and JS from `narrate/data/`, inlined), so it works
 from file:// next to the audio and never touches the network: a Content-Security-Policy allows
@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from narrate.files import write_text
 from narrate.model import Article, Block, BlockKind, Cue, Narration, Script, SegmentKind
 from narrate.tags import disclosure
+from narrate.wordtimes import words
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -139,7 +140,22 @@ def source_markup(article: Article) -> str:
 def _sentence(number: int, cue: Cue) -> str:
     return (
         f'<span class="s" id="s{number}" data-start="{cue.start:.3f}" '
-        f'data-end="{cue.end:.3f}" tabindex="-1">{text(cue.segment.text)}</span>'
+        f'data-end="{cue.end:.3f}" tabindex="-1">{_words(cue)}</span>'
+    )
+
+
+def _words(cue: Cue) -> str:
+    """The sentence's text; with word timings, every word in a span that knows its start, for
+    the script to mark the word being read."""
+    tokens = cue.segment.text.split()
+    if not cue.words or len(cue.words) != len(words(cue.segment.text)):
+        return text(cue.segment.text)
+    starts = iter(start for start, _ in cue.words)
+    return " ".join(
+        f'<span class="w" data-t="{next(starts):.3f}">{text(token)}</span>'
+        if words(token)
+        else text(token)
+        for token in tokens
     )
 
 

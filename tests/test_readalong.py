@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from narrate import wordtimes
 from narrate.audio import assemble, encode
 from narrate.model import (
     Article,
     Block,
     BlockKind,
+    Clip,
     Narration,
     Script,
     Segment,
@@ -78,7 +81,14 @@ def _script() -> Script:
 
 def _narrate(script: Script) -> Narration:
     voice = FakeVoice(ms_per_char=25)
-    return assemble(((s, voice.speak(s.text)) for s in script.segments), voice.sample_rate)
+
+    def timed(segment: Segment) -> Clip:  # its words evenly spread, as a voice would time them
+        clip = voice.speak(segment.text)
+        count = len(wordtimes.words(segment.text))
+        step = clip.samples // count
+        return replace(clip, words=tuple((n * step, (n + 1) * step) for n in range(count)))
+
+    return assemble(((s, timed(s)) for s in script.segments), voice.sample_rate)
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +120,12 @@ def test_article_text_is_escaped_everywhere(made: tuple[Script, Narration]) -> N
     script, narration = made
     page = render_page(script, narration, 'a.mp3"><script>x()</script>', "joe")
     assert "<img" not in page and "<b>" not in page and "<script>x()" not in page
-    assert "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;" in page
+    assert ">&lt;img</span> <span" in page  # each word of it escaped in its own span
+    assert ">onerror=&quot;window.pwned=1&quot;&gt;</span>" in page
+    untimed = replace(narration, cues=tuple(replace(c, words=()) for c in narration.cues))
+    plain = render_page(script, untimed, "a.mp3", "joe")
+    assert "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;" in plain
+    assert 'class="w"' not in plain
     assert "<title>Tides &amp; &lt;b&gt;moons&lt;/b&gt;</title>" in page
     assert page.count("<script>") == 1  # ours, at the end
 
@@ -244,6 +259,22 @@ def test_the_highlight_follows_the_audio(page: Any, made: tuple[Script, Narratio
         "rgba(0, 0, 0, 0)",
         "transparent",
     )
+
+
+def test_the_word_being_read_is_underlined(page: Any, made: tuple[Script, Narration]) -> None:
+    cues = made[1].cues
+    start, end = cues[2].words[2]  # "rises", in "The sea rises twice a day."
+    _seek(page, (start + end) / 2)
+    page.wait_for_function("() => document.querySelector('#s3 .w.now')")
+    assert page.locator(".w.now").count() == 1
+    assert page.inner_text(".w.now") == "rises"
+    style = "getComputedStyle(document.querySelector('.w.now')).textDecorationLine"
+    assert page.evaluate(style) == "underline"
+    _seek(page, cues[3].words[0][0] + 0.01)  # the next sentence, its first word
+    page.wait_for_function("() => document.querySelector('#s4 .w.now')")
+    assert page.locator(".w.now").count() == 1
+    assert page.inner_text(".w.now") == "It"
+    assert page.problems == []
 
 
 def test_injected_markup_stays_text(page: Any) -> None:

@@ -6,17 +6,28 @@
   var starts = cues.map(function (el) { return parseFloat(el.getAttribute("data-start")); });
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   var current = -1;
+  var words = [], wordStarts = [], word = -1; // the words of the current sentence, if timed
   var frame = 0;
   if (!audio || !cues.length) { return; }
 
-  // The last cue that has started at time t (the one being read, or the one just read).
-  function indexAt(t) {
-    var lo = 0, hi = starts.length - 1, found = -1;
+  // The last of the start times that has come at time t (-1: none yet).
+  function lastStarted(times, t) {
+    var lo = 0, hi = times.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (starts[mid] <= t + 0.001) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+      if (times[mid] <= t + 0.001) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
     }
     return found;
+  }
+
+  // The word being read is underlined within its sentence: a visual aid only, so nothing is
+  // announced to screen readers, which follow the sentence.
+  function markWord(t) {
+    var i = current < 0 ? -1 : lastStarted(wordStarts, t);
+    if (i === word) { return; }
+    if (words[word]) { words[word].classList.remove("now"); }
+    word = i;
+    if (words[word]) { words[word].classList.add("now"); }
   }
 
   function inView(el) {
@@ -32,7 +43,11 @@
     var old = cues[current] || cues[0];
     old.removeAttribute("aria-current");
     old.tabIndex = -1;
+    if (words[word]) { words[word].classList.remove("now"); }
     current = i;
+    words = i < 0 ? [] : Array.prototype.slice.call(cues[i].querySelectorAll(".w[data-t]"));
+    wordStarts = words.map(function (el) { return parseFloat(el.getAttribute("data-t")); });
+    word = -1;
     var el = cues[Math.max(i, 0)];
     el.tabIndex = 0;
     if (i < 0) { return; }
@@ -42,7 +57,10 @@
     }
   }
 
-  function follow() { mark(indexAt(audio.currentTime), !audio.paused); }
+  function follow() {
+    mark(lastStarted(starts, audio.currentTime), !audio.paused);
+    markWord(audio.currentTime);
+  }
 
   function tick() {
     follow();
