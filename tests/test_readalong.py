@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from narrate import wordtimes
+from narrate import timings, wordtimes
 from narrate.audio import assemble, encode
 from narrate.model import (
     Article,
@@ -275,6 +275,34 @@ def test_the_word_being_read_is_underlined(page: Any, made: tuple[Script, Narrat
     assert page.locator(".w.now").count() == 1
     assert page.inner_text(".w.now") == "It"
     assert page.problems == []
+
+
+def test_a_browser_reads_the_word_times_in_the_captions(
+    browser: Any, made: tuple[Script, Narration], httpserver: Any
+) -> None:
+    vtt = timings.vtt(made[1].cues)
+    httpserver.expect_request("/tides.vtt").respond_with_data(vtt, content_type="text/vtt")
+    httpserver.expect_request("/").respond_with_data(
+        '<!doctype html><audio><track id="t" src="tides.vtt" default></audio>',
+        content_type="text/html",
+    )
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(httpserver.url_for("/"))
+    tab.wait_for_function(
+        "() => { const t = document.getElementById('t'); t.track.mode = 'hidden';"
+        " return t.readyState === 2; }"
+    )
+    third = tab.evaluate(
+        "() => { const cue = document.getElementById('t').track.cues[2];"
+        " const box = document.createElement('div'); box.appendChild(cue.getCueAsHTML());"
+        " return box.innerHTML; }"
+    )
+    context.close()
+    cue = made[1].cues[2]  # "The sea rises twice a day.": a timestamp for each word but the first
+    times = [float(t) for t in re.findall(r"<\?timestamp 00:00:(\d\d\.\d\d\d)\?>", third)]
+    assert times == pytest.approx([start for start, _ in cue.words[1:]], abs=0.001)
+    assert re.sub(r"<\?timestamp [^>]*>", "", third) == cue.segment.text
 
 
 def test_injected_markup_stays_text(page: Any) -> None:
