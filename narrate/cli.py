@@ -6,6 +6,7 @@ exit status; --debug shows the traceback instead.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -409,8 +410,13 @@ def _register_feed() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `narrate SOURCE ...`, or one of the subcommands."""
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in SUBCOMMANDS:
-        _register_feed()
-        tools_app(args=args, prog_name="narrate")
-    else:
-        narrate_app(args=args, prog_name="narrate")
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            _register_feed()
+            tools_app(args=args, prog_name="narrate")
+        else:
+            narrate_app(args=args, prog_name="narrate")
+    finally:
+        # The process ends next. Its objects go with it: spare the interpreter a last full
+        # collection of them (0.05-0.07 s here, an eighth of an unchanged re-narration).
+        gc.freeze()
