@@ -100,7 +100,9 @@ def main() -> None:
         env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache"))
         warm_up = work / "warm-up.txt"
         warm_up.write_text("A first narration on this machine.\n", encoding="utf-8")
-        run([sys.executable, "-m", "narrate", str(warm_up), "-o", str(work / "w.mp3")], env)
+        # One job: a worker that makes the optimised copy is not stopped before it is saved.
+        run([sys.executable, "-m", "narrate", "-j", "1", str(warm_up), "-o", str(work / "w.mp3")],
+            env)  # fmt: skip
         for _ in range(args.rounds):
             for folder in ("segments", "pages", "articles"):
                 shutil.rmtree(work / "cache" / "narrate" / folder, ignore_errors=True)

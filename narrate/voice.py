@@ -178,18 +178,48 @@ def _open(model: Path | bytes, options: Any) -> Any:
 
 def _claim(path: Path) -> bool:
     """Whether this process is to make the copy: one worker makes it (2 s) while the others
-    load the model (0.75 s) and start speaking, instead of all of them making it at once. A
-    claim over a minute old was left by a process that died."""
+    load the model (0.75 s) and start speaking, instead of all of them making it at once.
+
+    The claim holds its maker's process id. A worker is stopped as soon as the narration needs
+    it no more, perhaps while making the copy: a claim whose process is gone, or over a minute
+    old, is taken over, and the parts it left are removed."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        if time.time() - path.stat().st_mtime > 60:
-            path.unlink()
+    for _ in range(2):
+        try:
+            claimed = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            if _maker_alive(path):
+                return False
+            with contextlib.suppress(OSError):
+                path.unlink()
+                for part in path.parent.glob(path.name.removesuffix(".making") + ".*.part"):
+                    part.unlink()
+            continue
+        except OSError:  # a folder it cannot write to: the copy is made, and not saved
+            return True
+        with os.fdopen(claimed, "w", encoding="ascii") as mark:
+            mark.write(str(os.getpid()))
+        return True
+    return False
+
+
+def _maker_alive(claim: Path) -> bool:
+    """Whether the process that made the claim may still be making the copy."""
     try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
+        if time.time() - claim.stat().st_mtime > 60:
+            return False
+        maker = int(claim.read_text(encoding="ascii") or 0)
+    except (OSError, ValueError):
         return False
-    except OSError:  # a folder it cannot write to: the copy is made, and not saved
-        pass
+    if not maker or os.name != "posix":  # just made, not yet written; or no kill(pid, 0)
+        return True
+    try:
+        os.kill(maker, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, as another user's
+        return True
     return True
 
 

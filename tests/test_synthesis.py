@@ -6,6 +6,8 @@ import multiprocessing
 import multiprocessing.synchronize
 import os
 import platform
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -253,6 +255,14 @@ def test_while_another_process_makes_the_copy_the_model_itself_is_used(tmp_path:
     os.utime(claim, (0, 0))  # a claim left long ago by a process that died
     Voice(packaged_voice(), optimized_dir=tmp_path)
     assert saved.exists() and not claim.exists()
+    saved.unlink()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    claim.write_text(gone.stdout.strip())  # a worker stopped while making the copy
+    part = tmp_path / f".{saved.name}.{gone.stdout.strip()}.part"
+    part.write_bytes(b"half a model")
+    Voice(packaged_voice(), optimized_dir=tmp_path)
+    assert saved.exists() and not claim.exists() and not part.exists()
 
 
 def _flat_convolutions(model: Path) -> int:
