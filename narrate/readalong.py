@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from narrate.files import write_text
 from narrate.model import Article, Block, BlockKind, Cue, Narration, Script, SegmentKind
 from narrate.tags import disclosure
-from narrate.wordtimes import words
+from narrate.wordtimes import timed_tokens
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -147,15 +147,14 @@ def _sentence(number: int, cue: Cue) -> str:
 def _words(cue: Cue) -> str:
     """The sentence's text; with word timings, every word in a span that knows its start, for
     the script to mark the word being read."""
-    tokens = cue.segment.text.split()
-    if not cue.words or len(cue.words) != len(words(cue.segment.text)):
+    tokens = timed_tokens(cue.segment.text, cue.words)
+    if all(start is None for _, start in tokens):
         return text(cue.segment.text)
-    starts = iter(start for start, _ in cue.words)
     return " ".join(
-        f'<span class="w" data-t="{next(starts):.3f}">{text(token)}</span>'
-        if words(token)
-        else text(token)
-        for token in tokens
+        text(token)
+        if start is None
+        else f'<span class="w" data-t="{start:.3f}">{text(token)}</span>'
+        for token, start in tokens
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from narrate.model import Cue, Narration, Script
 from narrate.tags import chapters
-from narrate.wordtimes import words
+from narrate.wordtimes import timed_tokens
 
 
 def _clock(seconds: float, separator: str) -> str:
@@ -36,17 +36,15 @@ def vtt(cues: Iterable[Cue]) -> str:
 
 
 def _timed_text(cue: Cue) -> str:
-    starts = iter(start for start, _ in cue.words)
     last = round(cue.start * 1000)  # tags must rise strictly inside the cue, to the millisecond
-    tokens: list[str] = []
-    for token in _text(cue).split(" "):
-        shown = token.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        start = next(starts, None) if cue.words and words(token) else None
-        if start is not None and last < round(start * 1000) < round(cue.end * 1000) and tokens:
+    shown: list[str] = []
+    for token, start in timed_tokens(_text(cue), cue.words):
+        escaped = token.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if start is not None and shown and last < round(start * 1000) < round(cue.end * 1000):
             last = round(start * 1000)
-            shown = f"<{_clock(start, '.')}>{shown}"
-        tokens.append(shown)
-    return " ".join(tokens)
+            escaped = f"<{_clock(start, '.')}>{escaped}"
+        shown.append(escaped)
+    return " ".join(shown)
 
 
 def srt(cues: Iterable[Cue]) -> str:

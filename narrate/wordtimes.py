@@ -23,9 +23,22 @@ _SILENT = set("^$_ ,.!?;:—…\"'()")  # sentence marks, pads, word gaps and pu
 _STEPS = ((1, 1), (2, 1), (3, 1), (1, 2))
 
 
+_WORD = re.compile(r"\w")
+
+
 def words(text: str) -> list[str]:
     """The words of a text that are spoken or shown: tokens with a letter or a digit."""
-    return [token for token in text.split() if re.search(r"\w", token)]
+    return [token for token in text.split() if _WORD.search(token)]
+
+
+def timed_tokens(text: str, spans: Sequence[tuple[float, float]]) -> list[tuple[str, float | None]]:
+    """The text's tokens (split at white space), each word's with its start, from the spans of
+    its words; None for a token that is no word, and for all when the spans do not fit them."""
+    tokens = text.split()
+    if not spans or len(spans) != len(words(text)):
+        return [(token, None) for token in tokens]
+    starts = iter(start for start, _ in spans)
+    return [(token, next(starts) if _WORD.search(token) else None) for token in tokens]
 
 
 def phoneme_words(
