@@ -42,7 +42,7 @@ def main() -> int:
         print(f"no evaluation data at {args.cases.parent}; nothing to benchmark")
         return 0
     sys.path.insert(0, str(REPO))
-    from narrate.sentences import split_sentences
+    from narrate.text.sentences import split_sentences
 
     scorer = _load_scorer(scorer_path)
     with args.cases.open(encoding="utf-8") as f:
@@ -51,7 +51,7 @@ def main() -> int:
         cases = [c for c in cases if c.get("source", "").startswith(args.only)]
     res = scorer.evaluate(cases, split_sentences, args.chars, args.errors)
 
-    print(f"narrate.sentences.split_sentences on {args.cases}: {res['cases']} cases")
+    print(f"narrate.text.sentences.split_sentences on {args.cases}: {res['cases']} cases")
     print(f"  exact match  {res['exact']:.3f} ({res['exact_n']}/{res['cases']})")
     print(f"  boundary P {res['precision']:.3f}  R {res['recall']:.3f}  F1 {res['f1']:.3f}")
     print(f"  throughput   {res['chars_per_sec']:,.0f} chars/s")

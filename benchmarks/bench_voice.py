@@ -6,7 +6,7 @@ Both sessions get the same phoneme ids (the page's sentences, through Piper's ow
 with the noise turned off, in alternation, on the given number of threads (1, as narrate's
 workers run). Prints the CPU time per second of speech of each and the median of the per-round
 ratios, and the largest difference between their samples (the copy's 1-D convolutions run as
-2-D ones, see narrate/conv2d.py: only float rounding should differ).
+2-D ones, see narrate/speech/voicegraph.py: only float rounding should differ).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def main() -> None:
     from piper import PiperVoice, SynthesisConfig
 
     from narrate import pipeline
-    from narrate.voice import Voice
-    from narrate.voices import find_voice
+    from narrate.speech.catalog import find_voice
+    from narrate.speech.piper import Voice
 
     info = find_voice(None)
     script = pipeline.make_script(pipeline.load_article(str(args.page)))

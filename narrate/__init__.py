@@ -16,7 +16,7 @@ from narrate.errors import NarrateError
 
 if TYPE_CHECKING:
     from narrate.extraction import extract_article, extract_text
-    from narrate.sentences import split_sentences
+    from narrate.text.sentences import split_sentences
     from narrate.textnorm import normalize
 
     __version__: str
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "extract_article": "narrate.extraction",
     "extract_text": "narrate.extraction",
-    "split_sentences": "narrate.sentences",
+    "split_sentences": "narrate.text.sentences",
     "normalize": "narrate.textnorm",
 }
 

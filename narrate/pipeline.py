@@ -21,20 +21,21 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
-from narrate import articlecache, timings
-from narrate.cache import SegmentCache, narration_key
-from narrate.cover import fetch_cover
+from narrate.audio.id3 import write_id3
 from narrate.errors import ExtractionError, NarrateError, OutputError
-from narrate.fetch import FetchOptions
+from narrate.extraction import articlecache
 from narrate.files import atomic_path, write_text
-from narrate.lexicon import Lexicon
 from narrate.model import Article, Narration, Page, Script
-from narrate.plaintext import article_from_text
+from narrate.outputs import timedtext
 from narrate.settings import Outputs, Settings
-from narrate.sources import read_source
-from narrate.synthesis import Progress, Stats, Synthesizer
-from narrate.tags import write_id3
-from narrate.voices import VoiceInfo, find_voice
+from narrate.sources.cover import fetch_cover
+from narrate.sources.fetch import FetchOptions
+from narrate.sources.plaintext import article_from_text
+from narrate.sources.reading import read_source
+from narrate.speech.catalog import VoiceInfo, find_voice
+from narrate.speech.lexicon import Lexicon
+from narrate.speech.segmentcache import SegmentCache, narration_key
+from narrate.speech.synthesis import Progress, Stats, Synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def article_from_page(page: Page, *, force: bool = False) -> Article:
 
 def make_script(article: Article) -> Script:
     """The script, every segment's text normalised to what a narrator says."""
-    from narrate.script import build_script
+    from narrate.text.script import build_script
     from narrate.textnorm import normalize
 
     return build_script(article, speak=normalize)
@@ -151,7 +152,7 @@ def narrate_script(
 
     `synthesizer`: one made by synthesizer_for() with these settings, perhaps already started.
     """
-    from narrate.audio import encode, encoder
+    from narrate.audio.assembly import encode, encoder
 
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
@@ -193,7 +194,7 @@ def stream_script(
     synthesizer: Synthesizer | None = None,
 ) -> Narration:
     """Speak the script as it is made, into a binary stream (stdout) or to the speakers (None)."""
-    from narrate.audio import Player, Sink, encoder
+    from narrate.audio.assembly import Player, Sink, encoder
 
     synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
     rate = synthesizer.sample_rate
@@ -207,23 +208,23 @@ def write_sidecars(
 ) -> None:
     """Timed text and read-along files, from the same cue times as the audio."""
     texts = {
-        outputs.vtt: lambda: timings.vtt(narration.cues),
-        outputs.srt: lambda: timings.srt(narration.cues),
-        outputs.timings: lambda: timings.transcript_json(narration),
-        outputs.chapters: lambda: timings.chapters_json(script, narration),
+        outputs.vtt: lambda: timedtext.vtt(narration.cues),
+        outputs.srt: lambda: timedtext.srt(narration.cues),
+        outputs.timings: lambda: timedtext.transcript_json(narration),
+        outputs.chapters: lambda: timedtext.chapters_json(script, narration),
     }
     for target, render in texts.items():
         if target:
             write_text(target, render())
     if outputs.html:
-        from narrate.readalong import write_page
+        from narrate.outputs.readalong import write_page
 
         # The page finds the audio by a URL relative to itself, so the pair can move together.
         href = os.path.relpath(audio_path.resolve(), outputs.html.resolve().parent)
         write_page(outputs.html, script, narration, quote(Path(href).as_posix()), voice.name,
                    voice.license)  # fmt: skip
     if outputs.epub:
-        from narrate.epub import write_epub
+        from narrate.outputs.epub import write_epub
 
         write_epub(outputs.epub, script, narration, audio_path, voice.name, voice.license)
 
@@ -235,7 +236,7 @@ def synthesize(
     sink: Callable[[bytes], object] | None = None,
 ) -> Narration:
     """Speak every segment (levelled to the loudness target) and join the clips."""
-    from narrate.audio import assemble
+    from narrate.audio.assembly import assemble
 
     clips = synthesizer.render(script.segments, progress)
     return assemble(clips, synthesizer.sample_rate, sink)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from narrate.cache import DEFAULT_MAX_BYTES
-from narrate.fetch import FetchOptions
-from narrate.synthesis import default_jobs
-from narrate.voice import SpeechSettings
+from narrate.sources.fetch import FetchOptions
+from narrate.speech.piper import SpeechSettings
+from narrate.speech.segmentcache import DEFAULT_MAX_BYTES
+from narrate.speech.synthesis import default_jobs
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,8 @@ class FakeVoice:
 def speak_with(monkeypatch: pytest.MonkeyPatch, voice: FakeVoice) -> FakeVoice:
     """Make every narration in this process speak with `voice`, in this process: no worker
     processes are started early (they would have their own copy of the fake)."""
-    monkeypatch.setattr("narrate.synthesis.Voice", lambda info, speech=None, **_: voice)
-    monkeypatch.setattr("narrate.synthesis.Synthesizer.start", lambda self, few=False: None)
+    monkeypatch.setattr("narrate.speech.synthesis.Voice", lambda info, speech=None, **_: voice)
+    monkeypatch.setattr("narrate.speech.synthesis.Synthesizer.start", lambda self, few=False: None)
     return voice
 
 
@@ -57,8 +57,8 @@ def fake_voice() -> FakeVoice:
 @pytest.fixture(scope="session")
 def real_voice():  # type: ignore[no-untyped-def]
     """The pip-installed default Piper voice, loaded once for the whole run."""
-    from narrate.voice import Voice
-    from narrate.voices import packaged_voice
+    from narrate.speech.catalog import packaged_voice
+    from narrate.speech.piper import Voice
 
     return Voice(packaged_voice())
 
@@ -66,8 +66,8 @@ def real_voice():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def timed_voice(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The default voice from the optimised copy narrate makes: it gives word timings."""
-    from narrate.voice import Voice
-    from narrate.voices import packaged_voice
+    from narrate.speech.catalog import packaged_voice
+    from narrate.speech.piper import Voice
 
     return Voice(packaged_voice(), optimized_dir=tmp_path_factory.mktemp("models"))
 

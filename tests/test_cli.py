@@ -12,7 +12,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
-from narrate import audio, cli
+from narrate.audio import assembly as audio
+from narrate.cli import commands as cli
 from narrate.errors import VoiceError
 from narrate.model import Clip
 from tests.conftest import FakeVoice, speak_with

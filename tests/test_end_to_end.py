@@ -9,11 +9,14 @@ import pytest
 from mutagen.id3 import ID3
 from pytest_httpserver import HTTPServer
 
-from narrate import audio, pipeline, timings, wordtimes
-from narrate.synthesis import Synthesizer
-from narrate.voices import packaged_voice
+from narrate import pipeline
+from narrate.audio import assembly as audio
+from narrate.outputs import timedtext as timings
+from narrate.speech import wordtimes
+from narrate.speech.catalog import packaged_voice
+from narrate.speech.synthesis import Synthesizer
+from tests.audio.test_loudness import ffmpeg_ebur128
 from tests.test_cli import SAMPLE, invoke
-from tests.test_loudness import ffmpeg_ebur128
 
 pytestmark = pytest.mark.slow
 

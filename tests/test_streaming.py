@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from narrate import audio
-from narrate.audio import Player
+from narrate.audio import assembly as audio
+from narrate.audio.assembly import Player
 from narrate.errors import AudioError
 from tests.test_cli import SAMPLE, invoke
 

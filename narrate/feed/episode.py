@@ -16,10 +16,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 from narrate import pipeline
 from narrate.feed.state import Episode, State
-from narrate.fetch import is_url
 from narrate.model import Article, Script
 from narrate.settings import Outputs, Settings
-from narrate.synthesis import Progress
+from narrate.sources.fetch import is_url
+from narrate.speech.synthesis import Progress
 
 _DESCRIPTION_CHARS = 400
 _STEM_CHARS = 48

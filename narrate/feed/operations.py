@@ -16,7 +16,7 @@ from pathlib import Path
 
 from narrate import pipeline
 from narrate.errors import FeedError, NarrateError
-from narrate.feed import cover, rss
+from narrate.feed import artwork, rss
 from narrate.feed.categories import parse_category
 from narrate.feed.episode import (
     addresses,
@@ -26,12 +26,12 @@ from narrate.feed.episode import (
     plan_episode,
     text_hash,
 )
-from narrate.feed.sources import read_feed
+from narrate.feed.sitefeed import read_feed
 from narrate.feed.state import FEED_NAME, Channel, Episode, State, load, locked, save
-from narrate.fetch import is_url
 from narrate.files import write_bytes
 from narrate.settings import Settings
-from narrate.synthesis import Progress
+from narrate.sources.fetch import is_url
+from narrate.speech.synthesis import Progress
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def init(
         )
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     main, sub = parse_category(category)
-    picture, suffix = cover.check_cover(image) if image else (cover.cover_png(title), ".png")
+    picture, suffix = artwork.check_cover(image) if image else (artwork.cover_png(title), ".png")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

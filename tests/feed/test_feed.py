@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from narrate import audio, feed
+from narrate import feed
+from narrate.audio import assembly as audio
 from narrate.feed import rss
 from narrate.settings import Settings
 from tests.conftest import FakeVoice
@@ -94,7 +95,7 @@ def test_channel_and_items_carry_the_namespaced_tags(
 
 
 def test_generated_cover_is_a_square_png_apple_accepts(tmp_path: Path) -> None:
-    from narrate.feed.cover import image_size
+    from narrate.feed.artwork import image_size
 
     folder = make_feed(tmp_path)
     kind, width, height = image_size((folder / "cover.png").read_bytes())
@@ -273,7 +274,7 @@ def test_init_refuses_what_apple_would(
 
 
 def test_init_refuses_a_small_cover_and_a_second_init(tmp_path: Path) -> None:
-    from narrate.feed.cover import cover_png
+    from narrate.feed.artwork import cover_png
 
     small = tmp_path / "small.png"
     small.write_bytes(cover_png("x", side=600))

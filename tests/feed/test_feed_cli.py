@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from narrate.feed_cli import feed_app
+from narrate.cli.feed_commands import feed_app
 from tests.conftest import FakeVoice
 from tests.feed.conftest import SLUGS, Site
 from tests.feed.helpers import guids, parsed

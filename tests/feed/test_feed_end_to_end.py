@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from narrate import audio, feed
+from narrate import feed
+from narrate.audio import assembly as audio
 from narrate.settings import Settings
 from tests.feed.conftest import SLUGS, Site
 from tests.feed.helpers import local, parsed

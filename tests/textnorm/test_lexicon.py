@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from narrate.errors import SourceError
-from narrate.lexicon import Lexicon
+from narrate.speech.lexicon import Lexicon
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from narrate.textnorm.numbers import cardinal, decimal, digits, integer, ordinal, pairs, year
+from narrate.textnorm.en.numbers import cardinal, decimal, digits, integer, ordinal, pairs, year
 
 
 @pytest.mark.parametrize(

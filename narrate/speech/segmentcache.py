@@ -1,0 +1,212 @@
+"""A content-addressed cache of synthesised segments, in the user cache folder.
+
+The key is everything that changes the audio: the cache format, the voice model's hash, the
+speaker and speed, and the spoken text. So narrating the same article again synthesises
+nothing, and an article corrected in one sentence re-synthesises only that sentence.
+
+Entries are written to a temporary file and renamed into place, so two narrate processes can
+share the cache: a reader sees a whole entry or none. A damaged entry reads as a miss. Size is
+bounded by least-recently-used eviction (a hit refreshes the entry's modification time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from narrate.errors import OutputError
+from narrate.files import atomic_path, file_identity
+from narrate.model import Clip
+from narrate.speech.catalog import VoiceInfo
+from narrate.speech.piper import Speaker, SpeechSettings
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 3
+DEFAULT_MAX_BYTES = 500 * 1024 * 1024
+_MAGIC = b"NRC3"
+# magic, sample rate, sample count, loudness step count, true peak, word count; then the PCM,
+# the loudness step energies as float64, and each word's first and end sample as uint32
+_HEADER = struct.Struct("<4sIIIdI")
+
+
+def default_dir() -> Path:
+    return Path(user_cache_dir("narrate")) / "segments"
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    sentences: int
+    narrations: int
+    bytes: int
+    folder: Path
+
+
+class SegmentCache:
+    """Clips on disk, addressed by what produced them."""
+
+    def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.folder = folder or default_dir()
+        self.max_bytes = max_bytes
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pcm"
+
+    def has(self, key: str) -> bool:
+        """Whether a clip is stored under the key (get() may still find it damaged)."""
+        return self._path(key).is_file()
+
+    def get(self, key: str) -> Clip | None:
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if len(data) < _HEADER.size or not _whole(data):
+            log.warning("ignoring a damaged cache entry %s", path)
+            path.unlink(missing_ok=True)
+            return None
+        _, rate, count, blocks, peak, words = _HEADER.unpack_from(data)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: evicted last
+        end = _HEADER.size + 2 * count
+        steps = struct.unpack_from(f"<{blocks}d", data, end)
+        marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
+        return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak,
+                    words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
+
+    def put(self, key: str, clip: Clip) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
+                                  clip.peak_dbtp, len(clip.words))  # fmt: skip
+            steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
+            marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
+            with atomic_path(path) as temporary:
+                temporary.write_bytes(header + clip.pcm + steps + marks)
+        except (OSError, OutputError) as error:  # a full disk must not stop a good narration
+            log.warning("could not cache a segment: %s", error)
+
+    def audio_path(self, key: str, fmt: str) -> Path:
+        """Where a whole encoded narration is kept: re-narrating it then costs a copy."""
+        return self.folder / "audio" / f"{key}.{fmt}"
+
+    def get_audio(self, key: str, fmt: str) -> Path | None:
+        path = self.audio_path(key, fmt)
+        with contextlib.suppress(OSError):
+            os.utime(path)
+            return path
+        return None
+
+    def put_audio(self, key: str, fmt: str, source: Path) -> None:
+        path = self.audio_path(key, fmt)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(path) as temporary:
+                shutil.copyfile(source, temporary)
+        except (OSError, OutputError) as error:
+            log.warning("could not cache the narration: %s", error)
+
+    def entries(self) -> list[tuple[Path, os.stat_result]]:
+        found = []
+        for path in [*self.folder.glob("??/*.pcm"), *self.folder.glob("audio/*")]:
+            with contextlib.suppress(OSError):
+                found.append((path, path.stat()))
+        return found
+
+    def stats(self) -> CacheStats:
+        entries = self.entries()
+        narrations = sum(1 for path, _ in entries if path.parent.name == "audio")
+        size = sum(stat.st_size for _, stat in entries)
+        return CacheStats(len(entries) - narrations, narrations, size, self.folder)
+
+    def evict(self) -> int:
+        """Delete least recently used entries until the cache fits; return how many went."""
+        entries = sorted(self.entries(), key=lambda entry: entry[1].st_mtime)
+        total = sum(stat.st_size for _, stat in entries)
+        removed = 0
+        for path, stat in entries:
+            if total <= self.max_bytes:
+                break
+            path.unlink(missing_ok=True)  # another process may have removed it first
+            total -= stat.st_size
+            removed += 1
+        return removed
+
+    def clear(self) -> int:
+        entries = self.entries()
+        for path, _ in entries:
+            path.unlink(missing_ok=True)
+        return len(entries)
+
+
+def _whole(data: bytes) -> bool:
+    magic, _, count, blocks, _, words = _HEADER.unpack_from(data)
+    return magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
+
+
+def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
+    """SHA-256 of the voice model, remembered per (path, size, mtime) so it is hashed once."""
+    memo_key = hashlib.sha256(file_identity(info.model).encode())
+    memo = cache.folder.parent / "models" / f"{memo_key.hexdigest()[:32]}.sha256"
+    with contextlib.suppress(OSError):
+        return memo.read_text(encoding="ascii").strip()
+    digest = hashlib.sha256()
+    with info.model.open("rb") as model:
+        while chunk := model.read(1 << 20):
+            digest.update(chunk)
+    with contextlib.suppress(OSError, OutputError):  # no memo: it is hashed again next time
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(memo) as temporary:
+            temporary.write_text(digest.hexdigest(), encoding="ascii")
+    return digest.hexdigest()
+
+
+def narration_key(segment_keys: list[str], pauses: list[int], fmt: str, bitrate: str) -> str:
+    """The key of a whole encoded narration: its segments, their pauses, and the encoding."""
+    parts = json.dumps([FORMAT_VERSION, segment_keys, pauses, fmt, bitrate])
+    return hashlib.sha256(parts.encode()).hexdigest()
+
+
+def segment_key(voice_hash: str, speech: SpeechSettings, spoken: str) -> str:
+    settings = json.dumps([FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale,
+                           speech.rate, spoken], ensure_ascii=False)  # fmt: skip
+    return hashlib.sha256(settings.encode()).hexdigest()
+
+
+class CachedSpeaker:
+    """A Speaker that looks in the cache first and stores what it had to synthesise."""
+
+    def __init__(
+        self, voice: Speaker, cache: SegmentCache, voice_hash: str, speech: SpeechSettings
+    ) -> None:
+        self.voice, self.cache, self.voice_hash, self.speech = voice, cache, voice_hash, speech
+        self.hits = self.misses = 0
+
+    @property
+    def sample_rate(self) -> int:
+        return self.voice.sample_rate
+
+    def key(self, text: str) -> str:
+        return segment_key(self.voice_hash, self.speech, text)
+
+    def speak(self, text: str) -> Clip:
+        key = self.key(text)
+        clip = self.cache.get(key)
+        if clip is not None:
+            self.hits += 1
+            return clip
+        self.misses += 1
+        clip = self.voice.speak(text)
+        self.cache.put(key, clip)
+        return clip

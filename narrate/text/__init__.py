@@ -1,0 +1,2 @@
+"""Text to a script: sentences, over-long sentences cut at clauses, and what is said in what
+order."""

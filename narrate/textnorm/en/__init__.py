@@ -1,0 +1,90 @@
+"""English: written forms to what an American news narrator says.
+
+    normalize("Dr. Smith paid $1.5bn on Jan. 10")
+    -> "Doctor Smith paid one point five billion dollars on January tenth"
+
+It is a fixed sequence of small regex passes, one module per semiotic class; each pass rewrites
+the forms it is sure about and leaves the rest to the passes after it. The order matters:
+addresses before dates, dates before phone numbers, money before ranges, ranges before
+measures, and the general number reader last. The result holds no ASCII digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from narrate.speech.lexicon import Lexicon
+from narrate.textnorm.en.abbreviations import (
+    expand_abbreviations,
+    expand_number_words,
+    expand_states,
+)
+from narrate.textnorm.en.acronyms import expand_acronyms
+from narrate.textnorm.en.dates import expand_dates, expand_years
+from narrate.textnorm.en.electronic import expand_electronic, expand_phones
+from narrate.textnorm.en.measures import expand_measures, expand_per
+from narrate.textnorm.en.money import expand_money
+from narrate.textnorm.en.numbers import (
+    ascii_digits,
+    expand_models,
+    expand_numbers,
+    spell_leftover_digits,
+)
+from narrate.textnorm.en.ordinals import expand_fractions, expand_ordinals
+from narrate.textnorm.en.ranges import expand_ranges
+from narrate.textnorm.en.roman import expand_roman
+from narrate.textnorm.en.symbols import expand_math, expand_symbols, tidy
+from narrate.textnorm.en.times import expand_times
+
+__all__ = ["Lexicon", "normalize", "unspoken_tokens"]
+
+Pass = Callable[[str], str]
+_PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
+    # (pass, whether it needs a digit in the text to have anything to do)
+    (ascii_digits, False),
+    (tidy, False),
+    (expand_electronic, False),
+    (expand_states, False),
+    (expand_dates, True),
+    (expand_phones, True),
+    (expand_money, True),
+    (expand_math, True),
+    (expand_ranges, True),
+    (expand_times, True),
+    (expand_measures, True),
+    (expand_years, True),
+    (expand_fractions, True),
+    (expand_ordinals, True),
+    (expand_number_words, True),
+    (expand_models, True),
+    (expand_numbers, True),
+    (spell_leftover_digits, True),
+    (expand_per, False),
+    (expand_symbols, False),
+    (tidy, False),
+    # word passes last, so they also see words the number passes unglued ("3pcs" -> "three pcs")
+    (expand_roman, False),
+    (expand_acronyms, False),
+    (expand_abbreviations, False),
+    (tidy, False),
+)
+_DIGIT = re.compile(r"[0-9]")
+_UNSPOKEN = re.compile(r"[0-9]|[^\w\s.,;:!?'’‘\"“”()\[\]{}—–-]")
+_PHONEMES = re.compile(r"\[\[.*?\]\]")
+
+
+def normalize(text: str) -> str:
+    """Rewrite written forms (numbers, dates, money, abbreviations...) as spoken words."""
+    for step, needs_digit in _PASSES:
+        if needs_digit and not _DIGIT.search(text):
+            continue
+        text = step(text)
+    return text
+
+
+def unspoken_tokens(spoken: str) -> list[str]:
+    """The tokens of normalised text that still hold digits or symbols (for warnings)."""
+    spoken = _PHONEMES.sub(" ", spoken)
+    return [token for token in spoken.split() if _UNSPOKEN.search(token)]

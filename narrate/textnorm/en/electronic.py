@@ -1,0 +1,143 @@
+"""URLs, e-mail addresses, phone numbers and IP addresses, read piece by piece.
+
+"https://www.example.com/a-b" -> "h t t p s colon slash slash w w w dot example dot com slash a
+dash b"; "jo@mail.example.org" -> "jo at mail dot example dot org"; "(555) 123-4567" -> "five
+five five, one two three, four five six seven".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from narrate.textnorm.en.numbers import cardinal, digits, pairs
+
+SEPARATORS: Final = {
+    ".": "dot", "/": "slash", "-": "dash", "_": "underscore", "@": "at", ":": "colon",
+    "?": "question mark", "=": "equals", "&": "ampersand", "#": "hash", "~": "tilde",
+    "+": "plus", "%": "percent",
+}  # fmt: skip
+WORD_TLDS: Final = frozenset({"com", "org", "net", "gov", "edu", "int", "info", "biz", "mil"})
+_TLD = (
+    r"(?:com|org|net|gov|edu|int|info|biz|mil|io|co|uk|de|fr|it|es|nl|ru|ua|pl|us|ca|au|in|eu"
+    r"|ch|jp|cn|tv|me|ai|app|dev|ly|be|at|se|no|dk|fi|ie|nz|za|br|mx|sm|ro|hu|cz|sk|gr|pt|tr|il|kr"
+    r"|tw|hk|sg|ar|cl|lt|lv|ee|hr|rs|bg|kz|ge|news|online|org\.uk|co\.uk)"
+)
+_URL = re.compile(
+    r"(?i:(?<![a-z])(?:https?|ftp)://|(?<![a-z])www\.)(?:[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?"
+    rf"|\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{_TLD}(?![A-Za-z])(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
+)
+_DOT_TLD = re.compile(rf"\.{_TLD}(?![A-Za-z])")
+_DIGIT = re.compile(r"[0-9]")
+_EMAIL = re.compile(r"(?<![\w.+&'=-])[\w.+&'=-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PIECE = re.compile(r"[A-Za-z]+|\d+|[^A-Za-z\d]")
+_PHONE = re.compile(
+    r"(?<![\w.+-])(?:(?P<country>\+\d{1,3})[\s.-]?)?"
+    r"(?:\((?P<area>\d{2,4})\)[\s.-]?|(?P<first>\d{2,4})[.-])"
+    r"(?P<rest>\d{2,4}(?:[.-]\d{2,4}){1,2}|\d{3,4}[\s.-]\d{3,4})(?![\w-]|[.]\d)"
+)
+_TRUNK_ZERO = re.compile(r"(?P<country>\+\d{1,3})\s?\(0\)\s?")  # "+44 (0)20": the 0 is not dialled
+# "555-0199": a local number (a range's end has no leading zero)
+_LOCAL_PHONE = re.compile(r"(?<![\w.+-])(?P<a>\d{3})-(?P<b>0\d{3})(?![\w-]|[.,]\d)")
+_VANITY = re.compile(r"\b1-(?P<code>8\d\d)-(?=[A-Z]{3,}\b)")  # "1-800-FLOWERS"
+_SPACED_PHONE = re.compile(
+    r"(?<![\w.+-])(?P<country>\+\d{1,3})(?P<rest>(?:[\s.-]\(?\d{1,5}\)?){2,5})(?![\w-])"
+)
+_SERIAL = re.compile(
+    r"(?P<label>\b(?:ISBN|ISSN|LCCN|OCLC|ISBN-1[03])\b:?\s?)?"
+    r"(?<![\w.-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
+)
+_IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+
+
+def _word(piece: str) -> str:
+    if not piece.isdigit():
+        return piece
+    if len(piece) <= 4 and not piece.startswith("0"):
+        return cardinal(int(piece))
+    return digits(piece)
+
+
+def _ends_host(pieces: list[str], i: int) -> bool:
+    """Whether piece i is the top-level domain: the last piece, or the last before a path."""
+    return i == len(pieces) - 1 or pieces[i + 1] in "/:?#"
+
+
+def read_address(text: str) -> str:
+    """Read a URL or e-mail address piece by piece."""
+    words = []
+    rest = text
+    scheme = re.match(r"(?i)(https?|ftp)://", rest)
+    if scheme:
+        words += [" ".join(scheme[1].upper()), "colon slash slash"]
+        rest = rest[scheme.end() :]
+    if rest.lower().startswith("www."):
+        words.append("W W W dot")
+        rest = rest[4:]
+    pieces = _PIECE.findall(rest)
+    for i, piece in enumerate(pieces):
+        if piece in SEPARATORS:
+            words.append(SEPARATORS[piece])
+        elif piece.lower() == "www":
+            words.append("W W W")
+        elif piece.isalpha() and i > 0 and pieces[i - 1] == "." and _ends_host(pieces, i):
+            words.append(piece if piece.lower() in WORD_TLDS else " ".join(piece.upper()))
+        elif piece.isdigit() and i > 0 and pieces[i - 1].isalpha():
+            words.append(digits(piece))
+        elif piece.isalnum():
+            words.append(_word(piece))
+    return " ".join(words)
+
+
+def _groups(text: str) -> list[str]:
+    return [digits(g) for g in re.findall(r"\d+", text)]
+
+
+def _phone(m: re.Match[str]) -> str:
+    parts = []
+    if m["country"]:
+        parts.append("plus " + digits(m["country"]))
+    parts += _groups(m["area"] or m["first"] or "")
+    parts += _groups(m["rest"])
+    return ", ".join(p for p in parts if p)
+
+
+def _spaced_phone(m: re.Match[str]) -> str:
+    return ", ".join(["plus " + digits(m["country"]), *_groups(m["rest"])])
+
+
+def _serial(m: re.Match[str]) -> str:
+    groups = re.findall(r"[\dX]+", m["serial"])
+    if m["label"] is None and not any(len(g) == 1 or len(g) > 4 for g in groups):
+        return m[0]  # shaped like a phone number or a date: left to those readers
+    label = m["label"] or ""
+    return label + ", ".join(digits(g) if g != "X" else "X" for g in groups)
+
+
+def _ip(m: re.Match[str]) -> str:
+    return " dot ".join(digits(part) for part in m[0].split("."))
+
+
+def expand_electronic(text: str) -> str:
+    """Read e-mail addresses, URLs and serial numbers (ISBN) aloud."""
+    if _DIGIT.search(text):
+        text = _SERIAL.sub(_serial, text)
+    if "@" in text:
+        text = _EMAIL.sub(lambda m: read_address(m[0]), text)
+    if "://" in text or "www." in text or _DOT_TLD.search(text):
+        text = _URL.sub(lambda m: read_address(m[0]), text)
+    return text
+
+
+def expand_phones(text: str) -> str:
+    """Read phone numbers (and IP addresses) digit by digit, in their groups."""
+    if "." in text:
+        text = _IP.sub(_ip, text)
+    if "+" in text:
+        text = _TRUNK_ZERO.sub(r"\g<country> ", text)
+        text = _SPACED_PHONE.sub(_spaced_phone, text)
+    text = _PHONE.sub(_phone, text)
+    if "-" in text:
+        text = _LOCAL_PHONE.sub(lambda m: f"{digits(m['a'])}, {digits(m['b'])}", text)
+        text = _VANITY.sub(lambda m: f"one {pairs(m['code'])} ", text)
+    return text
