@@ -30,7 +30,7 @@ tools_app = typer.Typer(
     no_args_is_help=True,
     help="narrate's other commands.",
 )
-SUBCOMMANDS = {"voices", "normalize", "cache", "feed"}
+SUBCOMMANDS = {"voices", "normalize", "cache", "feed", "serve"}
 DEFAULT_CACHE_MB = 500
 
 
@@ -406,6 +406,7 @@ def _register_feed() -> None:
     from narrate.cli.feed_commands import feed_app
 
     tools_app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")
+    import narrate.cli.serve_command  # noqa: F401 - registers `narrate serve`
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,197 @@
+"""The narrations being made: a bounded queue, worker threads, and the voices they speak with.
+
+Each worker thread narrates one job at a time with a Synthesizer of one job (jobs=1) whose
+voice stays loaded in this process between narrations, so a listener's narration starts on a
+warm voice; the segment cache is shared by all. A full queue refuses new work (the API answers
+503 with Retry-After) rather than dropping any. Stopping the server interrupts the narrations
+in progress at their next segment and leaves them queued, to be resumed on the next start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from narrate import pipeline
+from narrate.errors import NarrateError
+from narrate.model import Script
+from narrate.server.guard import check_public
+from narrate.server.job import Cancelled, Live, narrate_into
+from narrate.server.store import Job, Status, Store
+from narrate.settings import Outputs, Settings
+from narrate.speech.catalog import find_voice
+from narrate.speech.synthesis import Synthesizer
+
+log = logging.getLogger(__name__)
+
+
+class QueueFull(NarrateError):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"the queue is full: try again in {retry_after} s")
+        self.retry_after = retry_after
+
+
+class Voices:
+    """Synthesizers kept loaded between uses, one per user at a time, by voice and speed."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._idle: dict[tuple[str, float], list[Synthesizer]] = {}
+        self._lock = threading.Lock()
+
+    def settings_for(self, voice: str, rate: float, fmt: str) -> Settings:
+        base = self.settings
+        return replace(base, voice=voice or base.voice, speech=replace(base.speech, rate=rate),
+                       fmt=fmt, jobs=1, cover=False, outputs=Outputs())  # fmt: skip
+
+    @contextlib.contextmanager
+    def use(self, settings: Settings) -> Iterator[Synthesizer]:
+        key = (settings.voice or "", settings.speech.rate)
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            synthesizer = idle.pop() if idle else None
+        if synthesizer is None:
+            synthesizer = pipeline.synthesizer_for(settings, find_voice(settings.voice))
+        try:
+            yield synthesizer
+        finally:
+            with self._lock:
+                self._idle[key].append(synthesizer)
+
+
+class Runner:
+    def __init__(
+        self, store: Store, folder: Path, voices: Voices, workers: int, max_queue: int,
+        allow_private: bool = False,
+    ) -> None:  # fmt: skip
+        self.store = store
+        self.folder = folder
+        self.voices = voices
+        self.workers = max(1, workers)
+        self.max_queue = max_queue
+        self.allow_private = allow_private
+        self.live: dict[str, Live] = {}
+        self._queue: deque[str] = deque()
+        self._wake = threading.Condition()
+        self._cancelled: set[str] = set()
+        self._stopping = False
+        self._threads: list[threading.Thread] = []
+
+    def folder_of(self, job_id: str) -> Path:
+        return self.folder / "narrations" / job_id
+
+    def start(self) -> None:
+        """Start the workers, with the narrations an earlier run left unfinished first."""
+        with self._wake:
+            for job in self.store.unfinished():
+                self.store.update(job.id, status=Status.QUEUED)
+                self.live[job.id] = Live()
+                self._queue.append(job.id)
+        for number in range(self.workers):
+            thread = threading.Thread(target=self._work, name=f"narrate-worker-{number}")
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopping = True
+            self._wake.notify_all()
+        for thread in self._threads:
+            thread.join()
+
+    def retry_after(self) -> int:
+        """A guess at when a place in the queue frees: a narration takes some seconds."""
+        return 5 * (1 + len(self._queue) // self.workers)
+
+    def submit(self, job: Job) -> None:
+        with self._wake:
+            if len(self._queue) >= self.max_queue:
+                raise QueueFull(self.retry_after())
+            self.live[job.id] = Live()
+            self._queue.append(job.id)
+            self._wake.notify()
+
+    def cancel(self, job_id: str) -> None:
+        """Forget a narration: taken off the queue, or stopped at its next segment."""
+        with self._wake:
+            if job_id in self._queue:
+                self._queue.remove(job_id)
+            self._cancelled.add(job_id)
+        live = self.live.pop(job_id, None)
+        if live:
+            live.encoded.set()
+
+    def _next(self) -> str | None:
+        with self._wake:
+            while not self._queue and not self._stopping:
+                self._wake.wait()
+            return None if self._stopping else self._queue.popleft()
+
+    def _work(self) -> None:
+        while (job_id := self._next()) is not None:
+            job = self.store.get(job_id)
+            if job is None or job_id in self._cancelled:
+                continue
+            try:
+                self._run(job)
+            except Exception:  # a worker never dies with a job: the job fails instead
+                log.exception("narration %s failed", job_id)
+                self.store.update(job_id, status=Status.FAILED, error="internal error")
+
+    def _run(self, job: Job) -> None:
+        folder = self.folder_of(job.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        live = self.live.setdefault(job.id, Live())
+        self.store.update(job.id, status=Status.RUNNING, done=0, error="")
+        settings = self.voices.settings_for(job.voice, job.rate, job.fmt)
+
+        def progress(done: int, total: int) -> None:
+            if self._stopping or job.id in self._cancelled:
+                raise Cancelled
+            self.store.update(job.id, done=done, total=total)
+
+        try:
+            source = job.source if job.kind == "url" else str(folder / f"input.{job.kind}")
+            if job.kind == "url":
+                check_public(job.source, self.allow_private)
+            with self.voices.use(settings) as synthesizer:
+                _, narration = narrate_into(folder, source, settings, synthesizer, live,
+                                            lambda s: self._describe(job, s), progress)  # fmt: skip
+                voice_name = synthesizer.info.name
+        except Cancelled:
+            self._cancelled_run(job.id, folder)
+            return
+        except NarrateError as error:
+            live.encoded.set()
+            self.store.update(job.id, status=Status.FAILED, error=str(error))
+            return
+        duration = len(narration.pcm) / 2 / narration.sample_rate
+        self.store.update(job.id, status=Status.DONE, duration=round(duration, 3),
+                          voice_name=voice_name, finished=time.time())  # fmt: skip
+        self.live.pop(job.id, None)
+
+    def _cancelled_run(self, job_id: str, folder: Path) -> None:
+        if job_id in self._cancelled:  # deleted: its files go with it
+            shutil.rmtree(folder, ignore_errors=True)
+        else:  # the server is stopping: narrated again on the next start
+            self.store.update(job_id, status=Status.QUEUED)
+
+    def _describe(self, job: Job, script: Script) -> None:
+        article = script.article
+        self.store.update(
+            job.id,
+            total=len(script.segments),
+            title=article.title,
+            site=article.site_name,
+            byline=", ".join(article.authors),
+            published=article.published.date().isoformat() if article.published else "",
+            url=article.canonical_url or article.url or (job.source if job.kind == "url" else ""),
+            language=article.language,
+        )
