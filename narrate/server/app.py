@@ -17,7 +17,7 @@ from narrate import __version__
 from narrate.errors import NarrateError
 from narrate.server import api, pages, speech_api
 from narrate.server.config import ServerConfig
-from narrate.server.guard import BodyTooLarge, Guard
+from narrate.server.guard import Guard
 from narrate.server.runner import Runner, Voices
 from narrate.server.store import Store
 from narrate.speech.catalog import list_voices
@@ -56,10 +56,6 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.include_router(api.router)
     app.include_router(speech_api.router)
     app.include_router(pages.router)
-
-    @app.exception_handler(BodyTooLarge)
-    async def too_large(_: Request, error: BodyTooLarge) -> JSONResponse:
-        return JSONResponse({"detail": str(error)}, 413)
 
     @app.exception_handler(NarrateError)
     async def refused(_: Request, error: NarrateError) -> JSONResponse:

@@ -52,17 +52,25 @@ def check_public(url: str, allow_private: bool = False) -> None:
         raise FetchError(f"{url}: only http and https URLs can be narrated")
     if allow_private:
         return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as error:
-        raise FetchError(f"{parts.hostname}: cannot resolve the host name ({error})") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+    for address in _addresses(parts.hostname):
         if not address.is_global:
             raise FetchError(
                 f"{url}: refused, {parts.hostname} is a local or private address ({address}); "
                 "the server fetches only public addresses unless started with --allow-private"
             )
+
+
+def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses a host name stands for (itself, when it is one)."""
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as error:
+        raise FetchError(f"{host}: cannot resolve the host name ({error})") from None
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
 class RateLimit:
@@ -112,7 +120,14 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *_HEADERS]
             await send(message)
 
-        await self.app(scope, self._limited(receive), send_with_headers)
+        if scope["method"] in ("POST", "PUT") and not _header(scope, b"content-length"):
+            buffered = await self._buffered(receive)
+            if buffered is None:
+                too_large = f"the request is larger than {self.config.max_body} bytes"
+                await _answer(send, 413, too_large, {})
+                return
+            receive = buffered
+        await self.app(scope, receive, send_with_headers)
 
     def _refusal(self, scope: Scope) -> tuple[int, str, dict[str, str]] | None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -149,27 +164,32 @@ class Guard:
         )
         return hmac.compare_digest(cookies.get(SESSION_COOKIE, "").encode(), key)
 
-    def _limited(self, receive: Receive) -> Receive:
-        """The body, cut off with 413 once it passes the limit (for bodies sent in chunks
-        without a length)."""
-        seen = 0
-        limit = self.config.max_body
-
-        async def guarded() -> Message:
-            nonlocal seen
+    async def _buffered(self, receive: Receive) -> Receive | None:
+        """A body sent without a length (in chunks), read whole while it stays within the
+        limit and handed on as one; None when it does not."""
+        body, more = bytearray(), True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise BodyTooLarge(limit)
-            return message
+            if message["type"] != "http.request":
+                break
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.config.max_body:
+                return None
+        sent = False
 
-        return guarded
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        return replay
 
 
-class BodyTooLarge(Exception):
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"the request is larger than {limit} bytes")
+def _header(scope: Scope, name: bytes) -> bytes:
+    return next((value for key, value in scope["headers"] if key.lower() == name), b"")
 
 
 def _open(path: str) -> bool:
