@@ -54,6 +54,16 @@ ARTICLES = {
             "They raised money for the children's ward. The youngest swimmer was twelve.",
         ],
     ),
+    "harbour-note": (
+        "The harbour master's note on the storm season",
+        "Ada Stone",
+        [
+            "The harbour master wrote a long note about the storm season this year. "
+            '<img src=x onerror="window.pwned=1"> stays text.',
+            "The lighthouse keeper agreed with every word of it and added a few more. "
+            "Both asked the council for a new sea wall before the spring tides.",
+        ],
+    ),
 }
 
 
