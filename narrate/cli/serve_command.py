@@ -16,8 +16,9 @@ from narrate.errors import NarrateError
 
 @tools_app.command("serve")
 def serve_command(
-    host: Annotated[str, typer.Option(help="Address to listen on; any but loopback needs "
-                                           "an API key.")] = "127.0.0.1",  # fmt: skip
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; any but loopback needs an API key.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
     api_key: Annotated[
         str, typer.Option(envvar="NARRATE_API_KEY", help="Key clients must give (Bearer).")

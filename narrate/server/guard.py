@@ -137,9 +137,11 @@ class Guard:
             # must not reach the server through the listener's browser.
             return 421, "this server answers only to localhost and 127.0.0.1", {}
         if self.config.api_key and not _open(path) and not self._authorised(headers):
-            return 401, "an API key is needed: Authorization: Bearer KEY", {
-                "www-authenticate": "Bearer"
-            }
+            return (
+                401,
+                "an API key is needed: Authorization: Bearer KEY",
+                {"www-authenticate": "Bearer"},
+            )
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.config.max_body:
             return 413, f"the request is larger than {self.config.max_body} bytes", {}
@@ -147,9 +149,11 @@ class Guard:
             client = (scope.get("client") or ("?", 0))[0]
             wait = self.rates.wait(client)
             if wait:
-                return 429, "too many requests: try again later", {
-                    "retry-after": str(math.ceil(wait))
-                }
+                return (
+                    429,
+                    "too many requests: try again later",
+                    {"retry-after": str(math.ceil(wait))},
+                )
         return None
 
     def _authorised(self, headers: dict[str, str]) -> bool:
@@ -160,7 +164,9 @@ class Guard:
         ):
             return True
         cookies = dict(
-            part.strip().split("=", 1) for part in headers.get("cookie", "").split(";") if "=" in part
+            part.strip().split("=", 1)
+            for part in headers.get("cookie", "").split(";")
+            if "=" in part
         )
         return hmac.compare_digest(cookies.get(SESSION_COOKIE, "").encode(), key)
 

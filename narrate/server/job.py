@@ -69,12 +69,14 @@ def audio_file(folder: Path, fmt: str) -> Path:
     return folder / f"audio.{fmt}"
 
 
-def cue_record(segment: Segment, start: float, end: float, words: Iterable[float]) -> dict[str, object]:
+def cue_record(
+    segment: Segment, start: float, end: float, words: Iterable[float]
+) -> dict[str, object]:
     """A cue as the page wants it: times, and the written tokens with their start times."""
     spans = tuple((t, t) for t in words)
     tokens = timed_tokens(segment.text, spans) if spans else [(segment.text, None)]
-    return {"start": round(start, 3), "end": round(end, 3),
-            "tokens": [[token, None if t is None else round(t, 3)] for token, t in tokens]}  # fmt: skip
+    timed = [[token, None if t is None else round(t, 3)] for token, t in tokens]
+    return {"start": round(start, 3), "end": round(end, 3), "tokens": timed}
 
 
 def page_data(script: Script, cues: list[dict[str, object]], complete: bool) -> dict[str, object]:
@@ -86,7 +88,9 @@ def page_data(script: Script, cues: list[dict[str, object]], complete: bool) -> 
         "title": article.title,
         "language": article.language,
         "blocks": [{"kind": str(b.kind), "level": b.level, "text": b.text} for b in article.blocks],
-        "segments": [{"kind": str(s.kind), "text": s.text, "block": s.block} for s in script.segments],
+        "segments": [
+            {"kind": str(s.kind), "text": s.text, "block": s.block} for s in script.segments
+        ],
         "cues": cues,
     }
 
@@ -127,7 +131,9 @@ def narrate_into(
     try:
         with (folder / PART).open("wb") as stream, encoder(stream, rate, settings.fmt,
                                                            settings.bitrate) as out:  # fmt: skip
-            narration = assemble(recorded(synthesizer.render(script.segments, progress)), rate, sink)
+            narration = assemble(
+                recorded(synthesizer.render(script.segments, progress)), rate, sink
+            )
     finally:
         live.encoded.set()
     finish(folder, script, narration, settings, synthesizer)

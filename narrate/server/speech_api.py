@@ -9,6 +9,7 @@ Formats: mp3, wav, opus (in Ogg) and pcm (16-bit mono at 24 kHz, as OpenAI sends
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -104,10 +105,8 @@ def _speak(script: Script, settings: Any, voices: Voices, fmt: str, fd: int,
         log.exception("speech failed")
     finally:
         slots.release()
-        try:
+        with contextlib.suppress(BrokenPipeError):
             out.close()
-        except BrokenPipeError:
-            pass
 
 
 async def _pipe_reader(fd: int) -> AsyncIterator[bytes]:

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import pytest
@@ -80,10 +81,10 @@ def site(httpserver: HTTPServer) -> HTTPServer:
     return httpserver
 
 
-def wait_done(client: httpx.Client, job_id: str, timeout: float = 120) -> dict[str, object]:
+def wait_done(client: httpx.Client, job_id: str, timeout: float = 120) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        status: dict[str, object] = client.get(f"/api/narrations/{job_id}").json()
+        status: dict[str, Any] = client.get(f"/api/narrations/{job_id}").json()
         if status["status"] in ("done", "failed"):
             return status
         time.sleep(0.05)

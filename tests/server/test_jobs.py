@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -21,11 +22,11 @@ from tests.server.voices import SlowVoice, quick
 Serve = Callable[..., Running]
 
 
-def _post(running: Running, **body: object) -> dict[str, object]:
+def _post(running: Running, **body: object) -> dict[str, Any]:
     with running.client() as client:
         answer = client.post("/api/narrations", json=body)
     assert answer.status_code == 202, answer.text
-    result: dict[str, object] = answer.json()
+    result: dict[str, Any] = answer.json()
     return result
 
 
@@ -71,7 +72,10 @@ def test_a_narration_from_post_to_delete(
         text = client.get(links["text"]).json()
         assert text["complete"] and len(text["cues"]) == len(text["segments"]) == progress["total"]
 
-        assert client.put(f"/api/narrations/{job_id}/position", json={"seconds": 4.5}).status_code == 204
+        assert (
+            client.put(f"/api/narrations/{job_id}/position", json={"seconds": 4.5}).status_code
+            == 204
+        )
         library = client.get("/api/narrations").json()
         assert [(item["id"], item["position"]) for item in library] == [(job_id, 4.5)]
 
@@ -104,7 +108,8 @@ def test_a_finished_narration_answers_range_requests(
 def test_the_audio_streams_while_the_narration_is_made(
     serve: Serve, site: HTTPServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    voice = speak_with(monkeypatch, SlowVoice(seconds=0.2))
+    voice = SlowVoice(seconds=0.2)
+    speak_with(monkeypatch, voice)
     running = serve(allow_private=True)
     job = _post(running, url=site.url_for("/news/ferry-timetable"))
     url = f"/api/narrations/{job['id']}/audio"
@@ -130,7 +135,8 @@ def test_the_audio_streams_while_the_narration_is_made(
 def test_the_same_article_asked_twice_is_one_narration(
     serve: Serve, site: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    voice = speak_with(monkeypatch, SlowVoice(seconds=0.05))
+    voice = SlowVoice(seconds=0.05)
+    speak_with(monkeypatch, voice)
     running = serve(allow_private=True)
     url = site.url_for("/news/tram-depot")
     answers: list[dict[str, object]] = []
@@ -157,7 +163,8 @@ def test_the_same_article_asked_twice_is_one_narration(
 def test_a_full_queue_answers_503_with_retry_after(
     serve: Serve, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    voice = speak_with(monkeypatch, SlowVoice(seconds=0.05))
+    voice = SlowVoice(seconds=0.05)
+    speak_with(monkeypatch, voice)
     running = serve(workers=1, max_queue=1)
     with voice.lock:  # the first narration holds the only worker until the lock is let go
         first = _post(running, text="One long story about the harbour wall.")
@@ -177,7 +184,8 @@ def test_a_full_queue_answers_503_with_retry_after(
 def test_a_narration_interrupted_by_a_restart_resumes(
     serve: Serve, site: HTTPServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    voice = speak_with(monkeypatch, SlowVoice(seconds=0.1))
+    voice = SlowVoice(seconds=0.1)
+    speak_with(monkeypatch, voice)
     data = tmp_path / "data"
     running = serve(allow_private=True, data_dir=data)
     job = _post(running, url=site.url_for("/news/school-garden"))
@@ -201,14 +209,19 @@ def test_a_narration_interrupted_by_a_restart_resumes(
     assert len(transcript["segments"]) == status["progress"]["total"]
 
 
-def test_pasted_html_and_failures_are_reported(serve: Serve, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pasted_html_and_failures_are_reported(
+    serve: Serve, monkeypatch: pytest.MonkeyPatch
+) -> None:
     speak_with(monkeypatch, quick())
     running = serve()
     with running.client() as client:
         assert client.post("/api/narrations", json={}).status_code == 422
         both = client.post("/api/narrations", json={"text": "a", "html": "<p>b</p>"})
         assert both.status_code == 422
-        assert client.post("/api/narrations", json={"text": "x", "voice": "/etc/passwd"}).status_code == 422
+        assert (
+            client.post("/api/narrations", json={"text": "x", "voice": "/etc/passwd"}).status_code
+            == 422
+        )
         empty = client.post("/api/narrations", json={"html": "<html><body></body></html>"})
         status = wait_done(client, empty.json()["id"])
         assert status["status"] == "failed" and status["error"]

@@ -3,7 +3,7 @@ an API key when asked for, request size, rate and host-name limits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -56,7 +56,10 @@ def test_an_api_key_is_asked_for_everything_but_the_page(serve: Serve) -> None:
         assert client.get("/").status_code == 200
         assert client.get("/api/config").json()["auth_required"] is True
         assert client.get("/api/narrations").status_code == 401
-        assert client.get("/api/narrations", headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert (
+            client.get("/api/narrations", headers={"Authorization": "Bearer nope"}).status_code
+            == 401
+        )
         good = {"Authorization": "Bearer s3cret"}
         assert client.get("/api/narrations", headers=good).status_code == 200
         assert client.post("/v1/audio/speech", json={"input": "hi"}).status_code == 401
@@ -74,7 +77,7 @@ def test_requests_too_large_or_too_many_are_refused(
         big = client.post("/api/narrations", json={"text": "word " * 5000})
         assert big.status_code == 413
 
-        def chunks():  # type: ignore[no-untyped-def]
+        def chunks() -> Iterator[bytes]:
             yield b'{"text": "'
             for _ in range(30):
                 yield b"x" * 1000
@@ -115,10 +118,14 @@ def test_feed_folders_are_served_with_range_and_their_types(serve: Serve, tmp_pa
     (feed / ".state.json").write_text("{}")
     running = serve(feeds=(feed,))
     with running.client() as client:
-        assert client.get("/feeds/harbour/feed.xml").headers["content-type"].startswith(
-            "application/rss+xml"
+        assert (
+            client.get("/feeds/harbour/feed.xml")
+            .headers["content-type"]
+            .startswith("application/rss+xml")
         )
-        assert client.get("/feeds/harbour/episode.vtt").headers["content-type"].startswith("text/vtt")
+        assert (
+            client.get("/feeds/harbour/episode.vtt").headers["content-type"].startswith("text/vtt")
+        )
         part = client.get("/feeds/harbour/episode.mp3", headers={"Range": "bytes=10-19"})
         assert part.status_code == 206 and part.content == bytes(range(10, 20))
         assert part.headers["content-type"] == "audio/mpeg"
@@ -133,7 +140,9 @@ def test_the_cli_refuses_an_open_host_without_a_key() -> None:
     from narrate.cli.commands import _register_feed, tools_app
 
     _register_feed()
-    result = CliRunner().invoke(tools_app, ["serve", "--host", "0.0.0.0"], env={"NARRATE_API_KEY": ""})
+    result = CliRunner().invoke(
+        tools_app, ["serve", "--host", "0.0.0.0"], env={"NARRATE_API_KEY": ""}
+    )
     assert result.exit_code == 1
     assert "API key" in result.output
     assert isinstance(httpx.URL("http://127.0.0.1:8765/"), httpx.URL)

@@ -39,7 +39,9 @@ def test_the_openai_client_gets_speech_in_each_format(serve: Serve, tmp_path: Pa
 
     pcm = client.audio.speech.create(model="tts-1", voice="nova", input=TEXT, response_format="pcm")
     assert len(pcm.content) / 2 / 24000 == pytest.approx(seconds, abs=0.35)  # 24 kHz, as OpenAI's
-    opus = client.audio.speech.create(model="tts-1", voice="echo", input=TEXT, response_format="opus")
+    opus = client.audio.speech.create(
+        model="tts-1", voice="echo", input=TEXT, response_format="opus"
+    )
     assert opus.content[:4] == b"OggS"
 
 
