@@ -32,7 +32,13 @@ def serve_command(
         ),
     ] = False,
     voice: Annotated[str | None, typer.Option(help="Default voice (see 'narrate voices').")] = None,
-    workers: Annotated[int, typer.Option(help="Narrations made at once.", min=1)] = 2,
+    workers: Annotated[
+        int, typer.Option(help="Narrations made at once, taking turns at the voices.", min=1)
+    ] = 6,
+    voices: Annotated[
+        int | None,
+        typer.Option(help="Copies of the voice speaking at once; default: the cores.", min=1),
+    ] = None,
     max_queue: Annotated[int, typer.Option(help="Narrations that may wait.", min=0)] = 16,
     feed: Annotated[
         list[Path] | None,
@@ -52,6 +58,7 @@ def serve_command(
         from narrate.settings import Settings
         from narrate.sources.fetch import FetchOptions
         from narrate.sources.httpcache import default_dir
+        from narrate.speech.synthesis import default_jobs
 
         if not is_loopback(host) and not api_key:
             raise NarrateError(
@@ -64,6 +71,7 @@ def serve_command(
         settings = Settings(voice=voice, fetch=FetchOptions(cache_dir=default_dir()))
         config = ServerConfig(settings=settings, host=host, api_key=api_key,
                               allow_private=allow_private, data_dir=data_dir, workers=workers,
+                              voices=voices or default_jobs(),
                               max_queue=max_queue, feeds=tuple(feed or ()))  # fmt: skip
         _say(f"narrate: listening on http://{host}:{port}/ (Ctrl-C stops)")
         uvicorn.run(create_app(config), host=host, port=port,

@@ -30,7 +30,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         folder = config.folder
         store = Store(folder / "jobs.sqlite")
-        voices = Voices(config.settings)
+        voices = Voices(config.settings, config.voices)
         runner = Runner(store, folder, voices, config.workers, config.max_queue,
                         config.allow_private)  # fmt: skip
         app.state.config = config

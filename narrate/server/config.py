@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Final
 
 from narrate.settings import Settings
+from narrate.speech.synthesis import default_jobs
 
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
@@ -41,8 +42,10 @@ class ServerConfig:
     """Let clients ask for URLs on loopback, private and link-local addresses."""
     data_dir: Path | None = None
     """Jobs database and narrations; None: the user data folder."""
-    workers: int = 2
-    """Narrations made at once, each with its own voice in this process."""
+    workers: int = 6
+    """Narrations made at once; they take turns at the voices."""
+    voices: int = field(default_factory=default_jobs)
+    """Copies of a voice kept in memory and speaking at once (one core each): the cores."""
     max_queue: int = 16
     """Narrations waiting for a worker; one more is refused with 503 and Retry-After."""
     max_body: int = 2 * 1024 * 1024

@@ -1,35 +1,41 @@
 """The narrations being made: a bounded queue, worker threads, and the voices they speak with.
 
-Each worker thread narrates one job at a time with a Synthesizer of one job (jobs=1) whose
-voice stays loaded in this process between narrations, so a listener's narration starts on a
-warm voice; the segment cache is shared by all. A full queue refuses new work (the API answers
-503 with Retry-After) rather than dropping any. Stopping the server interrupts the narrations
-in progress at their next segment and leaves them queued, to be resumed on the next start.
+Each worker thread narrates one job at a time. The voices are shared (SharedVoice): a few stay
+loaded in this process between narrations and are lent one segment at a time, so that a
+listener's narration starts on a warm voice, and many narrations go forward together on as many
+voices as there are cores; the segment cache is shared by all. A full queue refuses new work
+(the API answers 503 with Retry-After) rather than dropping any. Stopping the server interrupts
+the narrations in progress at their next segment and leaves them queued, to be resumed on the
+next start.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import queue
 import shutil
 import threading
 import time
-from collections import deque
-from collections.abc import Iterator
+from collections import OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from narrate import pipeline
 from narrate.errors import NarrateError
-from narrate.model import Script
+from narrate.model import Clip, Script
 from narrate.server.guard import check_public
 from narrate.server.job import Cancelled, Live, narrate_into
 from narrate.server.store import Job, Status, Store
 from narrate.settings import Outputs, Settings
-from narrate.speech.catalog import find_voice
+from narrate.speech.catalog import VoiceInfo, find_voice
+from narrate.speech.piper import Speaker, Voice
+from narrate.speech.segmentcache import SegmentCache
 from narrate.speech.synthesis import Synthesizer
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 class QueueFull(NarrateError):
@@ -38,12 +44,57 @@ class QueueFull(NarrateError):
         self.retry_after = retry_after
 
 
-class Voices:
-    """Synthesizers kept loaded between uses, one per user at a time, by voice and speed."""
+class SharedVoice:
+    """Up to `count` copies of one voice, loaded when first needed and lent for one segment at
+    a time: every narration in progress moves forward by turns (each listener hears its first
+    sentence soon, however many narrations there are), and memory holds `count` voices."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, info: VoiceInfo, settings: Settings, count: int) -> None:
+        self.info, self.settings, self.count = info, settings, count
+        self._idle: queue.Queue[Speaker] = queue.Queue()
+        self._loaded = 0
+        self._lock = threading.Lock()
+
+    @property
+    def sample_rate(self) -> int:
+        return self.info.sample_rate or self._borrowed(lambda voice: voice.sample_rate)
+
+    def speak(self, text: str) -> Clip:
+        return self._borrowed(lambda voice: voice.speak(text))
+
+    def _borrowed(self, use: Callable[[Speaker], _T]) -> _T:
+        with self._lock:
+            load = self._idle.empty() and self._loaded < self.count
+            self._loaded += load
+        voice = self._load() if load else self._idle.get()
+        try:
+            return use(voice)
+        finally:
+            self._idle.put(voice)
+
+    def _load(self) -> Speaker:
+        # kept where the Synthesizer keeps them: beside the segment cache
+        models = SegmentCache(self.settings.cache_dir).folder.parent / "models"
+        threads = 1 if self.count > 1 else 0  # several voices: one core each
+        try:
+            optimized = models if self.settings.cache else None
+            return Voice(self.info, self.settings.speech, threads=threads, optimized_dir=optimized)
+        except BaseException:
+            with self._lock:
+                self._loaded -= 1
+            raise
+
+
+class Voices:
+    """The voices in memory, shared by all narrations and speech requests: `count` of each
+    voice and speed in use, for the few most recently used."""
+
+    KINDS = 4
+
+    def __init__(self, settings: Settings, count: int) -> None:
         self.settings = settings
-        self._idle: dict[tuple[str, float], list[Synthesizer]] = {}
+        self.count = max(1, count)
+        self._shared: OrderedDict[tuple[str, float], SharedVoice] = OrderedDict()
         self._lock = threading.Lock()
 
     def settings_for(self, voice: str, rate: float, fmt: str) -> Settings:
@@ -51,19 +102,18 @@ class Voices:
         return replace(base, voice=voice or base.voice, speech=replace(base.speech, rate=rate),
                        fmt=fmt, jobs=1, cover=False, outputs=Outputs())  # fmt: skip
 
-    @contextlib.contextmanager
-    def use(self, settings: Settings) -> Iterator[Synthesizer]:
-        key = (settings.voice or "", settings.speech.rate)
+    def synthesizer(self, settings: Settings) -> Synthesizer:
+        """A synthesizer (the cache, the lexicon) that speaks with the shared voices."""
+        info = find_voice(settings.voice)
+        key = (str(info.model), settings.speech.rate)
         with self._lock:
-            idle = self._idle.setdefault(key, [])
-            synthesizer = idle.pop() if idle else None
-        if synthesizer is None:
-            synthesizer = pipeline.synthesizer_for(settings, find_voice(settings.voice))
-        try:
-            yield synthesizer
-        finally:
-            with self._lock:
-                self._idle[key].append(synthesizer)
+            shared = self._shared.pop(key, None) or SharedVoice(info, settings, self.count)
+            self._shared[key] = shared
+            while len(self._shared) > self.KINDS:  # those still speaking keep theirs alive
+                self._shared.popitem(last=False)
+        synthesizer = pipeline.synthesizer_for(settings, info)
+        synthesizer.voice_factory = lambda: shared
+        return synthesizer
 
 
 class Runner:
@@ -161,10 +211,10 @@ class Runner:
             source = job.source if job.kind == "url" else str(folder / f"input.{job.kind}")
             if job.kind == "url":
                 check_public(job.source, self.allow_private)
-            with self.voices.use(settings) as synthesizer:
-                _, narration = narrate_into(folder, source, settings, synthesizer, live,
-                                            lambda s: self._describe(job, s), progress)  # fmt: skip
-                voice_name = synthesizer.info.name
+            synthesizer = self.voices.synthesizer(settings)
+            _, narration = narrate_into(folder, source, settings, synthesizer, live,
+                                        lambda s: self._describe(job, s), progress)  # fmt: skip
+            voice_name = synthesizer.info.name
         except Cancelled:
             self._cancelled_run(job.id, folder)
             return

@@ -96,11 +96,11 @@ def _speak(script: Script, settings: Any, voices: Voices, fmt: str, fd: int,
     """Synthesise into the pipe; closing it ends the response (early, on an error)."""
     out = os.fdopen(fd, "wb")
     try:
-        with voices.use(settings) as synthesizer:
-            rate = synthesizer.sample_rate
-            sink = _Resampled(out, rate) if fmt == "pcm" else encoder(out, rate, fmt)
-            with sink:
-                assemble(synthesizer.render(script.segments), rate, sink.write)
+        synthesizer = voices.synthesizer(settings)
+        rate = synthesizer.sample_rate
+        sink = _Resampled(out, rate) if fmt == "pcm" else encoder(out, rate, fmt)
+        with sink:
+            assemble(synthesizer.render(script.segments), rate, sink.write)
     except Exception:  # the response has started: all that is left is to end it short
         log.exception("speech failed")
     finally:

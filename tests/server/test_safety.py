@@ -12,9 +12,8 @@ from pytest_httpserver import HTTPServer
 
 from narrate.errors import FetchError
 from narrate.server.guard import check_public
-from tests.conftest import speak_with
 from tests.server.conftest import Running, wait_done
-from tests.server.voices import quick
+from tests.server.voices import quick, speak_with
 
 Serve = Callable[..., Running]
 
