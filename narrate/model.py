@@ -171,3 +171,16 @@ class Narration:
     @property
     def seconds(self) -> float:
         return len(self.pcm) / 2 / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Response:
+    """A fetched document, as the HTTP cache keeps it."""
+
+    body: bytes
+    url: str
+    """The final URL, after redirects."""
+    content_type: str
+    charset: str | None = None
+    etag: str = ""
+    last_modified: str = ""

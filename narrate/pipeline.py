@@ -27,9 +27,9 @@ from narrate.extraction import articlecache
 from narrate.files import atomic_path, write_text
 from narrate.model import Article, Narration, Page, Script
 from narrate.outputs import timedtext
-from narrate.settings import Outputs, Settings
+from narrate.paths import cache_folders
+from narrate.settings import FetchOptions, Outputs, Settings
 from narrate.sources.cover import fetch_cover
-from narrate.sources.fetch import FetchOptions
 from narrate.sources.plaintext import article_from_text
 from narrate.sources.reading import read_source
 from narrate.speech.catalog import VoiceInfo, find_voice
@@ -96,7 +96,7 @@ def prepare(
     its sentences will most likely need the voice, which can start loading then.
     """
     lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
-    saved = SegmentCache(settings.cache_dir).folder.parent / "articles" if settings.cache else None
+    saved = cache_folders(settings.cache_dir).articles if settings.cache else None
     article = load_article(
         source, settings.fetch, force=settings.force, saved=saved, on_new_page=on_new_page
     )
@@ -127,7 +127,8 @@ def audit(script: Script, strict: bool = False) -> list[str]:
 
 
 def synthesizer_for(settings: Settings, info: VoiceInfo) -> Synthesizer:
-    cache = SegmentCache(settings.cache_dir, settings.cache_size) if settings.cache else None
+    folders = cache_folders(settings.cache_dir)
+    cache = SegmentCache(folders.segments, settings.cache_size) if settings.cache else None
     return Synthesizer(info, settings.speech, jobs=max(1, settings.jobs), cache=cache,
                        lexicon=lexicon_for(settings))  # fmt: skip
 

@@ -16,7 +16,7 @@ import typer
 
 from narrate.cli.console import errors, progress_bar, say
 from narrate.errors import NarrateError
-from narrate.sources.fetch import FetchOptions
+from narrate.settings import FetchOptions
 
 narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
 # The subcommands, each in a module of its own that is imported only when its name is given (the
@@ -234,16 +234,14 @@ def narrate(
     """
     from narrate import pipeline
     from narrate.audio.formats import FORMATS
-    from narrate.settings import Outputs, Settings
-    from narrate.sources import httpcache
+    from narrate.paths import cache_folders
+    from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
     from narrate.speech.catalog import find_voice
-    from narrate.speech.piper import SpeechSettings
-    from narrate.speech.synthesis import default_jobs
 
     with errors(debug):
         if fmt not in FORMATS:
             raise NarrateError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-        pages = httpcache.default_dir() if cache else None
+        pages = cache_folders().pages if cache else None
         settings = Settings(
             voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
             cover=cover,

@@ -48,13 +48,10 @@ Force = Annotated[
 
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
               force: bool) -> Settings:  # fmt: skip
-    from narrate.settings import Settings
-    from narrate.sources.fetch import FetchOptions
-    from narrate.sources.httpcache import default_dir
-    from narrate.speech.piper import SpeechSettings
-    from narrate.speech.synthesis import default_jobs
+    from narrate.paths import cache_folders
+    from narrate.settings import FetchOptions, Settings, SpeechSettings, default_jobs
 
-    pages = default_dir()
+    pages = cache_folders().pages
     return Settings(voice=voice, speech=SpeechSettings(rate=rate), force=force,
                     fetch=FetchOptions(timeout=timeout, cache_dir=pages),
                     jobs=jobs or default_jobs())  # fmt: skip

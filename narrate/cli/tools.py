@@ -44,20 +44,22 @@ def cache_command(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Show or clear the cache of synthesised sentences."""
-    from narrate.sources.httpcache import HttpCache, default_dir
+    from narrate.paths import cache_folders
+    from narrate.sources.httpcache import HttpCache
     from narrate.speech.segmentcache import SegmentCache
 
     with errors(debug):
-        cache = SegmentCache()
+        folders = cache_folders()
+        cache = SegmentCache(folders.segments)
         if action == "info":
             stats = cache.stats()
             typer.echo(f"{stats.folder}\n{stats.sentences} sentences, {stats.narrations} "
                        f"narrations, {stats.bytes / 2**20:.1f} MB")  # fmt: skip
         elif action == "clear":
             typer.echo(f"Removed {cache.clear()} sentences and narrations from {cache.folder}")
-            pages = HttpCache(default_dir())
+            pages = HttpCache(folders.pages)
             typer.echo(f"Removed {pages.clear()} saved pages from {pages.folder}")
-            folder = cache.folder.parent / "articles"
+            folder = folders.articles
             articles = list(folder.glob("*.json"))
             for saved in [*articles, *folder.glob("*.title")]:
                 saved.unlink(missing_ok=True)

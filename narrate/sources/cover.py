@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 from narrate.errors import NarrateError
 from narrate.model import Article
-from narrate.sources.fetch import FetchOptions, get
+from narrate.settings import FetchOptions
+from narrate.sources.fetch import get
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,9 @@ from typing import BinaryIO
 
 from narrate.errors import SourceError
 from narrate.model import Page
+from narrate.settings import FetchOptions
 from narrate.sources.decode import decode
-from narrate.sources.fetch import FetchOptions, fetch, is_url
+from narrate.sources.fetch import fetch, is_url
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}

@@ -13,13 +13,13 @@ import os
 import platform
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from narrate.errors import VoiceError
 from narrate.files import file_identity
 from narrate.model import Clip
+from narrate.settings import SpeechSettings
 from narrate.speech import wordtimes
 from narrate.speech.catalog import VoiceInfo
 
@@ -28,18 +28,6 @@ log = logging.getLogger(__name__)
 # Piper synthesises one clip per sentence it finds; where it splits a segment of ours,
 # this much silence joins the parts.
 _INNER_PAUSE_S = 0.15
-
-
-@dataclass(frozen=True)
-class SpeechSettings:
-    """How the voice speaks: everything besides the text that changes the audio."""
-
-    speaker: str | None = None
-    """Speaker name or number, for voices with several speakers."""
-    length_scale: float | None = None
-    """Phoneme duration factor: above 1 is slower. None: the voice's own."""
-    rate: float = 1.0
-    """Speed multiplier applied on top of length_scale: 1.25 is 25% faster."""
 
 
 class Speaker(Protocol):

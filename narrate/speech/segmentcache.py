@@ -21,26 +21,21 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
 from narrate.errors import OutputError
 from narrate.files import atomic_path, file_identity
 from narrate.model import Clip
+from narrate.paths import CacheFolders, cache_folders
+from narrate.settings import DEFAULT_CACHE_BYTES, SpeechSettings
 from narrate.speech.catalog import VoiceInfo
-from narrate.speech.piper import Speaker, SpeechSettings
+from narrate.speech.piper import Speaker
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 3
-DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 _MAGIC = b"NRC3"
 # magic, sample rate, sample count, loudness step count, true peak, word count; then the PCM,
 # the loudness step energies as float64, and each word's first and end sample as uint32
 _HEADER = struct.Struct("<4sIIIdI")
-
-
-def default_dir() -> Path:
-    return Path(user_cache_dir("narrate")) / "segments"
 
 
 @dataclass(frozen=True)
@@ -54,8 +49,8 @@ class CacheStats:
 class SegmentCache:
     """Clips on disk, addressed by what produced them."""
 
-    def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-        self.folder = folder or default_dir()
+    def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+        self.folder = folder or cache_folders().segments
         self.max_bytes = max_bytes
 
     def _path(self, key: str) -> Path:
@@ -158,7 +153,7 @@ def _whole(data: bytes) -> bool:
 def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
     """SHA-256 of the voice model, remembered per (path, size, mtime) so it is hashed once."""
     memo_key = hashlib.sha256(file_identity(info.model).encode())
-    memo = cache.folder.parent / "models" / f"{memo_key.hexdigest()[:32]}.sha256"
+    memo = CacheFolders.around(cache.folder).models / f"{memo_key.hexdigest()[:32]}.sha256"
     with contextlib.suppress(OSError):
         return memo.read_text(encoding="ascii").strip()
     digest = hashlib.sha256()

@@ -14,7 +14,6 @@ for as long as it is the only one with work (one edited sentence).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -23,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from narrate.model import Clip, Segment
+from narrate.paths import CacheFolders
+from narrate.settings import SpeechSettings, default_jobs
 from narrate.speech.catalog import VoiceInfo
 from narrate.speech.lexicon import Lexicon
-from narrate.speech.piper import Speaker, SpeechSettings, Voice
+from narrate.speech.piper import Speaker, Voice
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
 from narrate.speech.wordtimes import written
 
@@ -94,10 +95,6 @@ def speak_levelled(voice: Speaker, text: str) -> Clip:
     return loudness.level(voice.speak(text))
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 @dataclass
 class Stats:
     hits: int = 0
@@ -158,7 +155,7 @@ class Synthesizer:
 
     def _models(self) -> Path | None:
         """Where optimised voice models are kept: beside the sentence cache, when it is on."""
-        return self.cache.folder.parent / "models" if self.cache else None
+        return CacheFolders.around(self.cache.folder).models if self.cache else None
 
     def _local(self) -> Speaker:
         if self._voice is None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from narrate.model import Clip, Segment, SegmentKind
+from narrate.settings import SpeechSettings
 from narrate.speech.catalog import packaged_voice
-from narrate.speech.piper import SpeechSettings
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
 from narrate.speech.synthesis import Synthesizer
 from tests.conftest import FakeVoice
