@@ -184,3 +184,21 @@ class Response:
     charset: str | None = None
     etag: str = ""
     last_modified: str = ""
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The article's lead image, as cover art."""
+
+    data: bytes
+    mime: str
+    """image/jpeg or image/png."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A stretch of the narration with a title, in seconds."""
+
+    title: str
+    start: float
+    end: float

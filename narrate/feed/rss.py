@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 import narrate
-from narrate.audio.id3 import disclosure
 from narrate.feed.state import FEED_NAME, Channel, Episode, State
+from narrate.outputs.disclosure import disclosure
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"

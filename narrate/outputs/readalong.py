@@ -22,9 +22,9 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from narrate.audio.id3 import disclosure
 from narrate.files import write_text
 from narrate.model import Article, Block, BlockKind, Cue, Narration, Script, SegmentKind
+from narrate.outputs.disclosure import disclosure
 from narrate.speech.wordtimes import timed_tokens
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0)

@@ -27,7 +27,6 @@ from narrate.model import Clip
 from narrate.paths import CacheFolders, cache_folders
 from narrate.settings import DEFAULT_CACHE_BYTES, SpeechSettings
 from narrate.speech.catalog import VoiceInfo
-from narrate.speech.piper import Speaker
 
 log = logging.getLogger(__name__)
 
@@ -177,31 +176,3 @@ def segment_key(voice_hash: str, speech: SpeechSettings, spoken: str) -> str:
     settings = json.dumps([FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale,
                            speech.rate, spoken], ensure_ascii=False)  # fmt: skip
     return hashlib.sha256(settings.encode()).hexdigest()
-
-
-class CachedSpeaker:
-    """A Speaker that looks in the cache first and stores what it had to synthesise."""
-
-    def __init__(
-        self, voice: Speaker, cache: SegmentCache, voice_hash: str, speech: SpeechSettings
-    ) -> None:
-        self.voice, self.cache, self.voice_hash, self.speech = voice, cache, voice_hash, speech
-        self.hits = self.misses = 0
-
-    @property
-    def sample_rate(self) -> int:
-        return self.voice.sample_rate
-
-    def key(self, text: str) -> str:
-        return segment_key(self.voice_hash, self.speech, text)
-
-    def speak(self, text: str) -> Clip:
-        key = self.key(text)
-        clip = self.cache.get(key)
-        if clip is not None:
-            self.hits += 1
-            return clip
-        self.misses += 1
-        clip = self.voice.speak(text)
-        self.cache.put(key, clip)
-        return clip

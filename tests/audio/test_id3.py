@@ -12,8 +12,9 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from narrate.audio.assembly import assemble, encode
-from narrate.audio.id3 import chapters, write_id3
+from narrate.audio.id3 import write_id3
 from narrate.model import Article, Block, BlockKind, Clip, Script, Segment, SegmentKind
+from narrate.outputs.chapters import chapters
 
 RATE = 16000
 
