@@ -11,6 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeAlias
+
+SampleSpan: TypeAlias = tuple[int, int]
+"""A word's first sample and the sample after its last, in a clip."""
+TimeSpan: TypeAlias = tuple[float, float]
+"""A word's start and end, in seconds of the finished audio."""
+
+
+class PageKind(StrEnum):
+    HTML = "html"
+    TEXT = "text"
+    """Plain text or Markdown: paragraphs separated by blank lines."""
 
 
 @dataclass(frozen=True)
@@ -20,8 +32,7 @@ class Page:
     text: str
     """The document as text (already decoded from its charset)."""
 
-    kind: str
-    """"html" or "text" (plain text or Markdown: paragraphs separated by blank lines)."""
+    kind: PageKind
 
     url: str | None = None
     """The final URL after redirects, when the page came from the web."""
@@ -97,8 +108,8 @@ class Segment:
     pause_ms: int
     """Silence after this segment."""
 
-    block: int = -1
-    """Index of the article block this segment belongs to (-1 for the intro)."""
+    block: int | None = None
+    """Index of the article block this segment belongs to; None for the intro."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +128,9 @@ class Clip:
     sample_rate: int
     energies: tuple[float, ...] = ()
     """K-weighted energy of every 100 ms (BS.1770), once the clip has been levelled."""
-    peak_dbtp: float = -144.0
-    """True peak, once the clip has been levelled."""
-    words: tuple[tuple[int, int], ...] = ()
+    peak_dbtp: float | None = None
+    """True peak, once the clip has been levelled; None before."""
+    words: tuple[SampleSpan, ...] = ()
     """First and end sample of each word (see wordtimes.words) of the text the voice was
     given, or, once rendered for a segment, of its written text; () when not known."""
 
@@ -139,7 +150,7 @@ class Cue:
     start: float
     end: float
     segment: Segment
-    words: tuple[tuple[float, float], ...] = ()
+    words: tuple[TimeSpan, ...] = ()
     """Start and end (seconds in the audio) of each word of the segment's written text (see
     wordtimes.words); () when the voice gives no phoneme durations."""
 

@@ -25,7 +25,7 @@ from narrate.audio.id3 import write_id3
 from narrate.errors import ExtractionError, NarrateError, OutputError
 from narrate.extraction import articlecache
 from narrate.files import atomic_path, write_text
-from narrate.model import Article, Narration, Page, Script
+from narrate.model import Article, Narration, Page, PageKind, Script
 from narrate.outputs import timedtext
 from narrate.paths import cache_folders
 from narrate.settings import FetchOptions, Outputs, Settings
@@ -66,7 +66,7 @@ def load_article(
 
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:
-    if page.kind == "html":
+    if page.kind is PageKind.HTML:
         from narrate.extraction import extract_article
 
         return extract_article(page.text, page.url, allow_non_article=force)

@@ -24,6 +24,8 @@ from narrate.model import Clip, Loudness
 TARGET_MONO_LUFS = -19.0
 """-16 LUFS is the norm for stereo; a mono file is heard 3 dB louder on two speakers."""
 CEILING_DBTP = -1.0
+SILENCE_DBTP = -144.0
+"""The true peak given for silence, whose logarithm has none: below any 24-bit signal."""
 _MARGIN_DB = 0.7
 """Head-room under the ceiling for the MP3 encoder, which overshoots a little."""
 _OVERSAMPLE = 4
@@ -153,7 +155,7 @@ def _oversampled_peaks(samples: np.ndarray) -> np.ndarray:
 
 def true_peak_dbtp(samples: np.ndarray) -> float:
     peak = float(_oversampled_peaks(samples).max(initial=0.0))
-    return 20 * math.log10(peak) if peak > 0 else -144.0
+    return 20 * math.log10(peak) if peak > 0 else SILENCE_DBTP
 
 
 def _sliding_min(values: np.ndarray, window: int) -> np.ndarray:
@@ -214,7 +216,7 @@ def level(
         peak = float(np.abs(raw).max(initial=0.0))
     pcm = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
     # The true peak scales with the gain, so it comes from the raw clip's, oversampled once.
-    peak_dbtp = 20 * math.log10(peak) if peak > 0 else -144.0
+    peak_dbtp = 20 * math.log10(peak) if peak > 0 else SILENCE_DBTP
     return replace(clip, pcm=pcm, energies=tuple(steps.tolist()), peak_dbtp=peak_dbtp)
 
 
@@ -225,11 +227,12 @@ def measure(parts: Iterable[Clip | float], rate: int) -> Loudness:
     whole 100 ms steps, which moves the result by hundredths of a LU.
     """
     steps: list[float] = []
-    peak = -144.0
+    peak = SILENCE_DBTP
     for part in parts:
         if isinstance(part, Clip):
             steps.extend(part.energies)
-            peak = max(peak, part.peak_dbtp)
+            if part.peak_dbtp is not None:
+                peak = max(peak, part.peak_dbtp)
         else:
             steps.extend([0.0] * round(part / _STEP_S))
     return Loudness(gated_loudness(np.asarray(steps, dtype=np.float64), rate), peak)

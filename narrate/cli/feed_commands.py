@@ -58,8 +58,10 @@ def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
 
 
 def _printer(quiet: bool) -> Callable[[Outcome], None]:
+    from narrate.feed import Status
+
     def show(outcome: Outcome) -> None:
-        if outcome.status == "failed":
+        if outcome.status is Status.FAILED:
             typer.echo(f"failed: {outcome.source}: {outcome.error}", err=True)
             return
         title = outcome.episode.title if outcome.episode else outcome.error

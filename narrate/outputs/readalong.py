@@ -56,7 +56,7 @@ def layout(script: Script, narration: Narration) -> Layout:
     orphans: list[tuple[int, Cue]] = []
     for number, cue in enumerate(narration.cues, 1):
         index = cue.segment.block
-        if cue.segment.kind is SegmentKind.INTRO or index == -1:
+        if cue.segment.kind is SegmentKind.INTRO or index is None:
             intro.append((number, cue))
         elif 0 <= index < len(blocks):
             by_block.setdefault(index, []).append((number, cue))

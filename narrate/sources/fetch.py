@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from narrate.errors import FetchError, SourceError
-from narrate.model import Page, Response
+from narrate.model import Page, PageKind, Response
 from narrate.settings import FetchOptions
 from narrate.sources.decode import decode, looks_binary
 from narrate.sources.httpcache import HttpCache
@@ -194,9 +194,9 @@ def _read_body(
 def _page(response: Response, url: str) -> Page:
     body, content_type = response.body, response.content_type
     if content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
-        kind = "html" if content_type in _HTML_TYPES else "text"
+        kind = PageKind.HTML if content_type in _HTML_TYPES else PageKind.TEXT
     elif content_type in {"", "application/octet-stream"} and not looks_binary(body):
-        kind = "html" if b"<html" in body[:4096].lower() else "text"
+        kind = PageKind.HTML if b"<html" in body[:4096].lower() else PageKind.TEXT
     else:
         raise FetchError(f"{url}: not a web page (content type {content_type})")
     text = decode(body, response.charset, name=url)

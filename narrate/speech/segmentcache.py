@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import shutil
 import struct
@@ -75,7 +76,8 @@ class SegmentCache:
         end = _HEADER.size + 2 * count
         steps = struct.unpack_from(f"<{blocks}d", data, end)
         marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
-        return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak,
+        return Clip(data[_HEADER.size : end], rate, energies=steps,
+                    peak_dbtp=None if math.isnan(peak) else peak,
                     words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
 
     def put(self, key: str, clip: Clip) -> None:
@@ -83,7 +85,8 @@ class SegmentCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
-                                  clip.peak_dbtp, len(clip.words))  # fmt: skip
+                                  math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
+                                  len(clip.words))  # fmt: skip
             steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
             marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
             with atomic_path(path) as temporary:
