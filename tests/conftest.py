@@ -42,10 +42,12 @@ class FakeVoice:
 
 
 def speak_with(monkeypatch: pytest.MonkeyPatch, voice: FakeVoice) -> FakeVoice:
-    """Make every narration in this process speak with `voice`, in this process: no worker
-    processes are started early (they would have their own copy of the fake)."""
-    monkeypatch.setattr("narrate.speech.synthesis.Voice", lambda info, speech=None, **_: voice)
-    monkeypatch.setattr("narrate.speech.synthesis.Synthesizer.start", lambda self, few=False: None)
+    """Make every narration in this process speak with `voice`: it is registered as the Piper
+    engine, an in-process one (worker processes would have their own copy of the fake)."""
+    from narrate.speech import engines
+
+    fake = engines.Engine(lambda *_: voice, in_process=True)
+    monkeypatch.setitem(engines.ENGINES, "piper", fake)
     return voice
 
 

@@ -31,6 +31,8 @@ class VoiceInfo:
     quality: str = ""
     sample_rate: int = 0
     speakers: tuple[str, ...] = ()
+    engine: str = "piper"
+    """What speaks it (see narrate.speech.engines)."""
 
     @property
     def license(self) -> str:

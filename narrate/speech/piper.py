@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from narrate.errors import VoiceError
 from narrate.model import Clip
@@ -21,15 +21,6 @@ log = logging.getLogger(__name__)
 # Piper synthesises one clip per sentence it finds; where it splits a segment of ours,
 # this much silence joins the parts.
 _INNER_PAUSE_S = 0.15
-
-
-class Speaker(Protocol):
-    """What the pipeline needs of a voice."""
-
-    @property
-    def sample_rate(self) -> int: ...
-
-    def speak(self, text: str) -> Clip: ...
 
 
 class Voice:
@@ -85,6 +76,13 @@ class Voice:
             said = "".join("".join(sentence) for sentence in self._piper.phonemize(word))
             self._lengths[word] = len(said.translate(wordtimes.NO_STRESS).replace(" ", ""))
         return self._lengths[word]
+
+
+def open_voice(
+    info: VoiceInfo, speech: SpeechSettings, threads: int, optimized_dir: Path | None
+) -> Voice:
+    """The engine's entry point (see narrate.speech.engines)."""
+    return Voice(info, speech, threads=threads, optimized_dir=optimized_dir)
 
 
 def _load(info: VoiceInfo, threads: int, optimized_dir: Path | None) -> Any:

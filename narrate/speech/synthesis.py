@@ -25,8 +25,8 @@ from narrate.model import Clip, Segment
 from narrate.paths import CacheFolders
 from narrate.settings import SpeechSettings, default_jobs
 from narrate.speech.catalog import VoiceInfo
+from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.lexicon import Lexicon
-from narrate.speech.piper import Speaker, Voice
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
 from narrate.speech.wordtimes import written
 
@@ -38,10 +38,10 @@ Progress = Callable[[int, int], None]
 class _Worker:
     """What a worker process keeps: its voice, and what it needs to load it again."""
 
-    load: Callable[[int], Voice]
+    load: Callable[[int], Speaker]
     more: Any
     threads: int
-    voice: Voice
+    voice: Speaker
 
 
 _worker: _Worker | None = None
@@ -68,8 +68,8 @@ def _start_worker(
     if not alone:
         more.wait()
 
-    def load(threads: int) -> Voice:
-        return Voice(info, speech, threads=threads, optimized_dir=optimized_dir)
+    def load(threads: int) -> Speaker:
+        return engine_for(info).open(info, speech, threads, optimized_dir)
 
     threads = cores if alone else 1
     _worker = _Worker(load, more, threads, load(threads))
@@ -106,7 +106,7 @@ class Stats:
 class Synthesizer:
     """Turns segments into clips through the cache and a pool of voices.
 
-    `voice_factory`, when given, replaces the Piper voice in-process (tests use a fake voice).
+    `voice_factory`, when given, replaces the voice's engine, in this process.
     """
 
     info: VoiceInfo
@@ -137,7 +137,7 @@ class Synthesizer:
         first worker loads the voice, with every core, until more turn out to be needed;
         otherwise all load it at once, with one thread each.
         """
-        if self._workers is None and self.voice_factory is None:
+        if self._workers is None and not self._in_process:
             self._workers, self._more = self._process_pool(self.jobs)
             if not few and self.jobs > 1:
                 self._more.set()
@@ -157,10 +157,15 @@ class Synthesizer:
         """Where optimised voice models are kept: beside the sentence cache, when it is on."""
         return CacheFolders.around(self.cache.folder).models if self.cache else None
 
+    @property
+    def _in_process(self) -> bool:
+        """Whether the voice speaks in this process, with no workers (a fake, a light engine)."""
+        return self.voice_factory is not None or engine_for(self.info).in_process
+
     def _local(self) -> Speaker:
         if self._voice is None:
             factory = self.voice_factory or (
-                lambda: Voice(self.info, self.speech, optimized_dir=self._models())
+                lambda: engine_for(self.info).open(self.info, self.speech, 0, self._models())
             )
             self._voice = factory()
         return self._voice
@@ -234,7 +239,7 @@ class Synthesizer:
                     self._more.set()
                 return workers, _speak_in_worker
             self.close()
-        if self.voice_factory is None and self.jobs > 1 and count > 1:
+        if not self._in_process and self.jobs > 1 and count > 1:
             pool, more = self._process_pool(min(self.jobs, count))
             more.set()
             return pool, _speak_in_worker
