@@ -19,6 +19,15 @@ TimeSpan: TypeAlias = tuple[float, float]
 """A word's start and end, in seconds of the finished audio."""
 
 
+class AudioFormat(StrEnum):
+    """The formats narrate writes; narrate.audio.formats says how each is made."""
+
+    MP3 = "mp3"
+    WAV = "wav"
+    OGG = "ogg"
+    M4B = "m4b"
+
+
 class PageKind(StrEnum):
     HTML = "html"
     TEXT = "text"

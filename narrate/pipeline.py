@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
+from narrate.audio.formats import FORMATS
 from narrate.audio.id3 import write_id3
 from narrate.errors import ExtractionError, NarrateError, OutputError
 from narrate.extraction import articlecache
@@ -180,7 +181,7 @@ def narrate_script(
                 narration = synthesize(script, synthesizer, progress, sink=out.write)
             if cache:
                 cache.put_audio(key, settings.fmt, temporary)
-        if settings.fmt == "mp3":
+        if FORMATS[settings.fmt].id3:
             cover = fetch_cover(script.article, settings.fetch) if settings.cover else None
             write_id3(temporary, script, narration, info.name, info.license, cover)
     write_sidecars(narration, script, settings.outputs, path, info)

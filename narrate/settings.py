@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from narrate.model import AudioFormat
+
 DEFAULT_CACHE_BYTES = 500 * 1024 * 1024
 """The sentence cache's default bound."""
 
@@ -75,7 +77,7 @@ class Settings:
     voice: str | None = None
     """Voice name or path to a .onnx model; None: the default voice."""
     speech: SpeechSettings = field(default_factory=SpeechSettings)
-    fmt: str = "mp3"
+    fmt: AudioFormat = AudioFormat.MP3
     bitrate: str = ""
     lexicon: Path | None = None
     force: bool = False

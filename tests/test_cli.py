@@ -175,6 +175,7 @@ BAD_INPUTS = {
     ),
     "output is a folder": (lambda d, s: [str(SAMPLE), "-o", str(d)], "is a directory"),
     "bad voice": (lambda d, s: [str(SAMPLE), "--voice", "xx_XX-nobody"], "no voice named"),
+    "unknown format": (lambda d, s: [str(SAMPLE), "--format", "flac"], "unknown format 'flac'"),
 }
 LINKS = (
     b"<html><head><title>Home | Site</title></head><body><nav>"

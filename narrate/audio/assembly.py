@@ -14,14 +14,14 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import BinaryIO
 
 import numpy as np
 
 from narrate.audio import loudness
 from narrate.audio.formats import FORMATS
 from narrate.errors import AudioError
-from narrate.model import Clip, Cue, Narration, Segment
+from narrate.model import AudioFormat, Clip, Cue, Narration, Segment
 
 log = logging.getLogger(__name__)
 
@@ -147,14 +147,13 @@ class _PcmPipe:
 
 
 def encoder(
-    target: Path | BinaryIO, sample_rate: int, fmt: str = "mp3", bitrate: str = ""
+    target: Path | BinaryIO, sample_rate: int, fmt: AudioFormat = AudioFormat.MP3, bitrate: str = ""
 ) -> Mp3Encoder | _FfmpegEncoder:
     """An encoder of the PCM written to it, into a file or a binary stream as it comes; use it
     as a context manager. MP3 is made in this process by LAME, the rest by ffmpeg."""
-    if fmt not in FORMATS:
-        raise AudioError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    bitrate = bitrate or FORMATS[fmt]
-    if fmt == "mp3":
+    spec = FORMATS[fmt]
+    bitrate = bitrate or spec.bitrate
+    if spec.ffmpeg is None:
         return Mp3Encoder(target, sample_rate, bitrate)
     return _FfmpegEncoder(target, sample_rate, fmt, bitrate)
 
@@ -219,19 +218,13 @@ class Mp3Encoder:
                 self._out.close()
 
 
-# the formats ffmpeg makes: (muxer, codec arguments)
-_FFMPEG_FORMATS: Final = {
-    "wav": ("wav", ["-c:a", "pcm_s16le"]),
-    "ogg": ("ogg", ["-c:a", "libopus", "-application", "voip"]),
-    "m4b": ("ipod", ["-c:a", "aac"]),
-}
-
-
 class _FfmpegEncoder(_PcmPipe):
     """ffmpeg encoding the PCM written to it into a file, or into a binary stream as it comes."""
 
-    def __init__(self, target: Path | BinaryIO, sample_rate: int, fmt: str, bitrate: str) -> None:
-        muxer, codec = _FFMPEG_FORMATS[fmt]
+    def __init__(
+        self, target: Path | BinaryIO, sample_rate: int, fmt: AudioFormat, bitrate: str
+    ) -> None:
+        muxer, codec = FORMATS[fmt].ffmpeg or ("", ())
         rate = ["-b:a", bitrate] if bitrate else []
         command = [
             ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
@@ -273,7 +266,9 @@ Sink = Mp3Encoder | _FfmpegEncoder | Player
 """Where PCM goes as it is joined: an encoder or a player, each a context manager."""
 
 
-def encode(narration: Narration, path: Path, fmt: str = "mp3", bitrate: str = "") -> None:
+def encode(
+    narration: Narration, path: Path, fmt: AudioFormat = AudioFormat.MP3, bitrate: str = ""
+) -> None:
     """Encode a finished narration (mono) into `path` in the given format."""
     with encoder(path, narration.sample_rate, fmt, bitrate) as sink:
         sink.write(narration.pcm)

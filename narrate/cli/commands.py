@@ -233,17 +233,19 @@ def narrate(
     numbers, dates and abbreviations into words, and reads it aloud.
     """
     from narrate import pipeline
-    from narrate.audio.formats import FORMATS
+    from narrate.audio.formats import audio_format
     from narrate.paths import cache_folders
     from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
     from narrate.speech.catalog import find_voice
 
     with errors(debug):
-        if fmt not in FORMATS:
-            raise NarrateError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        try:
+            audio = audio_format(fmt)
+        except ValueError as error:
+            raise NarrateError(str(error)) from None
         pages = cache_folders().pages if cache else None
         settings = Settings(
-            voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
+            voice=voice, fmt=audio, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
             cover=cover,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
             fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
@@ -269,7 +271,7 @@ def narrate(
                     )
                 pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
                 return
-            path = output or pipeline.default_output(script.article, fmt)
+            path = output or pipeline.default_output(script.article, audio)
             with progress_bar(len(script.segments), quiet) as progress:
                 result = pipeline.narrate_script(script, path, settings, progress, synthesizer)
         minutes, seconds = divmod(round(result.narration.seconds), 60)

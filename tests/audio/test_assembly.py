@@ -16,8 +16,9 @@ from narrate.audio.assembly import (
     encode,
     encoder,
 )
+from narrate.audio.formats import audio_format
 from narrate.errors import AudioError
-from narrate.model import Clip, Segment, SegmentKind
+from narrate.model import AudioFormat, Clip, Segment, SegmentKind
 
 RATE = 16000
 
@@ -76,10 +77,10 @@ def test_mp3_bitrate_is_applied(tmp_path: Path) -> None:
     assert high.stat().st_size > 2.5 * low.stat().st_size
 
 
-def test_unknown_format_and_broken_input_are_audio_errors(tmp_path: Path) -> None:
-    narration = assemble([(_segment("one", 0), _tone(0.1))], RATE)
-    with pytest.raises(AudioError, match="unknown format"):
-        encode(narration, tmp_path / "x.flac", "flac")
+def test_unknown_format_and_broken_input_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown format 'flac': choose one of mp3, wav"):
+        audio_format("flac")
+    assert audio_format("OGG") is AudioFormat.OGG
     garbage = tmp_path / "garbage.mp3"
     garbage.write_bytes(b"not audio at all")
     with pytest.raises(AudioError, match="cannot decode"):
