@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Self
 
 import numpy as np
 
@@ -132,7 +132,7 @@ class _PcmPipe:
         message = detail[-1] if detail else f"exit status {self._process.returncode}"
         raise AudioError(f"{self.what}: {message}")
 
-    def __enter__(self) -> _PcmPipe:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
@@ -203,7 +203,7 @@ class Mp3Encoder:
         except BrokenPipeError:
             raise AudioError("the program reading the MP3 stopped") from None
 
-    def __enter__(self) -> Mp3Encoder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:

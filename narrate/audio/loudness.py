@@ -39,10 +39,13 @@ def _biquad_power(b: tuple[float, ...], a: tuple[float, ...], w: np.ndarray) -> 
     cos_w, cos_2w = np.cos(w), np.cos(2 * w)
 
     def power(c: tuple[float, ...]) -> np.ndarray:
-        return (c[0] ** 2 + c[1] ** 2 + c[2] ** 2 + 2 * (c[0] * c[1] + c[1] * c[2]) * cos_w
-                + 2 * c[0] * c[2] * cos_2w)  # fmt: skip
+        result: np.ndarray = (c[0] ** 2 + c[1] ** 2 + c[2] ** 2
+                              + 2 * (c[0] * c[1] + c[1] * c[2]) * cos_w
+                              + 2 * c[0] * c[2] * cos_2w)  # fmt: skip
+        return result
 
-    return power(b) / power(a)
+    ratio: np.ndarray = power(b) / power(a)
+    return ratio
 
 
 def _k_weighting_power(freqs: np.ndarray, rate: int) -> np.ndarray:
@@ -66,7 +69,8 @@ def _k_weighting_power(freqs: np.ndarray, rate: int) -> np.ndarray:
     high_pass = _biquad_power(
         ((1 + cos) / 2, -(1 + cos), (1 + cos) / 2), (1 + alpha, -2 * cos, 1 - alpha), w
     )
-    return shelf * high_pass
+    weights: np.ndarray = shelf * high_pass
+    return weights
 
 
 def _fft_size(n: int) -> int:
@@ -150,7 +154,8 @@ def _oversampled_peaks(samples: np.ndarray) -> np.ndarray:
         phase_kernel = kernel[phase::_OVERSAMPLE][::-1]
         interpolated = np.convolve(samples, phase_kernel, mode="same")
         np.maximum(peaks, np.abs(interpolated), out=peaks)
-    return peaks
+    result: np.ndarray = peaks
+    return result
 
 
 def true_peak_dbtp(samples: np.ndarray) -> float:

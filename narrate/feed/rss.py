@@ -61,7 +61,8 @@ def render(state: State, now: dt.datetime | None = None) -> bytes:
     rss = ET.Element("rss", {"version": "2.0"})
     _channel(ET.SubElement(rss, "channel"), state, now or dt.datetime.now(dt.UTC))
     ET.indent(rss, space=" ")
-    return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(rss, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _add(parent: ET.Element, tag: str, content: str = "", **attributes: str) -> ET.Element:

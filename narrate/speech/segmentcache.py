@@ -149,7 +149,7 @@ class SegmentCache:
 
 def _whole(data: bytes) -> bool:
     magic, _, count, blocks, _, words = _HEADER.unpack_from(data)
-    return magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
+    return bool(magic == _MAGIC) and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
 
 
 def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
