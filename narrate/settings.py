@@ -26,6 +26,9 @@ class SpeechSettings:
     """Phoneme duration factor: above 1 is slower. None: the voice's own."""
     rate: float = 1.0
     """Speed multiplier applied on top of length_scale: 1.25 is 25% faster."""
+    noise: bool = True
+    """The voice's noise (its natural variation); off, a text gives the same audio every time,
+    which is what a test that compares audio or times needs."""
 
 
 def user_agent() -> str:

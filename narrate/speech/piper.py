@@ -46,6 +46,7 @@ class Voice:
         self._config = _synthesis_config(
             speaker_id=_speaker_id(settings.speaker, config.speaker_id_map, config.num_speakers),
             length_scale=(settings.length_scale or config.length_scale) / settings.rate,
+            noise=settings.noise,
         )
 
     @property
@@ -118,10 +119,13 @@ def _speaks_alike(config: Any, session: Any, model: Path) -> bool:
     return bool(expected.shape == got.shape and np.abs(expected - got).max() < 1e-3)
 
 
-def _synthesis_config(speaker_id: int | None, length_scale: float) -> Any:
+def _synthesis_config(speaker_id: int | None, length_scale: float, noise: bool) -> Any:
     from piper import SynthesisConfig
 
-    return SynthesisConfig(speaker_id=speaker_id, length_scale=length_scale)
+    config = SynthesisConfig(speaker_id=speaker_id, length_scale=length_scale)
+    if not noise:
+        config.noise_scale = config.noise_w_scale = 0.0
+    return config
 
 
 def _speaker_id(speaker: str | None, names: dict[str, int], count: int) -> int | None:

@@ -176,6 +176,8 @@ def narration_key(segment_keys: list[str], pauses: list[int], fmt: str, bitrate:
 
 
 def segment_key(voice_hash: str, speech: SpeechSettings, spoken: str) -> str:
-    settings = json.dumps([FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale,
-                           speech.rate, spoken], ensure_ascii=False)  # fmt: skip
+    parts = [FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale, speech.rate, spoken]
+    if not speech.noise:  # only then: the keys of clips spoken with noise stay as they were
+        parts.append("noise off")
+    settings = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha256(settings.encode()).hexdigest()
