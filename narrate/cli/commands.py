@@ -301,5 +301,5 @@ def main(argv: list[str] | None = None) -> None:
             narrate_app(args=args, prog_name="narrate")
     finally:
         # The process ends next. Its objects go with it: spare the interpreter a last full
-        # collection of them (0.05-0.07 s here, an eighth of an unchanged re-narration).
+        # collection of them, a measurable part of an unchanged re-narration.
         gc.freeze()

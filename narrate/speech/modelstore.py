@@ -29,12 +29,12 @@ def session(
 ) -> Any:
     """An ONNX Runtime session, from a saved optimised copy of the model when there is one.
 
-    The copy is rewritten by voicegraph (2-D convolutions: a tenth less inference time; the
-    phoneme durations as an output: word timings) and optimised at ONNX Runtime's last level,
-    whose layouts suit this CPU's instruction sets: it is kept per model file, ONNX Runtime
-    version and CPU. Optimising is also most of the load time (0.6 s of 0.75 s for a medium
-    voice here); the copy loads in 0.13 s, which counts for the first sentence and for every
-    worker. Making it takes about 2 s, once.
+    The copy is rewritten by voicegraph (2-D convolutions, which run faster; the phoneme
+    durations as an output, for word timings) and optimised at ONNX Runtime's last level, whose
+    layouts suit this CPU's instruction sets: it is kept per model file, ONNX Runtime version
+    and CPU. Optimising is also most of a model's load time, which counts for the first
+    sentence and for every worker; the copy loads several times faster. Making it takes a few
+    seconds, once (benchmarks/MEASURED.md has the figures).
     """
     import onnxruntime
 
@@ -83,8 +83,8 @@ def _open(model: Path | bytes, options: Any) -> Any:
 
 
 def _claim(path: Path) -> bool:
-    """Whether this process is to make the copy: one worker makes it (2 s) while the others
-    load the model (0.75 s) and start speaking, instead of all of them making it at once.
+    """Whether this process is to make the copy: one worker makes it (slow) while the others
+    load the model (quicker) and start speaking, instead of all of them making it at once.
 
     The claim holds its maker's process id. A worker is stopped as soon as the narration needs
     it no more, perhaps while making the copy: a claim whose process is gone, or over a minute
@@ -169,7 +169,8 @@ def _blocked_convolutions() -> bool:
 
 
 def _remove_stale_copies(kept: Path, model: Path) -> None:
-    """Copies of the model made for another ONNX Runtime, CPU or rewrite: 60 MB each."""
+    """Copies of the model made for another ONNX Runtime, CPU or rewrite (each as large as the
+    model)."""
     stale = re.compile(re.escape(model.stem) + r"-[0-9a-f]{32}\.onnx")
     for copy in kept.parent.iterdir():
         if copy != kept and stale.fullmatch(copy.name):

@@ -108,7 +108,7 @@ def _speaks_alike(config: Any, session: Any, model: Path) -> bool:
     import numpy as np
     from piper import PiperVoice, SynthesisConfig
 
-    # unoptimised: loads in 0.23 s instead of 0.53 s, and the test sentence is short
+    # unoptimised: loads in about half the time, and the test sentence is short
     original = modelstore.open_unoptimized(model)
     voices = [PiperVoice(config=config, session=s) for s in (original, session)]
     phonemes = voices[0].phonemize("Testing, one two three.")[0]

@@ -59,9 +59,9 @@ def _start_worker(
     than one (`more` is set), so that an early start that turns out to need one sentence (an
     edited article) does not have every worker fighting over the cores to load a voice.
 
-    While the first works alone it uses every core (one sentence: 0.29 s instead of 0.48 s
-    here); once the others start it drops to one thread like them, since a two-thread worker
-    beside a one-thread one made the whole 18% slower.
+    While the first works alone it uses every core (one sentence comes sooner); once the others
+    start it drops to one thread like them, since a two-thread worker beside one-thread ones
+    made the whole slower (benchmarks/MEASURED.md).
     """
     global _worker
     alone = first.acquire(block=False) and not more.is_set()
@@ -194,9 +194,9 @@ class Synthesizer:
         try:
             # Everything is queued at once, in script order: clips then arrive about in the
             # order they are joined, so the encoder works alongside the voices. (Longest first
-            # balanced the workers better but left most of the encoding until the end: 0.8 s
-            # more on a 450-word article here.) Only the last few go longest first, so that
-            # no worker is left alone with a long one at the end.
+            # balances the workers better but leaves most of the encoding until the end, which
+            # measured slower.) Only the last few go longest first, so that no worker is left
+            # alone with a long one at the end.
             tail = max(0, len(missing) - 2 * self.jobs)
             missing[tail:] = sorted(missing[tail:], key=lambda k: -len(texts[k]))
             pending = {key: pool.submit(speak, texts[key]) for key in missing}
