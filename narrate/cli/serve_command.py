@@ -1,6 +1,6 @@
 """`narrate serve`: the listening page and the HTTP API. A thin shell over narrate.server.
 
-Registered in narrate.cli.commands; uvicorn is imported only here, when the server starts.
+Registered in narrate.cli.commands (SUBCOMMANDS); uvicorn is imported when the server starts.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from typing import Annotated
 
 import typer
 
-from narrate.cli.commands import _errors, _say, tools_app
+from narrate.cli.console import errors, say
 from narrate.errors import NarrateError
 
 
-@tools_app.command("serve")
 def serve_command(
     host: Annotated[
         str, typer.Option(help="Address to listen on; any but loopback needs an API key.")
@@ -50,15 +49,13 @@ def serve_command(
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
 ) -> None:
     """Serve the listening page and the API (http://127.0.0.1:8765/ by default)."""
-    with _errors(debug):
+    with errors(debug):
         import uvicorn
 
+        from narrate.paths import cache_folders
         from narrate.server import ServerConfig, create_app
         from narrate.server.config import is_loopback
-        from narrate.settings import Settings
-        from narrate.sources.fetch import FetchOptions
-        from narrate.sources.httpcache import default_dir
-        from narrate.speech.synthesis import default_jobs
+        from narrate.settings import FetchOptions, Settings, default_jobs
 
         if not is_loopback(host) and not api_key:
             raise NarrateError(
@@ -68,11 +65,15 @@ def serve_command(
         for folder in feed or []:
             if not (folder / "feed.xml").is_file():
                 raise NarrateError(f"{folder} is not a feed folder (no feed.xml)")
-        settings = Settings(voice=voice, fetch=FetchOptions(cache_dir=default_dir()))
+        settings = Settings(voice=voice, fetch=FetchOptions(cache_dir=cache_folders().pages))
         config = ServerConfig(settings=settings, host=host, api_key=api_key,
                               allow_private=allow_private, data_dir=data_dir, workers=workers,
                               voices=voices or default_jobs(),
                               max_queue=max_queue, feeds=tuple(feed or ()))  # fmt: skip
-        _say(f"narrate: listening on http://{host}:{port}/ (Ctrl-C stops)")
+        say(f"narrate: listening on http://{host}:{port}/ (Ctrl-C stops)")
         uvicorn.run(create_app(config), host=host, port=port,
                     log_level="debug" if debug else "warning")  # fmt: skip
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)

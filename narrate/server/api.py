@@ -23,9 +23,11 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from narrate.audio.formats import FORMATS
 from narrate.errors import FetchError
+from narrate.model import AudioFormat
 from narrate.server.guard import SESSION_COOKIE, check_public
-from narrate.server.job import AUDIO_TYPES, PAGE, PART, SIDE_FILES, Live, audio_file, page_data
+from narrate.server.job import PAGE, PART, SIDE_FILES, STREAMED, Live, audio_file, page_data
 from narrate.server.runner import QueueFull, Runner
 from narrate.server.store import Job, Status, Store
 
@@ -93,7 +95,7 @@ def config(request: Request) -> dict[str, Any]:
     return {
         "auth_required": bool(request.app.state.config.api_key),
         "voices": request.app.state.voice_names,
-        "formats": list(AUDIO_TYPES),
+        "formats": [str(f) for f in STREAMED],
     }
 
 
@@ -191,7 +193,7 @@ async def audio(job_id: str, request: Request, fmt: str = "") -> Response:
     """The audio: streamed while it is being made, then the whole file with Range."""
     job = _job(request, job_id)
     folder = _runner(request).folder_of(job_id)
-    media_type = AUDIO_TYPES[job.fmt]
+    media_type = FORMATS[AudioFormat(job.fmt)].mime
     if job.status is Status.DONE:
         name = f"{job.title or 'narration'}.{job.fmt}"
         return FileResponse(audio_file(folder, job.fmt), media_type=media_type,

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from narrate.settings import Settings
-from narrate.speech.synthesis import default_jobs
+from narrate.settings import Settings, default_jobs
 
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765

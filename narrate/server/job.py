@@ -20,9 +20,10 @@ from pathlib import Path
 
 from narrate import pipeline
 from narrate.audio.assembly import assemble, encoder
+from narrate.audio.formats import FORMATS
 from narrate.audio.id3 import write_id3
 from narrate.files import atomic_path, write_text
-from narrate.model import Clip, Narration, Script, Segment
+from narrate.model import AudioFormat, Clip, Narration, Script, Segment
 from narrate.settings import Outputs, Settings
 from narrate.speech.synthesis import Synthesizer
 from narrate.speech.wordtimes import timed_tokens
@@ -38,7 +39,8 @@ SIDE_FILES = {
     "readalong.html": "text/html; charset=utf-8",
     "narration.epub": "application/epub+zip",
 }
-AUDIO_TYPES = {"mp3": "audio/mpeg", "ogg": "audio/ogg", "wav": "audio/wav"}
+STREAMED = (AudioFormat.MP3, AudioFormat.OGG, AudioFormat.WAV)
+"""The formats that can be listened to while they are written (M4B's index comes last)."""
 
 
 class Cancelled(Exception):
@@ -148,7 +150,7 @@ def finish(
     target = audio_file(folder, settings.fmt)
     with atomic_path(target) as temporary:
         shutil.copyfile(folder / PART, temporary)
-        if settings.fmt == "mp3":
+        if FORMATS[settings.fmt].id3:
             write_id3(temporary, script, narration, info.name, info.license)
     pipeline.write_sidecars(narration, script, outputs(folder), target, info)
     cues = [cue_record(c.segment, c.start, c.end, (w[0] for w in c.words)) for c in narration.cues]

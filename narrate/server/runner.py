@@ -24,14 +24,14 @@ from typing import TypeVar
 
 from narrate import pipeline
 from narrate.errors import NarrateError
-from narrate.model import Clip, Script
+from narrate.model import AudioFormat, Clip, Script
+from narrate.paths import cache_folders
 from narrate.server.guard import check_public
 from narrate.server.job import Cancelled, Live, narrate_into
 from narrate.server.store import Job, Status, Store
 from narrate.settings import Outputs, Settings
 from narrate.speech.catalog import VoiceInfo, find_voice
-from narrate.speech.piper import Speaker, Voice
-from narrate.speech.segmentcache import SegmentCache
+from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.synthesis import Synthesizer
 
 log = logging.getLogger(__name__)
@@ -73,12 +73,10 @@ class SharedVoice:
             self._idle.put(voice)
 
     def _load(self) -> Speaker:
-        # kept where the Synthesizer keeps them: beside the segment cache
-        models = SegmentCache(self.settings.cache_dir).folder.parent / "models"
         threads = 1 if self.count > 1 else 0  # several voices: one core each
+        models = cache_folders(self.settings.cache_dir).models if self.settings.cache else None
         try:
-            optimized = models if self.settings.cache else None
-            return Voice(self.info, self.settings.speech, threads=threads, optimized_dir=optimized)
+            return engine_for(self.info).open(self.info, self.settings.speech, threads, models)
         except BaseException:
             with self._lock:
                 self._loaded -= 1
@@ -97,7 +95,7 @@ class Voices:
         self._shared: OrderedDict[tuple[str, float], SharedVoice] = OrderedDict()
         self._lock = threading.Lock()
 
-    def settings_for(self, voice: str, rate: float, fmt: str) -> Settings:
+    def settings_for(self, voice: str, rate: float, fmt: AudioFormat) -> Settings:
         base = self.settings
         return replace(base, voice=voice or base.voice, speech=replace(base.speech, rate=rate),
                        fmt=fmt, jobs=1, cover=False, outputs=Outputs())  # fmt: skip
@@ -200,7 +198,7 @@ class Runner:
         folder.mkdir(parents=True, exist_ok=True)
         live = self.live.setdefault(job.id, Live())
         self.store.update(job.id, status=Status.RUNNING, done=0, error="")
-        settings = self.voices.settings_for(job.voice, job.rate, job.fmt)
+        settings = self.voices.settings_for(job.voice, job.rate, AudioFormat(job.fmt))
 
         def progress(done: int, total: int) -> None:
             if self._stopping or job.id in self._cancelled:

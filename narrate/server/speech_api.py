@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from narrate import pipeline
 from narrate.audio.assembly import assemble, encoder
-from narrate.model import Script
+from narrate.model import AudioFormat, Script
 from narrate.server.runner import Voices
 from narrate.sources.plaintext import article_from_text
 
@@ -32,8 +32,13 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1")
 
 PCM_RATE = 24000
-_FORMATS = {"mp3": ("mp3", "audio/mpeg"), "wav": ("wav", "audio/wav"),
-            "opus": ("ogg", "audio/ogg"), "pcm": ("pcm", "audio/pcm")}  # fmt: skip
+# OpenAI's names: narrate's format (None: raw PCM) and the content type
+_FORMATS = {
+    "mp3": (AudioFormat.MP3, "audio/mpeg"),
+    "wav": (AudioFormat.WAV, "audio/wav"),
+    "opus": (AudioFormat.OGG, "audio/ogg"),
+    "pcm": (None, "audio/pcm"),
+}
 _WAIT_FOR_VOICE_S = 10.0
 
 
@@ -80,7 +85,7 @@ async def speech(body: SpeechRequest, request: Request) -> StreamingResponse:
     fmt, media_type = _FORMATS[body.response_format]
     voice = body.voice if body.voice in state.voice_names else ""
     voices: Voices = state.voices
-    settings = voices.settings_for(voice, body.speed, "mp3" if fmt == "pcm" else fmt)
+    settings = voices.settings_for(voice, body.speed, fmt or AudioFormat.MP3)
     slots: threading.BoundedSemaphore = state.speech_slots
     if not await run_in_threadpool(slots.acquire, True, _WAIT_FOR_VOICE_S):
         raise HTTPException(503, "every voice is busy: try again shortly", {"Retry-After": "2"})
@@ -91,14 +96,14 @@ async def speech(body: SpeechRequest, request: Request) -> StreamingResponse:
     return StreamingResponse(_pipe_reader(read_end), media_type=media_type)
 
 
-def _speak(script: Script, settings: Any, voices: Voices, fmt: str, fd: int,
+def _speak(script: Script, settings: Any, voices: Voices, fmt: AudioFormat | None, fd: int,
            slots: threading.BoundedSemaphore) -> None:  # fmt: skip
     """Synthesise into the pipe; closing it ends the response (early, on an error)."""
     out = os.fdopen(fd, "wb")
     try:
         synthesizer = voices.synthesizer(settings)
         rate = synthesizer.sample_rate
-        sink = _Resampled(out, rate) if fmt == "pcm" else encoder(out, rate, fmt)
+        sink = encoder(out, rate, fmt) if fmt else _Resampled(out, rate)
         with sink:
             assemble(synthesizer.render(script.segments), rate, sink.write)
     except Exception:  # the response has started: all that is left is to end it short

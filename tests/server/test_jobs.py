@@ -15,8 +15,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate.audio.assembly import duration
+from tests.conftest import speak_with
 from tests.server.conftest import Running, wait_done
-from tests.server.voices import SlowVoice, quick, speak_with
+from tests.server.voices import SlowVoice, quick
 
 Serve = Callable[..., Running]
 

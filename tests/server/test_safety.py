@@ -12,8 +12,9 @@ from pytest_httpserver import HTTPServer
 
 from narrate.errors import FetchError
 from narrate.server.guard import check_public
+from tests.conftest import speak_with
 from tests.server.conftest import Running, wait_done
-from tests.server.voices import quick, speak_with
+from tests.server.voices import quick
 
 Serve = Callable[..., Running]
 
@@ -136,11 +137,10 @@ def test_feed_folders_are_served_with_range_and_their_types(serve: Serve, tmp_pa
 def test_the_cli_refuses_an_open_host_without_a_key() -> None:
     from typer.testing import CliRunner
 
-    from narrate.cli.commands import _register_feed, tools_app
+    from narrate.cli.commands import subcommand_app
 
-    _register_feed()
     result = CliRunner().invoke(
-        tools_app, ["serve", "--host", "0.0.0.0"], env={"NARRATE_API_KEY": ""}
+        subcommand_app("serve"), ["serve", "--host", "0.0.0.0"], env={"NARRATE_API_KEY": ""}
     )
     assert result.exit_code == 1
     assert "API key" in result.output

@@ -5,10 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
-
 from narrate.model import Clip
-from tests import conftest
 from tests.conftest import FakeVoice
 
 RATE = 22050  # the default voice's rate, which the synthesizer reads from its config
@@ -32,11 +29,3 @@ class SlowVoice(FakeVoice):
 
 def quick() -> FakeVoice:
     return FakeVoice(sample_rate=RATE)
-
-
-def speak_with(monkeypatch: pytest.MonkeyPatch, voice: FakeVoice) -> FakeVoice:
-    """Every narration and speech of the server under test (which loads its voices itself, to
-    share them) and of the pipeline speaks with `voice`."""
-    conftest.speak_with(monkeypatch, voice)
-    monkeypatch.setattr("narrate.server.runner.Voice", lambda info, speech=None, **_: voice)
-    return voice
