@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from narrate import pipeline
 from narrate.audio.assembly import assemble, encoder
+from narrate.errors import NarrateError
 from narrate.model import AudioFormat, Script
 from narrate.server.runner import Voices
 from narrate.sources.plaintext import article_from_text
@@ -106,6 +107,8 @@ def _speak(script: Script, settings: Any, voices: Voices, fmt: AudioFormat | Non
         sink = encoder(out, rate, fmt) if fmt else _Resampled(out, rate)
         with sink:
             assemble(synthesizer.render(script.segments), rate, sink.write)
+    except NarrateError as error:  # the client went away, most often
+        log.info("speech stopped: %s", error)
     except Exception:  # the response has started: all that is left is to end it short
         log.exception("speech failed")
     finally:

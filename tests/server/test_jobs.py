@@ -115,14 +115,23 @@ def test_the_audio_streams_while_the_narration_is_made(
     url = f"/api/narrations/{job['id']}/audio"
     streamed = bytearray()
     states = []
+    partial: dict[str, Any] = {}
+    text = f"/api/narrations/{job['id']}/text"
     with running.client() as client, client.stream("GET", url) as response:
         assert response.status_code == 200
         assert response.headers["content-type"] == "audio/mpeg"
         for chunk in response.iter_bytes():
             if not streamed:  # the first bytes come while later sentences are still to speak
                 states.append(client.get(f"/api/narrations/{job['id']}").json())
+            if not partial.get("cues"):  # the page gets the sentences' times as they come
+                partial = client.get(text).json()
             streamed += chunk
         final = wait_done(client, str(job["id"]))
+        whole = client.get(text).json()
+    assert not partial["complete"] and whole["complete"]
+    assert 0 < len(partial["cues"]) < len(whole["cues"])
+    assert partial["cues"] == whole["cues"][: len(partial["cues"])]  # the same times as at the end
+    assert partial["segments"] == whole["segments"]
     first = states[0]
     assert first["status"] == "running"
     assert first["progress"]["done"] < first["progress"]["total"]

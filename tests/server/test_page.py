@@ -134,8 +134,8 @@ def test_listen_to_a_pasted_url(browser: Any, serve: Serve, site: HTTPServer) ->
     context.close()
 
 
-def test_the_listen_link_and_the_bookmarklet_start_a_narration(
-    browser: Any, serve: Serve, site: HTTPServer
+def test_the_listen_link_the_bookmarklet_and_a_file_start_a_narration(
+    browser: Any, serve: Serve, site: HTTPServer, tmp_path: Path
 ) -> None:
     running = serve(allow_private=True)
     context = browser.new_context()
@@ -159,4 +159,15 @@ def test_the_listen_link_and_the_bookmarklet_start_a_narration(
         "() => document.getElementById('audio').currentTime > 0.5", timeout=60_000
     )
     assert "tram" in tab.locator("#article-title").inner_text().lower()
+
+    # a text file chosen from the computer
+    notes = tmp_path / "lock-keeper.txt"
+    notes.write_text("# The lock keeper's week\n\nThe canal froze on Monday. Barges waited.\n")
+    tab.get_by_label("Or an HTML or text file").set_input_files(str(notes))
+    tab.get_by_role("button", name="Listen", exact=True).click()
+    tab.locator(".s", has_text="The canal froze on Monday.").wait_for(timeout=60_000)
+    tab.wait_for_function(
+        "() => document.getElementById('status').textContent.startsWith('Ready')", timeout=60_000
+    )
+    assert tab.locator("#article-title").inner_text() == "The lock keeper's week"
     context.close()
