@@ -239,3 +239,23 @@ def test_pasted_html_and_failures_are_reported(
         spec = client.get("/openapi.json").json()
         assert "/api/narrations" in spec["paths"] and "/v1/audio/speech" in spec["paths"]
         assert json.dumps(spec)  # a valid document
+
+
+def test_a_narration_deleted_while_it_is_made_stops_and_leaves_nothing(
+    serve: Serve, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    voice = SlowVoice(seconds=0.1)
+    speak_with(monkeypatch, voice)
+    data = tmp_path / "data"
+    running = serve(workers=1, data_dir=data)
+    story = "\n\n".join(f"Paragraph {n} is about the old mill by the weir." for n in range(1, 30))
+    job = _post(running, text=story)
+    with running.client() as client:
+        while client.get(f"/api/narrations/{job['id']}").json()["progress"]["done"] < 2:
+            time.sleep(0.02)
+        assert client.delete(f"/api/narrations/{job['id']}").status_code == 204
+        assert client.get(f"/api/narrations/{job['id']}").status_code == 404
+        after = _post(running, text="The mill wheel turns again.")  # the worker is free again
+        assert wait_done(client, str(after["id"]))["status"] == "done"
+    assert len(voice.spoken) < 29  # it stopped at the next segment
+    assert [p.name for p in (data / "narrations").iterdir()] == [after["id"]]

@@ -107,6 +107,8 @@ def test_listen_to_a_pasted_url(browser: Any, serve: Serve, site: HTTPServer) ->
     )
     tab.keyboard.press("Space")
     tab.wait_for_function("() => document.getElementById('audio').paused", timeout=5_000)
+    tab.get_by_label("Speed").select_option("1.5")
+    assert tab.evaluate("document.getElementById('audio').playbackRate") == 1.5
 
     status = tab.get_by_role("status")
     tab.wait_for_function(
