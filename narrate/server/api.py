@@ -13,9 +13,10 @@ import asyncio
 import hashlib
 import hmac
 import json
+import re
 import shutil
 from collections.abc import AsyncIterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request, Response
@@ -71,6 +72,13 @@ def _job(request: Request, job_id: str) -> Job:
     if job is None:
         raise HTTPException(404, f"no narration {job_id}")
     return job
+
+
+def file_name(given: str, kind: str) -> str:
+    """A safe name for pasted or dropped content, from the client's file name: its stem is the
+    title of a text without one, and its suffix says how to read it."""
+    stem = re.sub(r"[^\w-]+", " ", PurePath(given).stem).strip()[:80].replace(" ", "-")
+    return f"{stem or 'pasted'}.{'html' if kind == 'html' else 'txt'}"
 
 
 def describe(job: Job) -> dict[str, Any]:
@@ -130,12 +138,12 @@ async def create(body: NarrationRequest, request: Request) -> JSONResponse:
     job = store.by_key(key.hexdigest())
     if job is not None:
         return JSONResponse(describe(job), 200 if job.status is Status.DONE else 202)
-    source = content if kind == "url" else (body.name or f"pasted.{kind}")
+    source = content if kind == "url" else file_name(body.name, kind)
     job = store.add(key.hexdigest(), kind, source, body.voice, body.rate, body.format)
     if kind != "url":
         folder = runner.folder_of(job.id)
         folder.mkdir(parents=True)
-        (folder / f"input.{kind}").write_text(content, encoding="utf-8")
+        (folder / source).write_text(content, encoding="utf-8")
     try:
         runner.submit(job)
     except QueueFull as full:

@@ -206,7 +206,7 @@ class Runner:
             self.store.update(job.id, done=done, total=total)
 
         try:
-            source = job.source if job.kind == "url" else str(folder / f"input.{job.kind}")
+            source = job.source if job.kind == "url" else str(folder / job.source)
             if job.kind == "url":
                 check_public(job.source, self.allow_private)
             synthesizer = self.voices.synthesizer(settings)

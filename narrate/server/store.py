@@ -34,7 +34,7 @@ class Job:
     kind: str
     """url, html or text."""
     source: str
-    """The URL, or for pasted or dropped content the file name it came with."""
+    """The URL, or for pasted or dropped content the name of its file in the job's folder."""
     voice: str
     rate: float
     fmt: str

@@ -259,3 +259,15 @@ def test_a_narration_deleted_while_it_is_made_stops_and_leaves_nothing(
         assert wait_done(client, str(after["id"]))["status"] == "done"
     assert len(voice.spoken) < 29  # it stopped at the next segment
     assert [p.name for p in (data / "narrations").iterdir()] == [after["id"]]
+
+
+def test_a_text_without_a_title_is_named_after_its_file(
+    serve: Serve, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    speak_with(monkeypatch, quick())
+    running = serve(data_dir=tmp_path)
+    job = _post(running, text="The weir was mended in June.", name="../../weir_repairs.md")
+    with running.client() as client:
+        status = wait_done(client, str(job["id"]))
+    assert status["title"] == "weir repairs"
+    assert (tmp_path / "narrations" / job["id"] / "weir_repairs.txt").is_file()
