@@ -29,11 +29,13 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SESSION_COOKIE = "narrate_session"
 # Open without a key: the page and its assets hold no data, and the page needs to learn
-# whether to ask for a key and to trade it for its session cookie.
-_OPEN_PATHS = ("/api/config", "/api/session", "/static/", "/openapi.json")
+# whether to ask for a key and to trade it for its session cookie; feeds given with --feed are
+# published for podcast apps, which cannot send one.
+_OPEN_PATHS = ("/api/config", "/api/session", "/static/", "/openapi.json", "/feeds/")
 _OPEN_EXACT = ("/", "/listen")
 # Requests that start work: rate-limited per client address.
 _COSTLY = (("POST", "/api/narrations"), ("POST", "/v1/audio/speech"))
+_MAX_CLIENTS = 10_000
 _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -88,6 +90,9 @@ class RateLimit:
         rate = self.per_minute / 60
         now = time.monotonic()
         with self._lock:
+            if len(self._buckets) > _MAX_CLIENTS:  # forget those whose bucket is full again
+                full = now - 60
+                self._buckets = {k: v for k, v in self._buckets.items() if v[1] > full}
             tokens, then = self._buckets.get(client, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - then) * rate)
             if tokens < 1:

@@ -66,6 +66,7 @@ def test_an_api_key_is_asked_for_everything_but_the_page(serve: Serve) -> None:
         assert client.post("/api/session", json={"key": "nope"}).status_code == 401
         assert client.post("/api/session", json={"key": "s3cret"}).status_code == 204
         assert client.get("/api/narrations").status_code == 200  # by the session cookie
+        assert client.get("/feeds/none/feed.xml").status_code == 404  # feeds are public
 
 
 def test_requests_too_large_or_too_many_are_refused(
