@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from narrate.errors import NarrateError
-from narrate.sources.fetch import FetchOptions
+from narrate.sources.fetch import FetchOptions, check_timeout
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 3
@@ -197,8 +197,22 @@ def narrate(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for a web page.", rich_help_panel="Input")
+        float,
+        typer.Option(
+            help="Seconds a web page may take in all (connect, download, retries).",
+            rich_help_panel="Input",
+        ),
     ] = 20.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            envvar="NARRATE_ALLOW_PRIVATE",
+            help="Let addresses found in fetched content (redirects, images) reach this "
+            "machine or the local network.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -292,7 +306,9 @@ def narrate(
             voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
             cover=cover,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
-            fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
+            fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
+                               allow_private=allow_private),
+            jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),

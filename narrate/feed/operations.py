@@ -151,6 +151,8 @@ def sync(
     load(folder)
     items = read_feed(feed, settings.fetch)[: max(0, limit)]
     dates = {item.url: item.published for item in items if item.published}
+    # The items' addresses come from the feed, not from the user: the address rules hold them.
+    settings = replace(settings, fetch=settings.fetch.for_content(feed if is_url(feed) else ""))
     return add(folder, [item.url for item in items], settings, keep=keep, dates=dates,
                skip_retired=True, progress=progress, notify=notify)  # fmt: skip
 

@@ -4,7 +4,7 @@ is a JPEG or PNG of a sensible size. A missing cover never stops a narration."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 from narrate.errors import NarrateError
@@ -44,13 +44,17 @@ def fetch_cover(article: Article, options: FetchOptions | None = None) -> Cover 
     url = urljoin(article.source_url, article.image_url)
     if urlsplit(url).scheme not in {"http", "https"}:
         return None
-    base = options or FetchOptions()
-    limits = FetchOptions(timeout=min(base.timeout, 10.0), max_bytes=MAX_COVER_BYTES, retries=0,
-                          user_agent=base.user_agent, cache_dir=base.cache_dir)  # fmt: skip
+    # The image's address came from the page: it is held to the address rules (see netguard),
+    # with the page's own origin allowed when the user gave the page.
+    base = (options or FetchOptions()).for_content(article.url)
+    limits = replace(base, timeout=min(base.timeout, 10.0), max_bytes=MAX_COVER_BYTES, retries=0)
     try:
         data = get(url, limits, accept=_IMAGE_ACCEPT).body
     except NarrateError as error:
         log.info("no cover art: %s", error)
+        return None
+    except Exception as error:  # a cover is never worth a narration, whatever went wrong
+        log.warning("no cover art: %s (%s: %s)", url, error.__class__.__name__, error)
         return None
     mime = sniff(data)
     if mime is None:
