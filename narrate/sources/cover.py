@@ -37,25 +37,29 @@ def fetch_cover(article: Article, options: FetchOptions | None = None) -> Cover 
     """The article's lead image, or None (with a log line saying why) when there is none.
 
     Only for articles that came from the web: narrating a saved page or a text file never
-    touches the network.
+    touches the network. Nothing about the image (its address, the server, its bytes) can make
+    this raise: a cover is never worth a narration.
     """
     if not article.image_url or not article.url:
         return None
+    try:
+        return _fetch_cover(article, options or FetchOptions())
+    except NarrateError as error:
+        log.info("no cover art: %s", error)
+    except Exception as error:  # whatever went wrong, the narration goes on without a cover
+        log.warning("no cover art: %s (%s: %s)", article.image_url, type(error).__name__, error)
+    return None
+
+
+def _fetch_cover(article: Article, options: FetchOptions) -> Cover | None:
     url = urljoin(article.source_url, article.image_url)
     if urlsplit(url).scheme not in {"http", "https"}:
         return None
     # The image's address came from the page: it is held to the address rules (see netguard),
     # with the page's own origin allowed when the user gave the page.
-    base = (options or FetchOptions()).for_content(article.url)
+    base = options.for_content(article.url)
     limits = replace(base, timeout=min(base.timeout, 10.0), max_bytes=MAX_COVER_BYTES, retries=0)
-    try:
-        data = get(url, limits, accept=_IMAGE_ACCEPT).body
-    except NarrateError as error:
-        log.info("no cover art: %s", error)
-        return None
-    except Exception as error:  # a cover is never worth a narration, whatever went wrong
-        log.warning("no cover art: %s (%s: %s)", url, error.__class__.__name__, error)
-        return None
+    data = get(url, limits, accept=_IMAGE_ACCEPT).body
     mime = sniff(data)
     if mime is None:
         log.info("no cover art: %s is not a JPEG or PNG image", url)

@@ -129,8 +129,11 @@ def get(url: str, options: FetchOptions | None = None, accept: str = HTML_ACCEPT
     """
     options = options or FetchOptions()
     timeout = check_timeout(options.timeout)
-    url = iri_to_uri(url)
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        url = iri_to_uri(url)
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as error:  # an unclosed "[", a port that is not a number
+        raise SourceError(f"{url}: not a valid URL ({error})") from None
     if scheme not in {"http", "https"}:
         raise SourceError(f"unsupported URL scheme {scheme!r} in {url}: only http and https")
     trusted = url if options.trust_url else options.trusted_origin
