@@ -32,6 +32,7 @@ from narrate.sources.cover import fetch_cover
 from narrate.sources.fetch import FetchOptions
 from narrate.sources.plaintext import article_from_text
 from narrate.sources.reading import read_source
+from narrate.sources.vetting import vet_article
 from narrate.speech.catalog import VoiceInfo, find_voice
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, narration_key
@@ -66,11 +67,13 @@ def load_article(
 
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:
+    """The article in a page, with only the claims about itself that narrate trusts (see
+    sources.vetting) and text that every output format can carry."""
     if page.kind == "html":
         from narrate.extraction import extract_article
 
-        return extract_article(page.text, page.url, allow_non_article=force)
-    return article_from_text(page.text, page.name)
+        return vet_article(extract_article(page.text, page.url, allow_non_article=force))
+    return vet_article(article_from_text(page.text, page.name))
 
 
 def make_script(article: Article) -> Script:

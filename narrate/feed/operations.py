@@ -119,7 +119,8 @@ def add(
 ) -> Report:
     """Narrate each source into the feed: a new episode, an updated one, or nothing if unchanged.
 
-    A source that fails is reported in its Outcome and the rest go on.
+    A source that fails, for whatever reason, is reported in its Outcome and the rest go on:
+    one bad item in a site's feed must not stop every later one on every run.
     """
     load(folder)  # not a feed folder: fail before any fetch
     outcomes, dropped = [], []
@@ -129,6 +130,10 @@ def add(
                                      skip_retired, progress)  # fmt: skip
         except NarrateError as error:
             outcome, gone = Outcome(source, "failed", error=str(error)), []
+        except Exception as error:  # a fault of narrate's on this item: report it, go on
+            log.debug("%s failed", source, exc_info=True)
+            reason = f"unexpected {type(error).__name__}: {error}"[:300]
+            outcome, gone = Outcome(source, "failed", error=reason), []
         log.info("%s: %s %s", source, outcome.status, outcome.error)
         outcomes.append(outcome)
         dropped += gone
@@ -244,8 +249,11 @@ def _commit(
 
 
 def _publish(folder: Path, state: State) -> None:
-    """feed.xml, then the state: each whole, each renamed into place (call under the lock)."""
-    write_bytes(folder / FEED_NAME, rss.render(state))
+    """feed.xml, then the state: each whole, checked, each renamed into place (call under the
+    lock)."""
+    document = rss.render(state)
+    rss.check_well_formed(document)
+    write_bytes(folder / FEED_NAME, document)
     save(folder, state)
 
 
