@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -169,12 +168,12 @@ def narrate_script(
         )
     with atomic_path(path) as temporary:
         encoded = cache.get_audio(key, settings.fmt) if cache else None
-        if encoded:  # the same narration was encoded before: its clips give the timings
+        if encoded is not None:  # the same narration was encoded before: its clips give the timings
             narration = synthesize(script, synthesizer, progress)
             if synthesizer.stats.synthesised:  # a clip had been evicted: its timing is new
                 encode(narration, temporary, settings.fmt, settings.bitrate)
             else:
-                shutil.copyfile(encoded, temporary)
+                temporary.write_bytes(encoded)
         else:
             # Clips go to the encoder as they are joined, while later ones are synthesised.
             rate = synthesizer.sample_rate

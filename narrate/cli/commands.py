@@ -397,6 +397,7 @@ def cache_command(
 ) -> None:
     """Show or clear the cache of synthesised sentences."""
     from narrate.sources.httpcache import HttpCache, default_dir
+    from narrate.speech.piper import remove_optimized_copies
     from narrate.speech.segmentcache import SegmentCache
 
     with _errors(debug):
@@ -414,6 +415,8 @@ def cache_command(
             for saved in [*articles, *folder.glob("*.title")]:
                 saved.unlink(missing_ok=True)
             typer.echo(f"Removed {len(articles)} extracted articles")
+            copies = remove_optimized_copies(cache.folder.parent / "models")
+            typer.echo(f"Removed {copies} optimised voice models (made again when needed)")
         else:
             raise NarrateError(f"unknown cache action {action!r}: use info or clear")
 

@@ -111,3 +111,17 @@ def test_a_non_ascii_page_and_cover_address_are_fetched(httpserver: HTTPServer) 
 def test_a_cover_that_cannot_be_fetched_is_no_cover(image: str) -> None:
     article = Article(title="t", blocks=(), image_url=image, url="http://127.0.0.1:9/story")
     assert fetch_cover(article, FetchOptions(timeout=1, retries=0)) is None
+
+
+def test_a_damaged_saved_page_is_fetched_again(httpserver: HTTPServer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    options = FetchOptions(timeout=3, retries=0, cache_dir=tmp_path)
+    httpserver.expect_request("/story").respond_with_data(
+        PAGE, content_type="text/html", headers={"ETag": '"v1"'}
+    )
+    fetch(httpserver.url_for("/story"), options)
+    (body,) = tmp_path.glob("*.body")
+    body.write_bytes(body.read_bytes().replace(b"Some", b"Evil"))  # the same length
+    page = fetch(httpserver.url_for("/story"), options)
+    assert "Some words" in page.text
+    request, _ = httpserver.log[-1]
+    assert "If-None-Match" not in request.headers  # the damaged copy was not revalidated
