@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     The rename is atomic on one filesystem, so `path` holds either the old file or the whole
     new one, whatever happens in between; the temporary file never outlives the block.
     """
+    _remove_stale_parts(path.parent)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         yield temporary
@@ -25,6 +28,49 @@ def atomic_path(path: Path) -> Iterator[Path]:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+_PART = re.compile(r"\..+\.(?P<pid>\d+)\.part")
+STALE_AFTER_S = 60.0
+"""A temporary file untouched this long whose process is gone is left over from a crash."""
+_swept: set[Path] = set()
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Delete the temporary files that processes killed before their clean-up (SIGKILL, a power
+    cut) left in `folder`, the first time this process writes there.
+
+    Only files of processes that no longer exist on this machine and untouched for a minute:
+    a writer on another machine or in another container sharing the folder, whose process ids
+    mean nothing here, keeps touching its file as it writes.
+    """
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        names = [entry for entry in os.scandir(folder or ".") if entry.name.endswith(".part")]
+    except OSError:
+        return
+    now = time.time()
+    for entry in names:
+        match = _PART.fullmatch(entry.name)
+        if not match or _alive(int(match["pid"])):
+            continue
+        with contextlib.suppress(OSError):
+            if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_S:
+                Path(entry.path).unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name != "posix":  # on Windows, kill() would end the process
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):  # another user's, or no kill() here
+        return True
+    return True
 
 
 def write_text(path: Path, text: str) -> None:

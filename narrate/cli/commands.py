@@ -16,12 +16,12 @@ from typing import Annotated
 
 import typer
 
+from narrate.cli import signals
 from narrate.errors import NarrateError
 from narrate.sources.fetch import FetchOptions, check_timeout
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
 
 narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
 tools_app = typer.Typer(
@@ -59,9 +59,9 @@ def _errors(debug: bool) -> Iterator[None]:
             raise
         _say(f"narrate: error: {error}")
         raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
-        _say("narrate: interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP (see signals)
+        _say(f"narrate: interrupted{f' ({stop})' if str(stop) else ''}")
+        raise typer.Exit(signals.exit_status(stop)) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as error:
@@ -430,6 +430,7 @@ def _register_feed() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `narrate SOURCE ...`, or one of the subcommands."""
     args = sys.argv[1:] if argv is None else argv
+    signals.install()
     try:
         if args and args[0] in SUBCOMMANDS:
             _register_feed()
