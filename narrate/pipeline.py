@@ -10,11 +10,13 @@ forked before they load does not carry them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
+import shutil
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -184,7 +186,8 @@ def narrate_script(
         if settings.fmt == "mp3":
             cover = fetch_cover(script.article, settings.fetch) if settings.cover else None
             write_id3(temporary, script, narration, info.name, info.license, cover)
-    write_sidecars(narration, script, settings.outputs, path, info)
+        # The side files before the audio's rename: if one fails, the old audio stays.
+        write_sidecars(narration, script, settings.outputs, path, info, audio_file=temporary)
     return Result(path, script, narration, info, synthesizer.stats)
 
 
@@ -206,9 +209,18 @@ def stream_script(
 
 
 def write_sidecars(
-    narration: Narration, script: Script, outputs: Outputs, audio_path: Path, voice: VoiceInfo
+    narration: Narration,
+    script: Script,
+    outputs: Outputs,
+    audio_path: Path,
+    voice: VoiceInfo,
+    audio_file: Path | None = None,
 ) -> None:
-    """Timed text and read-along files, from the same cue times as the audio."""
+    """Timed text and read-along files, from the same cue times as the audio.
+
+    `audio_file`: where the audio is now, when it is not yet at `audio_path` (the EPUB carries
+    a copy of it; the read-along page links to `audio_path`).
+    """
     texts = {
         outputs.vtt: lambda: timedtext.vtt(narration.cues),
         outputs.srt: lambda: timedtext.srt(narration.cues),
@@ -228,7 +240,26 @@ def write_sidecars(
     if outputs.epub:
         from narrate.outputs.epub import write_epub
 
-        write_epub(outputs.epub, script, narration, audio_path, voice.name, voice.license)
+        with _named_like(audio_file or audio_path, audio_path.suffix) as audio:
+            write_epub(outputs.epub, script, narration, audio, voice.name, voice.license)
+
+
+@contextlib.contextmanager
+def _named_like(audio: Path, suffix: str) -> Iterator[Path]:
+    """`audio` under a name ending in `suffix` (which tells the EPUB its type): itself, or a
+    link to it (a copy where links are not possible) for as long as the block runs."""
+    if audio.suffix == suffix:
+        yield audio
+        return
+    alias = audio.with_name(audio.name + suffix)
+    try:
+        try:
+            os.link(audio, alias)
+        except OSError:
+            shutil.copyfile(audio, alias)
+        yield alias
+    finally:
+        alias.unlink(missing_ok=True)
 
 
 def synthesize(

@@ -292,6 +292,7 @@ def narrate(
     """
     from narrate import pipeline
     from narrate.audio.formats import FORMATS
+    from narrate.files import free_name
     from narrate.settings import Outputs, Settings
     from narrate.sources import httpcache
     from narrate.speech.catalog import find_voice
@@ -331,7 +332,8 @@ def narrate(
                     )
                 pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
                 return
-            path = output or pipeline.default_output(script.article, fmt)
+            # A name narrate chooses never replaces a file that is there already.
+            path = output or free_name(pipeline.default_output(script.article, fmt))
             with _progress(len(script.segments), quiet) as progress:
                 result = pipeline.narrate_script(script, path, settings, progress, synthesizer)
         minutes, seconds = divmod(round(result.narration.seconds), 60)

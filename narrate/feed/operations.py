@@ -262,7 +262,10 @@ def _delete(folder: Path, names: Sequence[str], state: State) -> None:
     used = {name for e in state.episodes for name in e.files}
     for name in names:
         if name not in used:
-            (folder / name).unlink(missing_ok=True)
+            try:
+                (folder / name).unlink(missing_ok=True)
+            except OSError as error:  # a read-only folder: the error that led here matters more
+                log.debug("cannot delete %s: %s", folder / name, error)
 
 
 def _discard(folder: Path, episode: Episode) -> None:

@@ -63,6 +63,7 @@ class SegmentCache:
     def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.folder = folder or default_dir()
         self.max_bytes = max_bytes
+        self._warned = False
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pcm"
@@ -102,7 +103,10 @@ class SegmentCache:
             with atomic_path(path) as temporary:
                 temporary.write_bytes(header + body)
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
-            log.warning("could not cache a segment: %s", error)
+            # Once a run: a full disk would otherwise say so for every sentence.
+            log.log(logging.DEBUG if self._warned else logging.WARNING,
+                    "could not cache a segment: %s", error)  # fmt: skip
+            self._warned = True
 
     def audio_path(self, key: str, fmt: str) -> Path:
         """Where a whole encoded narration is kept: re-narrating it then costs a copy."""
