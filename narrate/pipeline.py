@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from narrate.readers import read_article
 from narrate.settings import FetchOptions, Outputs, Settings
 from narrate.sources.cover import fetch_cover
 from narrate.sources.reading import read_source
+from narrate.sources.vetting import vet_article
 from narrate.speech.catalog import VoiceInfo, find_voice
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, narration_key
@@ -66,7 +66,9 @@ def load_article(
 
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:
-    return read_article(page, force=force)
+    """The article in a page, with only the claims about itself that narrate trusts (see
+    sources.vetting) and text that every output format can carry."""
+    return vet_article(read_article(page, force=force))
 
 
 def make_script(article: Article) -> Script:
@@ -163,12 +165,12 @@ def narrate_script(
         )
     with atomic_path(path) as temporary:
         encoded = cache.get_audio(key, settings.fmt) if cache else None
-        if encoded:  # the same narration was encoded before: its clips give the timings
+        if encoded is not None:  # the same narration was encoded before: its clips give the timings
             narration = synthesize(script, synthesizer, progress)
             if synthesizer.stats.synthesised:  # a clip had been evicted: its timing is new
                 encode(narration, temporary, settings.fmt, settings.bitrate)
             else:
-                shutil.copyfile(encoded, temporary)
+                temporary.write_bytes(encoded)
         else:
             # Clips go to the encoder as they are joined, while later ones are synthesised.
             rate = synthesizer.sample_rate
@@ -179,7 +181,8 @@ def narrate_script(
         if FORMATS[settings.fmt].id3:
             cover = fetch_cover(script.article, settings.fetch) if settings.cover else None
             write_id3(temporary, script, narration, info.name, info.license, cover)
-    write_sidecars(narration, script, settings.outputs, path, info)
+        # The side files before the audio's rename: if one fails, the old audio stays.
+        write_sidecars(narration, script, settings.outputs, path, info, audio_file=temporary)
     return Result(path, script, narration, info, synthesizer.stats)
 
 
@@ -201,10 +204,19 @@ def stream_script(
 
 
 def write_sidecars(
-    narration: Narration, script: Script, outputs: Outputs, audio_path: Path, voice: VoiceInfo
+    narration: Narration,
+    script: Script,
+    outputs: Outputs,
+    audio_path: Path,
+    voice: VoiceInfo,
+    audio_file: Path | None = None,
 ) -> None:
-    """Timed text and read-along files, from the same cue times as the audio."""
-    done = Finished(script, narration, audio_path, voice.name, voice.license)
+    """Timed text and read-along files, from the same cue times as the audio.
+
+    `audio_file`: where the audio is now, when it is not yet at `audio_path` (the EPUB carries
+    a copy of it; the read-along page links to `audio_path`).
+    """
+    done = Finished(script, narration, audio_path, voice.name, voice.license, audio_file)
     write_outputs(outputs, done)
 
 

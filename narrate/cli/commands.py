@@ -14,9 +14,11 @@ from typing import Annotated
 
 import typer
 
+from narrate.cli import signals
 from narrate.cli.console import errors, progress_bar, say
 from narrate.errors import NarrateError
 from narrate.settings import FetchOptions
+from narrate.sources.fetch import check_timeout
 
 narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
 # The subcommands, each in a module of its own that is imported only when its name is given (the
@@ -153,8 +155,22 @@ def narrate(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for a web page.", rich_help_panel="Input")
+        float,
+        typer.Option(
+            help="Seconds a web page may take in all (connect, download, retries).",
+            rich_help_panel="Input",
+        ),
     ] = 20.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            envvar="NARRATE_ALLOW_PRIVATE",
+            help="Let addresses found in fetched content (redirects, images) reach this "
+            "machine or the local network.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -234,6 +250,7 @@ def narrate(
     """
     from narrate import pipeline
     from narrate.audio.formats import audio_format
+    from narrate.files import free_name
     from narrate.paths import cache_folders
     from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
     from narrate.speech.catalog import find_voice
@@ -248,7 +265,9 @@ def narrate(
             voice=voice, fmt=audio, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
             cover=cover,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
-            fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
+            fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
+                               allow_private=allow_private),
+            jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
@@ -271,7 +290,8 @@ def narrate(
                     )
                 pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
                 return
-            path = output or pipeline.default_output(script.article, audio)
+            # A name narrate chooses never replaces a file that is there already.
+            path = output or free_name(pipeline.default_output(script.article, audio))
             with progress_bar(len(script.segments), quiet) as progress:
                 result = pipeline.narrate_script(script, path, settings, progress, synthesizer)
         minutes, seconds = divmod(round(result.narration.seconds), 60)
@@ -294,6 +314,7 @@ def subcommand_app(name: str) -> typer.Typer:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `narrate SOURCE ...`, or one of the subcommands."""
     args = sys.argv[1:] if argv is None else argv
+    signals.install()
     try:
         if args and args[0] in SUBCOMMANDS:
             subcommand_app(args[0])(args=args, prog_name="narrate")
