@@ -14,7 +14,7 @@ import re
 from lxml import html
 
 from narrate.extraction import captions
-from narrate.extraction.dom import class_and_id, text_of, word_count
+from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
 _DROP_TAGS = frozenset(
@@ -93,18 +93,23 @@ _FURNITURE_TOKENS = frozenset(
 )
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 
-# A candidate holding this share of the page's paragraph text is the article, not furniture.
+# A candidate holding this share of the page's running prose is the article, not furniture.
 _MAX_FURNITURE_SHARE = 0.3
 
 
 def prune(tree: html.HtmlElement) -> None:
-    """Remove furniture elements from the tree, in place."""
-    total = _paragraph_words(tree) or 1
+    """Remove furniture elements from the tree, in place.
+
+    A class-name rule never removes the block that holds the page's text: a blog engine may
+    call the post's own container a "widget", and a page may set its text without any <p>.
+    """
+    runs = prose_runs(tree)
+    total = sum(runs.values()) or 1
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body"):
             continue
-        if _is_furniture(element) and _paragraph_words(element) < _MAX_FURNITURE_SHARE * total:
+        if _is_furniture(element) and _prose(element, runs) < _MAX_FURNITURE_SHARE * total:
             doomed.append(element)
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
@@ -132,8 +137,8 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     return any(token in _FURNITURE_TOKENS for token in _TOKEN_SPLIT.split(names))
 
 
-def _paragraph_words(element: html.HtmlElement) -> int:
-    return sum(word_count(text_of(p)) for p in element.iter("p"))
+def _prose(element: html.HtmlElement, runs: dict[html.HtmlElement, int]) -> int:
+    return sum(runs.get(inner, 0) for inner in element.iter())
 
 
 def _drop(element: html.HtmlElement) -> None:
