@@ -111,7 +111,13 @@ def _is_bio(text: str, authors: tuple[str, ...]) -> bool:
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
-    """A heading at the very end introduces something that was furniture and is now gone."""
+    """A heading at the very end introduces something that was furniture and is now gone.
+
+    A page of nothing but headings keeps them: they are all the text it has, and an empty
+    result would hide that from the verdict's message.
+    """
+    if all(block.kind is BlockKind.HEADING for block in blocks):
+        return blocks
     while blocks and blocks[-1].kind is BlockKind.HEADING:
         blocks = blocks[:-1]
     return blocks

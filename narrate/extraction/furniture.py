@@ -104,12 +104,19 @@ def prune(tree: html.HtmlElement) -> None:
     call the post's own container a "widget", and a page may set its text without any <p>.
     """
     runs = prose_runs(tree)
-    total = sum(runs.values()) or 1
+    total_prose = sum(runs.values()) or 1
+    total_paragraphs = _paragraph_words(tree) or 1
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body"):
             continue
-        if _is_furniture(element) and _prose(element, runs) < _MAX_FURNITURE_SHARE * total:
+        if not _is_furniture(element):
+            continue
+        holds_text = (
+            _paragraph_words(element) >= _MAX_FURNITURE_SHARE * total_paragraphs
+            or _prose(element, runs) >= _MAX_FURNITURE_SHARE * total_prose
+        )
+        if not holds_text:
             doomed.append(element)
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
@@ -135,6 +142,10 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     if _FURNITURE_SUBSTRINGS.search(names):
         return True
     return any(token in _FURNITURE_TOKENS for token in _TOKEN_SPLIT.split(names))
+
+
+def _paragraph_words(element: html.HtmlElement) -> int:
+    return sum(word_count(text_of(p)) for p in element.iter("p"))
 
 
 def _prose(element: html.HtmlElement, runs: dict[html.HtmlElement, int]) -> int:
