@@ -50,13 +50,12 @@ def extract_article(
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
     furniture.prune(tree)
-    furniture.prune_standfirst(tree, meta.description)
     crossheads.promote(tree)
     # The canonical address names the site even when the page was read through a mirror.
     site = meta.canonical_url or url
     found = body.main_content(tree, site)
     found = chunks.rejoin(tree, found, site)
-    blocks = cleanup.clean(found, meta.title, meta.authors)
+    blocks = cleanup.clean(found, meta.title, meta.authors, meta.description)
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = crosscheck.against_declared(blocks, meta.article_body)
     article = Article(

@@ -17,6 +17,7 @@ _BIO = re.compile(
     re.IGNORECASE,
 )
 _TITLE_WINDOW = 4
+_MIN_STANDFIRST_WORDS = 6
 _MAX_WORDS_BEFORE_TITLE = 12
 
 
@@ -25,7 +26,9 @@ _MAX_LINK_SHARE = 0.8
 _MAX_LINK_BLOCK_WORDS = 40
 
 
-def clean(found: list[Found], title: str, authors: tuple[str, ...]) -> list[Block]:
+def clean(
+    found: list[Found], title: str, authors: tuple[str, ...], description: str = ""
+) -> list[Block]:
     found = [
         item
         for item in _drop_trailing_link_list(found)
@@ -33,6 +36,7 @@ def clean(found: list[Found], title: str, authors: tuple[str, ...]) -> list[Bloc
     ]
     kept = [item.block for item in _drop_title(found, title)]
     kept = _drop_repeats(kept)
+    kept = standfirst_once(kept, description)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
 
@@ -93,6 +97,27 @@ def _drop_repeats(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if kept and len(words(block.text)) >= 4 and same_words(block.text, kept[-1].text):
             continue
+        kept.append(block)
+    return kept
+
+
+def standfirst_once(blocks: list[Block], description: str) -> list[Block]:
+    """The standfirst is read, once.
+
+    A summary set under the headline (a dek, a lead paragraph, often the page's own
+    description) is the article's opening, and a narrator reads it. Many pages print it twice,
+    as a standfirst and again as the first paragraph or in a summary box lower down: only the
+    first is read.
+    """
+    if len(words(description)) < _MIN_STANDFIRST_WORDS:
+        return blocks
+    kept: list[Block] = []
+    seen = False
+    for block in blocks:
+        if same_words(block.text, description):
+            if seen:
+                continue
+            seen = True
         kept.append(block)
     return kept
 

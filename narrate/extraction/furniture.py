@@ -161,55 +161,6 @@ def _drop(element: html.HtmlElement) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The standfirst (dek): a summary set under the headline, not the first paragraph of the story.
-
-_DEK_CLASS = re.compile(r"\bdek\b|standfirst|sub-?head|subline|sub-?title|deck\b|kicker")
-_DEK_LIKE_CLASS = re.compile(r"lead|summary|intro|excerpt|description|teaser")
-_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_MIN_PROSE_WORDS = 15
-
-
-def prune_standfirst(tree: html.HtmlElement, description: str) -> None:
-    """Remove the standfirst: marked as one by its class, or repeating the page description
-    from a heading, a <header> or a lead/summary box. A first paragraph that merely starts
-    the same way as the description is the story itself and stays."""
-    described = _word_key(description)
-    doomed = []
-    in_story = False
-    for element in tree.iter("p", "div", "h2", "h3", "h4", "h5", "h6"):
-        names = class_and_id(element)
-        # Past the story's first paragraph, a "subhead" is a crosshead inside the story.
-        marked = not in_story and bool(_DEK_CLASS.search(names))
-        in_story = in_story or (not marked and _is_prose(element))
-        if element.tag == "div" and not (marked or _DEK_LIKE_CLASS.search(names)):
-            continue  # a plain container: its text is the whole story, never a standfirst
-        text = text_of(element)
-        repeats_description = bool(described) and _word_key(text) == described
-        if (marked and word_count(text) <= 80) or (
-            repeats_description and _may_be_standfirst(element, names)
-        ):
-            doomed.append(element)
-    for element in doomed:
-        _drop(element)
-
-
-def _is_prose(element: html.HtmlElement) -> bool:
-    return element.tag == "p" and word_count(text_of(element)) >= _MIN_PROSE_WORDS
-
-
-def _may_be_standfirst(element: html.HtmlElement, names: str) -> bool:
-    return (
-        element.tag in _HEADING_TAGS
-        or bool(_DEK_LIKE_CLASS.search(names))
-        or any(ancestor.tag == "header" for ancestor in element.iterancestors())
-    )
-
-
-def _word_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-# ---------------------------------------------------------------------------------------------
 # Text rules: one block at a time.
 
 _LINE_RULES = re.compile(
