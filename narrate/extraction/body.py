@@ -117,7 +117,7 @@ class _Walker:
                 texts.append(part)
             else:
                 texts.extend(self.texts(part, links))
-        text = collapse(" ".join(texts))
+        text = collapse("".join(texts))
         words = word_count(text)
         if words:
             share = min(1.0, word_count(" ".join(links)) / words)

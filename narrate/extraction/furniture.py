@@ -13,7 +13,7 @@ import re
 
 from lxml import html
 
-from narrate.extraction import captions
+from narrate.extraction import captions, inline
 from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
@@ -136,6 +136,8 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return True
     if tag in ("article", "main") and not element.get("class"):
         return False
+    if inline.in_sentence(element):
+        return inline.is_popup(element)
     names = class_and_id(element)
     if not names.strip():
         return False
