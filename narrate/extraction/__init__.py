@@ -14,6 +14,7 @@ whether the page is an article at all.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from narrate.errors import ExtractionError
 from narrate.extraction import (
@@ -71,6 +72,8 @@ def extract_article(
         description=meta.description,
         url=url or "",
     )
+    if verdict.is_teaser(article.text, stats):
+        article = replace(article, paywalled=True)
     if not allow_non_article:
         verdict.check(article.text, meta, stats, url)
     elif not blocks:

@@ -55,6 +55,20 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# Chinese, Japanese and Korean scripts, written without spaces between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_CHARS_PER_WORD = 2
+
+
+def spoken_length(text: str) -> int:
+    """Length in words, counting text written without spaces (Chinese, Japanese, Korean) by
+    its characters, where counting runs of letters would make a whole sentence one word."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return word_count(text)
+    return word_count(_CJK.sub(" ", text)) + cjk // _CJK_CHARS_PER_WORD
+
+
 # Block-level tags: text directly inside one of these (with its inline children) is one run.
 # fmt: off
 BLOCK_TAGS = frozenset({
@@ -115,3 +129,17 @@ def class_and_id(element: etree._Element) -> str:
     """Class and id of an element, lower-cased, as one string to match patterns against."""
     attrib = element.attrib
     return f"{attrib.get('class', '')} {attrib.get('id', '')}".lower()
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Class words that hide an element in every common CSS framework.
+_HIDDEN_CLASSES = frozenset({"hide", "hidden", "d-none", "is-hidden", "invisible", "u-hidden"})
+
+
+def is_hidden(element: etree._Element) -> bool:
+    """Hidden from every reader by the markup itself (not by a script or a stylesheet)."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if _HIDDEN_STYLE.search(element.get("style", "")):
+        return True
+    return any(name in _HIDDEN_CLASSES for name in element.get("class", "").lower().split())

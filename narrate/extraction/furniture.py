@@ -13,7 +13,7 @@ import re
 
 from lxml import html
 
-from narrate.extraction import captions, inline
+from narrate.extraction import captions, inline, paywall
 from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
@@ -217,7 +217,7 @@ def is_furniture_text(text: str) -> bool:
         return True
     if words > _SHORT_BLOCK:
         return False
-    if _LINE_RULES.match(text) or _TRAILING_CREDIT.search(text):
+    if _LINE_RULES.match(text) or _TRAILING_CREDIT.search(text) or paywall.is_prompt(text):
         return True
     if " ".join(re.findall(r"\w+", text.lower())) in _TOOL_LABELS:
         return True

@@ -70,3 +70,57 @@ def test_a_page_of_only_headings_is_not_emptied() -> None:
         "<html><body><article><h2>Test case one</h2><h2>Test case two</h2></article></body></html>"
     )
     assert extract_text(html) == "Test case one\n\nTest case two"
+
+
+SHORT_STORY = (
+    "<p>The footbridge over the Leat reopened on Saturday after six weeks of repairs, in time "
+    "for the autumn fair. The council replaced four rotten planks and the railing on the town "
+    "side, which had been taped off since a storm in August.</p>"
+    "<p>Engineers said the old oak frame was sound and should last another twenty years. The "
+    "work cost eleven thousand pounds, less than the council had set aside, and the rest will "
+    "go towards new lighting on the path to the station.</p>"
+)
+
+
+def test_hidden_paywall_markup_is_not_a_paywall() -> None:
+    """Vendor markup that waits, hidden, on every story does not make a short story a teaser."""
+    hidden = (
+        "<div class='paywall hide'><p>Subscribe to continue reading this story.</p></div>"
+        "<div class='piano-offer' style='display: none'><p>Already a subscriber? Log in.</p></div>"
+        "<section class='regwall' hidden><p>Register for free to continue reading.</p></section>"
+    )
+    article = extract_article(
+        article_page(hidden, story=SHORT_STORY, closing=""), "https://valleypost.example/n/b"
+    )
+    assert not article.paywalled
+    assert article.text.endswith("new lighting on the path to the station.")
+
+
+def test_a_teaser_then_a_subscribe_box_is_flagged_not_narrated_as_complete() -> None:
+    box = (
+        "<div class='paywall'><h2>Keep reading with a Valley Post membership</h2>"
+        "<p>Subscribe to continue reading. Already a subscriber? Log in.</p></div>"
+    )
+    article = extract_article(
+        article_page(box, story=SHORT_STORY, closing=""), "https://valleypost.example/n/b"
+    )
+    assert article.paywalled
+    assert "Subscribe" not in article.text and "membership" not in article.text
+    assert article.text.startswith("The footbridge over the Leat reopened")
+
+
+def test_a_subscribers_only_badge_on_another_story_is_not_a_paywall() -> None:
+    badge = (
+        "<ul><li><a href='/other'>Fair prizes announced</a> <span>Subscribers only</span></li></ul>"
+    )
+    article = extract_article(
+        article_page("", story=SHORT_STORY, closing="").replace("</main>", f"{badge}</main>"),
+        "https://valleypost.example/n/b",
+    )
+    assert not article.paywalled
+
+
+def test_entities_escaped_twice_by_the_page_are_decoded_in_the_title() -> None:
+    head = '<meta property="og:title" content="Club agrees &amp;#163;71.6m deal &amp;amp; a loan">'
+    article = extract_article(article_page("", head=head), URL)
+    assert article.title == "Club agrees £71.6m deal & a loan"
