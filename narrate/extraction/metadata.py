@@ -232,8 +232,9 @@ def normalize_language(raw: str) -> str:
 
 def _canonical(tree: html.HtmlElement) -> str:
     for link in tree.iterfind(".//link[@rel]"):
-        if link.get("rel", "").lower() == "canonical" and link.get("href"):
-            return link.get("href", "").strip()
+        href = str(link.get("href") or "")
+        if link.get("rel", "").lower() == "canonical" and href:
+            return href.strip()
     return ""
 
 
