@@ -5,10 +5,11 @@ an author bio closing the page, headings left with nothing under them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from narrate.extraction.body import Found
+from narrate.extraction.boilerplate import is_furniture_text, strip_shortcodes
 from narrate.extraction.dom import words
-from narrate.extraction.furniture import is_furniture_text
 from narrate.model import Block, BlockKind
 
 _BIO = re.compile(
@@ -29,6 +30,7 @@ _MAX_LINK_BLOCK_WORDS = 40
 def clean(
     found: list[Found], title: str, authors: tuple[str, ...], description: str = ""
 ) -> list[Block]:
+    found = [_without_shortcodes(item) for item in found]
     found = [
         item
         for item in _drop_trailing_link_list(found)
@@ -39,6 +41,13 @@ def clean(
     kept = standfirst_once(kept, description)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
+
+
+def _without_shortcodes(item: Found) -> Found:
+    text = strip_shortcodes(item.block.text)
+    if text == item.block.text:
+        return item
+    return replace(item, block=replace(item.block, text=text))
 
 
 _LIST_LINK_SHARE = 0.2

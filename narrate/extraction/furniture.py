@@ -1,10 +1,9 @@
-"""Page furniture: everything on an article page that a narrator must not read aloud.
+"""Page furniture: the elements of an article page that a narrator must not read aloud.
 
-Two kinds of rule. Structural rules remove whole elements from the tree before the body is
-extracted (navigation, forms, figures, share bars, related-article cards, comment threads),
-recognised by tag, ARIA role or class/id words. Text rules judge single blocks after
-extraction ("Read also: ...", "This audio is created with AI assistance", photo credits,
-newsletter and donation appeals), because many sites put such lines in a plain <p>.
+Structural rules remove whole elements from the tree before the body is extracted
+(navigation, forms, figures, share bars, related-article cards, comment threads), recognised
+by tag, ARIA role or class/id words. Lines of furniture set in a plain <p> are judged one
+block at a time after extraction, by ``boilerplate``.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 
 from lxml import html
 
-from narrate.extraction import captions, inline, paywall
+from narrate.extraction import captions, inline
 from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
@@ -160,66 +159,3 @@ def _drop(element: html.HtmlElement) -> None:
     if parent is None:
         return
     element.drop_tree()
-
-
-# ---------------------------------------------------------------------------------------------
-# Text rules: one block at a time.
-
-_LINE_RULES = re.compile(
-    r"^(?:"
-    # audio players and their notes
-    r"this (?:audio|article|story) (?:is|was|has been) (?:created|generated|produced|read|narrated)"
-    r"|(?:listen|hören|écouter|escuchar|слушать) (?:to )?(?:this|the|den|l'|el)?\s*"
-    r"(?:article|story|artikel|article|artículo)"
-    r"|audio (?:is |was )?(?:generated|created)|\d+\s*min(?:ute)?s? listen"
-    # links to other articles
-    r"|read (?:also|more|next|this)|also read|see also|related(?: story| article| coverage)?\s*:"
-    r"|recommended(?: reading)?\s*:|more on this|more from|more:|watch:|listen:|click here"
-    r"|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|a lire aussi"
-    r"|lee (?:también|más)|leia (?:também|mais)|leggi anche|читайте также|baca juga"
-    # appeals: newsletters, subscriptions, donations, following
-    r"|sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter"
-    r"|enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)"
-    r"|become a (?:member|subscriber|supporter|patron)|follow us on|share this (?:article|story)"
-    r"|click to share|(?:story|article) continues below|continue reading below|advertisement$"
-    r"|scroll to continue|copyright ©|© \d{4}|all rights reserved"
-    # print and reprint licences, contact lines closing a story
-    r"|this (?:copy|article|material) is for your personal,? non-?commercial use"
-    r"|to order (?:presentation-ready|multiple) copies|write to [^.]{1,80}\bat \S+@\S+"
-    # captions and credits
-    r"|(?:photo|photograph|image|picture|illustration|video|graphic)s?(?: credit)?\s*(?::|by )"
-    r"|credit\s*:|(?:getty|reuters|ap|afp|epa|shutterstock) images?\b"
-    r")",
-    re.IGNORECASE,
-)
-# Credits that close a caption: "... (Getty Images)", "... Photo: Jane Doe/AP".
-_TRAILING_CREDIT = re.compile(
-    r"(?:\((?:photo|image|credit)?[^()]{0,40}(?:getty|reuters|afp|ap photo|epa|shutterstock)"
-    r"[^()]{0,30}\)|(?:photo|photograph|image)\s*:\s*[^.]{0,60})$",
-    re.IGNORECASE,
-)
-_APPEAL = re.compile(
-    r"\b(?:newsletter|inbox|subscribe|subscription|donate|donation|sign up|unsubscribe)\b",
-    re.IGNORECASE,
-)
-_SHORT_BLOCK = 40
-# Labels of page tools that a main-content extractor may keep as a line of their own.
-_TOOL_LABELS = frozenset(
-    {"print", "print article", "print this article", "order reprints", "reprints", "email"}
-    | {"share", "save", "save article", "copy link", "gift this article", "comments"}
-)
-
-
-def is_furniture_text(text: str) -> bool:
-    """True for a block that is page furniture by its words alone (short blocks only)."""
-    words = word_count(text)
-    if words == 0:
-        return True
-    if words > _SHORT_BLOCK:
-        return False
-    if _LINE_RULES.match(text) or _TRAILING_CREDIT.search(text) or paywall.is_prompt(text):
-        return True
-    if " ".join(re.findall(r"\w+", text.lower())) in _TOOL_LABELS:
-        return True
-    # A short plea to subscribe or donate, even phrased freely.
-    return words <= 25 and len(_APPEAL.findall(text)) >= 2

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lxml import html
 
+from narrate.extraction.boilerplate import is_furniture_text
 from narrate.extraction.cleanup import same_words
 from narrate.extraction.dom import text_of, word_count
-from narrate.extraction.furniture import is_furniture_text
 from narrate.model import Block, BlockKind
 
 _MIN_LEAD_WORDS = 12

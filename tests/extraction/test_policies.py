@@ -124,3 +124,51 @@ def test_entities_escaped_twice_by_the_page_are_decoded_in_the_title() -> None:
     head = '<meta property="og:title" content="Club agrees &amp;#163;71.6m deal &amp;amp; a loan">'
     article = extract_article(article_page("", head=head), URL)
     assert article.title == "Club agrees £71.6m deal & a loan"
+
+
+CLUTTER = {
+    "Submit your letter": "<p>Submit your letter to the editor via this form, in 200 words.</p>",
+    "Letters to the": "<p>Letters to the editor: letters@valleypost.example</p>",
+    "Have a tip": "<p>Have a tip? Dana Whitlock may be reached at dana@valleypost.example.</p>",
+    "Sam Price": "<p>Reporter Sam Price can be reached at 555-0134.</p>",
+    "Like this story": "<p>Like this story? Share it with a friend!</p>",
+    "You may also like": "<p>You may also like</p>",
+    "Main image credit": "<p>Main image credit: Getty</p>",
+    "SOURCE": "<p>SOURCE: Valley News Agency</p>",
+    "download the": "<p>For the latest stories download the Valley Post app for iOS.</p>",
+    "advertisers": (
+        "<p>This post contains references to products from one or more of our advertisers. "
+        "We may receive compensation when you click on links to those products.</p>"
+    ),
+    "Category": "<p>Category : Local news</p>",
+    "club": (
+        '<p>[button link="https://valleypost.example/join" style="big"]Join the Valley Post '
+        "club[/button]</p>"
+    ),
+}
+
+
+def test_clutter_lines_are_not_read() -> None:
+    text = extract_text(article_page("".join(CLUTTER.values())), URL)
+    assert text.endswith("the money for the work has not yet been found.")
+    for snippet in CLUTTER:
+        assert snippet not in text
+
+
+def test_a_story_sentence_about_sources_or_tips_is_kept() -> None:
+    """The rules judge short furniture lines, not the story's own sentences on the same topic."""
+    paragraph = (
+        "<p>Police said they had a tip about the van, and a source close to the inquiry said the "
+        "driver may be reached at his sister's farm, where officers went on Sunday morning.</p>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert "Police said they had a tip about the van" in text
+
+
+def test_shortcode_markup_is_never_read_but_its_words_are() -> None:
+    paragraph = (
+        '<p>The recipe is simple. [highlight color="yellow"]Use cold butter[/highlight] and a '
+        'hot oven [gap height="20"], as the baker [sic] always says.</p>'
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert "The recipe is simple. Use cold butter and a hot oven , as the baker [sic]" in text
