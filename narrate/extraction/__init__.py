@@ -58,6 +58,7 @@ def extract_article(
     found = chunks.rejoin(tree, found, site)
     blocks = cleanup.clean(found, meta.title, meta.authors, meta.description)
     blocks = lead.recover_lead(tree, blocks, meta.title)
+    blocks = lead.recover_standfirst(tree, blocks, meta.description)
     blocks = crosscheck.against_declared(blocks, meta.article_body)
     article = Article(
         title=meta.title,

@@ -172,3 +172,33 @@ def test_shortcode_markup_is_never_read_but_its_words_are() -> None:
     )
     text = extract_text(article_page(paragraph), URL)
     assert "The recipe is simple. Use cold butter and a hot oven , as the baker [sic]" in text
+
+
+def test_a_standfirst_beside_the_headline_is_read_before_the_story() -> None:
+    """Set apart from the story's container (an <h2> in the page header), it is still the
+    article's opening; a description cut short by the page ("...") is matched by its start."""
+    standfirst = (
+        "Volunteers from three villages spent five weekends digging out the valley's only "
+        "bakery, and on Monday the queue for its first loaves reached the bridge."
+    )
+    cut = standfirst[:90].rsplit(" ", 1)[0] + "..."
+    html = (
+        "<html><head><title>Valley bakery reopens</title>"
+        f'<meta name="description" content="{cut}"></head><body>'
+        "<header class='article-header'><h1>Valley bakery reopens</h1>"
+        f"<h2 class='article-lead'>{standfirst}</h2><p>By Ada Lind, 3 May</p></header>"
+        f"<div class='layout'><aside><a href='/'>Home</a></aside>"
+        f"<div class='story-body'>{STORY}</div></div></body></html>"
+    )
+    text = extract_text(html, URL)
+    assert text.startswith(standfirst + "\n\nThe valley's only bakery reopened")
+    assert text.count(standfirst) == 1
+
+
+def test_a_bold_name_opening_a_paragraph_after_an_image_is_not_a_caption() -> None:
+    paragraph = (
+        "<p><img src='/dress.jpg' alt='dress'><strong>Lupe Nyoro</strong>'s pearl gown was "
+        "taken from her hotel room on Thursday night, the hotel's manager told reporters.</p>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert "Lupe Nyoro's pearl gown was taken from her hotel room" in text
