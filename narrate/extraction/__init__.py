@@ -59,7 +59,7 @@ def extract_article(
     blocks = cleanup.clean(found, meta.title, meta.authors, meta.description)
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = lead.recover_standfirst(tree, blocks, meta.description)
-    blocks = crosscheck.against_declared(blocks, meta.article_body)
+    blocks = crosscheck.against_declared(blocks, meta.article_body, meta.description)
     article = Article(
         title=meta.title,
         blocks=tuple(blocks),
