@@ -76,6 +76,29 @@ _PHRASES = {
         r"\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
     ),
 }
+# A dateline: when and by whom, which the intro announces from the page's metadata.
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+    r"|\b\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\b",
+    re.IGNORECASE,
+)
+_DATELINE_WORDS = re.compile(
+    r"^by\b|\b(?:by|par|von|por|di)\s+[A-Z]|\b(?:updated|published|posted|mis à jour|publié"
+    r"|aktualisiert|veröffentlicht|actualizado|publicado)\b",
+    re.IGNORECASE,
+)
+_MAX_DATELINE_WORDS = 25
+_DATELINE_OPENING_WORDS = 8
+
+
+def _is_dateline(text: str) -> bool:
+    """A line giving the date (near its start) and the author or an update time; a reference
+    in a list of sources, with its date at the end, is not one."""
+    date = _DATE.search(text)
+    if date is None or word_count(text[: date.start()]) > _DATELINE_OPENING_WORDS:
+        return False
+    return _DATELINE_WORDS.search(text) is not None
 # A source line closing a story ("SOURCE: Al Jazeera News") is short; a longer one is prose.
 _SOURCE_LINE = re.compile(r"^sources?\s*:\s*\S", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 10
@@ -116,6 +139,8 @@ def is_furniture_text(text: str) -> bool:
     if _LINE_RULES.match(text) or _PHRASE_RULES.search(text) or _TRAILING_CREDIT.search(text):
         return True
     if paywall.is_prompt(text) or (words <= _MAX_SOURCE_WORDS and _SOURCE_LINE.match(text)):
+        return True
+    if words <= _MAX_DATELINE_WORDS and _is_dateline(text):
         return True
     if " ".join(re.findall(r"\w+", text.lower())) in _TOOL_LABELS:
         return True

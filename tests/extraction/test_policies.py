@@ -141,6 +141,7 @@ CLUTTER = {
         "We may receive compensation when you click on links to those products.</p>"
     ),
     "Category": "<p>Category : Local news</p>",
+    "Posted on": "<p>Posted on Tuesday 15 October 2019 at 09:11 by Ada Lind.</p>",
     "club": (
         '<p>[button link="https://valleypost.example/join" style="big"]Join the Valley Post '
         "club[/button]</p>"
