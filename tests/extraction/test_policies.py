@@ -203,3 +203,12 @@ def test_a_bold_name_opening_a_paragraph_after_an_image_is_not_a_caption() -> No
     )
     text = extract_text(article_page(paragraph), URL)
     assert "Lupe Nyoro's pearl gown was taken from her hotel room" in text
+
+
+def test_an_index_anchor_opening_a_short_paragraph_does_not_make_it_a_link_line() -> None:
+    paragraph = (
+        "<p><a data-type='indexterm' id='ix-ovens'></a>There are three reasons to keep a "
+        "wood-fired oven, including:</p><ul><li>the crust</li><li>the smell</li></ul>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert "There are three reasons to keep a wood-fired oven, including:" in text
