@@ -37,6 +37,8 @@ def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> lis
             continue
         if same_words(text, first) or any(same_words(text, b.text) for b in blocks[:5]):
             break
+        if any(same_words(text, b.text) for b in blocks):
+            continue  # the body reads it further down: once is enough
         if _is_lead(element, text):
             found.append(Block(BlockKind.PARAGRAPH, text))
     if len(found) > _MAX_LEAD_PARAGRAPHS:
@@ -81,7 +83,7 @@ def recover_standfirst(
         # The innermost element that shows it: not its box with a date or a name beside it.
         inner = (text_of(e) for e in element.iterdescendants(*_STANDFIRST_TAGS))
         text = min((t for t in inner if _shows(t, description)), key=len, default=text)
-        if _already_read(text, blocks[: _MAX_LEAD_PARAGRAPHS + 3]):
+        if _already_read(text, blocks):
             return blocks
         if not is_furniture_text(text):
             return [Block(BlockKind.PARAGRAPH, text), *blocks]
