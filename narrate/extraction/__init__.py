@@ -56,7 +56,8 @@ def extract_article(
     site = meta.canonical_url or url
     found = body.main_content(tree, site)
     found = chunks.rejoin(tree, found, site)
-    blocks = cleanup.clean(found, meta.title, meta.authors, meta.description)
+    deliberate = cleanup.repeated_in_place(tree)
+    blocks = cleanup.clean(found, meta.title, meta.authors, meta.description, deliberate)
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = lead.recover_standfirst(tree, blocks, meta.description)
     blocks = crosscheck.against_declared(blocks, meta.article_body, meta.description)

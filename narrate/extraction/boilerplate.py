@@ -99,6 +99,8 @@ def _is_dateline(text: str) -> bool:
     if date is None or word_count(text[: date.start()]) > _DATELINE_OPENING_WORDS:
         return False
     return _DATELINE_WORDS.search(text) is not None
+
+
 # A source line closing a story ("SOURCE: Al Jazeera News") is short; a longer one is prose.
 _SOURCE_LINE = re.compile(r"^sources?\s*:\s*\S", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 10

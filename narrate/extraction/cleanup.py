@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lxml import html
+
 from narrate.extraction.body import Found
 from narrate.extraction.boilerplate import is_furniture_text, strip_shortcodes
-from narrate.extraction.dom import words
+from narrate.extraction.dom import text_of, words
 from narrate.model import Block, BlockKind
 
 _BIO = re.compile(
@@ -28,8 +30,14 @@ _MAX_LINK_BLOCK_WORDS = 40
 
 
 def clean(
-    found: list[Found], title: str, authors: tuple[str, ...], description: str = ""
+    found: list[Found],
+    title: str,
+    authors: tuple[str, ...],
+    description: str = "",
+    deliberate: frozenset[str] = frozenset(),
 ) -> list[Block]:
+    """The blocks worth reading. ``deliberate`` holds texts the page itself repeats side by
+    side (see ``repeated_in_place``), which are read each time."""
     found = [_without_shortcodes(item) for item in found]
     found = [
         item
@@ -37,7 +45,7 @@ def clean(
         if not is_furniture_text(item.block.text) and not _is_link_line(item)
     ]
     kept = [item.block for item in _drop_title(found, title)]
-    kept = _drop_repeats(kept)
+    kept = _drop_repeats(kept, deliberate)
     kept = standfirst_once(kept, description)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
@@ -95,19 +103,34 @@ def _drop_title(found: list[Found], title: str) -> list[Found]:
     return found
 
 
-def _drop_repeats(blocks: list[Block]) -> list[Block]:
+def _drop_repeats(blocks: list[Block], deliberate: frozenset[str]) -> list[Block]:
     """A block that repeats the one just before it (a heading or paragraph rendered twice, for
-    desktop and mobile).
+    desktop and mobile, in two containers).
 
     A repeat further away is content: an interview asks each guest the same question, a meal
-    plan or a schedule repeats its labels in every section, a poem its refrain.
+    plan or a schedule repeats its labels in every section, a poem its refrain. So is a
+    paragraph the page sets twice side by side in the same container.
     """
     kept: list[Block] = []
     for block in blocks:
-        if kept and len(words(block.text)) >= 4 and same_words(block.text, kept[-1].text):
+        repeat = kept and len(words(block.text)) >= 4 and same_words(block.text, kept[-1].text)
+        if repeat and block.text not in deliberate:
             continue
         kept.append(block)
     return kept
+
+
+def repeated_in_place(tree: html.HtmlElement) -> frozenset[str]:
+    """Texts of paragraphs that follow a sibling paragraph with the very same text."""
+    found = set()
+    for paragraph in tree.iter("p"):
+        previous = paragraph.getprevious()
+        if previous is None or previous.tag != "p" or (previous.tail or "").strip():
+            continue
+        text = text_of(paragraph)
+        if text and text == text_of(previous):
+            found.add(text)
+    return frozenset(found)
 
 
 def standfirst_once(blocks: list[Block], description: str) -> list[Block]:

@@ -212,3 +212,14 @@ def test_an_index_anchor_opening_a_short_paragraph_does_not_make_it_a_link_line(
     )
     text = extract_text(article_page(paragraph), URL)
     assert "There are three reasons to keep a wood-fired oven, including:" in text
+
+
+def test_a_paragraph_set_twice_side_by_side_is_read_twice_but_a_rendering_twin_once() -> None:
+    refrain = "<p>Bake the bread, share the bread, and bake the bread again tomorrow.</p>"
+    twin = (
+        "<div class='desktop'><p>The oven was built in 1871 by the miller's son.</p></div>"
+        "<div class='mobile'><p>The oven was built in 1871 by the miller's son.</p></div>"
+    )
+    text = extract_text(article_page(refrain * 2 + twin), URL)
+    assert text.count("Bake the bread, share the bread") == 2
+    assert text.count("The oven was built in 1871") == 1
