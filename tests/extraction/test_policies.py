@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from narrate.extraction import extract_article, extract_text
+from narrate.extraction import cleanup, extract_article, extract_text
+from narrate.extraction.body import Found
+from narrate.extraction.dom import parse_html
+from narrate.model import Block, BlockKind
 from tests.extraction.pagebuilder import STORY, article_page
 
 DESCRIPTION = "Volunteers from three villages dug out the valley's only bakery after the flood."
@@ -215,11 +218,15 @@ def test_an_index_anchor_opening_a_short_paragraph_does_not_make_it_a_link_line(
 
 
 def test_a_paragraph_set_twice_side_by_side_is_read_twice_but_a_rendering_twin_once() -> None:
-    refrain = "<p>Bake the bread, share the bread, and bake the bread again tomorrow.</p>"
-    twin = (
-        "<div class='desktop'><p>The oven was built in 1871 by the miller's son.</p></div>"
-        "<div class='mobile'><p>The oven was built in 1871 by the miller's son.</p></div>"
+    refrain = "Bake the bread, share the bread, and bake the bread again tomorrow."
+    twin = "The oven was built in 1871 by the miller's son."
+    tree = parse_html(
+        f"<html><body><div><p>{refrain}</p><p>{refrain}</p></div>"
+        f"<div class='desktop'><p>{twin}</p></div><div class='mobile'><p>{twin}</p></div>"
+        "</body></html>"
     )
-    text = extract_text(article_page(refrain * 2 + twin), URL)
-    assert text.count("Bake the bread, share the bread") == 2
-    assert text.count("The oven was built in 1871") == 1
+    assert tree is not None
+    deliberate = cleanup.repeated_in_place(tree)
+    found = [Found(Block(BlockKind.PARAGRAPH, text)) for text in (refrain, refrain, twin, twin)]
+    blocks = cleanup.clean(found, "A title", (), deliberate=deliberate)
+    assert [block.text for block in blocks] == [refrain, refrain, twin]
