@@ -16,11 +16,11 @@ from urllib.parse import urljoin
 from lxml import html
 
 from narrate.extraction import jsonld
+from narrate.extraction.dates import parse_date
 from narrate.extraction.dom import collapse, text_of
 
 # " | Site", " - Site", " — Site", " :: Site", " · Site", " » Site" at the end of a <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|•)\s+")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?")
 
 
 @dataclass(frozen=True)
@@ -184,23 +184,6 @@ def _date(value: str, meta: dict[str, str], keys: tuple[str, ...]) -> dt.datetim
         if parsed is not None:
             return parsed
     return None
-
-
-def parse_date(raw: str) -> dt.datetime | None:
-    """An ISO 8601 date or date-time (with or without zone), or None."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    try:
-        return dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        match = _ISO_DATE.search(raw)
-        if match is None:
-            return None
-        try:
-            return dt.datetime.fromisoformat(match.group(0).replace(" ", "T"))
-        except ValueError:
-            return None
 
 
 def _language(tree: html.HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str:
