@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from narrate.extraction import jsonld
+from narrate.extraction import byline, jsonld
 from narrate.extraction.dates import parse_date
 from narrate.extraction.dom import collapse, text_of
 
@@ -47,8 +47,9 @@ def read_metadata(tree: html.HtmlElement, url: str | None) -> Metadata:
     title = _title(tree, ld, meta, site_name)
     return Metadata(
         title=title,
-        authors=_authors(ld, meta),
-        published=_date(jsonld.string(ld.get("datePublished")), meta, _PUBLISHED_KEYS),
+        authors=_authors(ld, meta) or byline.visible_authors(tree),
+        published=_date(jsonld.string(ld.get("datePublished")), meta, _PUBLISHED_KEYS)
+        or parse_date(byline.visible_date(tree)),
         modified=_date(jsonld.string(ld.get("dateModified")), meta, _MODIFIED_KEYS),
         site_name=plain_text(site_name),
         language=_language(tree, ld, meta),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from narrate.extraction import cleanup, extract_article, extract_text
 from narrate.extraction.body import Found
 from narrate.extraction.dom import parse_html
@@ -230,3 +232,22 @@ def test_a_paragraph_set_twice_side_by_side_is_read_twice_but_a_rendering_twin_o
     found = [Found(Block(BlockKind.PARAGRAPH, text)) for text in (refrain, refrain, twin, twin)]
     blocks = cleanup.clean(found, "A title", (), deliberate=deliberate)
     assert [block.text for block in blocks] == [refrain, refrain, twin]
+
+
+def test_byline_and_date_are_read_where_the_page_shows_them() -> None:
+    """No JSON-LD, no <meta>: the printed byline and the <time> under the headline say it."""
+    header = (
+        "<p class='article-byline'>By <a rel='author' href='/staff/ada'>ADA LIND</a> and "
+        "<span>Tom Berry</span>, Staff Writer</p>"
+        "<time datetime='19 Nov 2019 07:09 GMT'>Tuesday</time>"
+    )
+    html = article_page("", story=header + STORY)
+    article = extract_article(html, URL)
+    assert article.authors == ("Ada Lind", "Tom Berry")
+    assert article.published == dt.datetime(2019, 11, 19, 7, 9, tzinfo=dt.UTC)
+    assert "Staff Writer" not in article.text
+
+
+def test_a_placeholder_date_in_the_page_data_is_no_date() -> None:
+    head = '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+    assert extract_article(article_page("", head=head), URL).published is None
