@@ -103,6 +103,8 @@ class SegmentKind(StrEnum):
     INTRO = "intro"
     HEADING = "heading"
     SENTENCE = "sentence"
+    NOTE = "note"
+    """narrate's own words after the body (that the rest is behind a paywall)."""
 
 
 @dataclass(frozen=True)
