@@ -30,7 +30,7 @@ tools_app = typer.Typer(
     no_args_is_help=True,
     help="narrate's other commands.",
 )
-SUBCOMMANDS = {"voices", "normalize", "cache", "feed"}
+SUBCOMMANDS = {"voices", "normalize", "cache", "feed", "audit"}
 DEFAULT_CACHE_MB = 500
 
 
@@ -112,6 +112,14 @@ def narrate(
         typer.Option(
             "--dry-run",
             help="Print the spoken script, one segment a line, and synthesise nothing.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
+    audit: Annotated[
+        bool,
+        typer.Option(
+            "--audit",
+            help="With --dry-run: also flag, on stderr, what the voice would say oddly.",
             rich_help_panel="Input",
         ),
     ] = False,
@@ -298,9 +306,16 @@ def narrate(
                             epub=epub),
         )  # fmt: skip
         if dry_run:
-            for segment in pipeline.prepare(source, settings).segments:
+            script = pipeline.prepare(source, settings)
+            for segment in script.segments:
                 typer.echo(segment.spoken)
+            if audit:
+                from narrate.speech.audit import audit_script
+
+                _say(audit_script(script, find_voice(voice), source))
             return
+        if audit:
+            raise NarrateError("--audit goes with --dry-run (or use: narrate audit PAGE...)")
         if (play or output == Path("-")) and (html or epub):
             raise NarrateError("--html and --epub need an audio file: give -o FILE")
         info = find_voice(voice)
@@ -403,8 +418,10 @@ def cache_command(
 
 
 def _register_feed() -> None:
+    from narrate.cli.audit_command import audit_command
     from narrate.cli.feed_commands import feed_app
 
+    tools_app.command("audit")(audit_command)
     tools_app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")
 
 
