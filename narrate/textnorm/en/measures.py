@@ -251,7 +251,7 @@ def _degrees(m: re.Match[str]) -> str:
     """ "1.5C", "-3C", "highs of 20C": degrees Celsius (or Fahrenheit) without the sign."""
     value = m["value"]
     if not (m["sign"] or "." in value):
-        before = _LAST_WORD.search(m.string, 0, m.start())
+        before = _LAST_WORD.search(m.string, max(0, m.start() - 40), m.start())
         after = _FIRST_WORD.match(m.string, m.end())
         cued = before is not None and before[1].lower() in _TEMPERATURE_CUES
         if not cued and (after is None or after[1].lower() not in _TEMPERATURE_NOUNS):

@@ -49,7 +49,8 @@ def _range(m: re.Match[str]) -> str:
     sign = "minus " if m["sign"] else ""
     if _is_score(m):
         return f"{cardinal(int(m['first']))}-{cardinal(int(m['second']))}"
-    joiner = "and" if _BETWEEN.search(m.string, 0, m.start()) else "to"
+    # a window before the match, not the whole text before it: the work stays linear
+    joiner = "and" if _BETWEEN.search(m.string, max(0, m.start() - 10), m.start()) else "to"
     return f"{sign}{m['first']} {joiner} {m['second']}"
 
 
