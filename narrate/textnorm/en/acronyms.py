@@ -2,8 +2,13 @@
 NASA, UNESCO), with a default for the unknown ones.
 
 Spelled letters are written one per word so espeak names each letter; "A" is written "Eh"
-because espeak reads a lone "A" as the article. Words in capitals that are ordinary English
-("NO", "IT") and text written all in capitals (headlines) are left alone.
+because espeak reads a lone "A" as the article. A plural or possessive keeps its letters and
+takes "'s" ("SUVs" -> "S U V's"), which espeak says as one "-z" after the last letter.
+
+Words in capitals that are English words (a dictionary decides: "The answer is YES!", "GET OUT
+and VOTE") and text written all in capitals (headlines) are words: they are written in lower
+case, because espeak spells a short word in capitals among lower-case ones. Acronyms said as
+words are written "Nato", as many newsrooms write them, for the same reason.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from typing import Final
 
 from narrate.textnorm.en.abbreviations import starts_sentence
+from narrate.textnorm.en.wordlist import in_dictionary
 
 AS_WORDS: Final = frozenset({
     "NATO", "NASA", "UNESCO", "UNICEF", "OPEC", "NAFTA", "FIFA", "UEFA", "AIDS", "COVID", "SARS",
@@ -20,15 +26,17 @@ AS_WORDS: Final = frozenset({
     "OFGEM", "ACAS", "INTERPOL", "EUROPOL", "FRONTEX", "CONCACAF", "CONMEBOL", "MERCOSUR", "SWIFT",
     "ESA", "WIPO", "GATT", "OPCW", "BRICS", "ECOWAS", "AUKUS", "ANZUS", "SEATO", "CENTCOM",
     "NORAD", "DEFCON", "MI", "SWAT", "GIF", "JPEG", "PIN", "RAM", "ROM", "NIMBY", "YOLO", "EFTA",
-    "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "MIT", "UCLA", "HAMAS",
-    "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA", "ANC",
+    "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "HAMAS",
+    "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA",
 })  # fmt: skip
 """Acronyms read as words (not spelled)."""
 AS_LETTERS: Final = frozenset({
     "US", "USA", "UK", "EU", "UN", "WHO", "FBI", "CIA", "NSA", "BBC", "CNN", "ITV", "NHS", "IMF",
     "WTO", "ICC", "ICJ", "GDP", "CEO", "CFO", "MP", "MPs", "PM", "OK", "TV", "PC", "IT", "AI",
     "UAE", "DRC", "CAR", "IRA", "PLO", "KGB", "FSB", "GRU", "SBU", "ID", "DNA", "RNA", "HIV",
-    "UFO", "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE",
+    "UFO", "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE", "MIT", "UCLA", "ANC", "LED", "SEC",
+    "VIP", "ICE", "ICU", "SUV", "DSP", "EV", "EVs", "HQ", "PR", "HR", "RIP", "NGO", "GOP",
+    "ERA", "AAA", "ATM", "LAN", "WAN", "MRI", "PhD", "FAQ", "PDF", "USB", "GPS", "DIY", "PE",
 })  # fmt: skip
 """Acronyms always spelled, even when they look like words."""
 ENGLISH: Final = frozenset({
@@ -110,7 +118,13 @@ def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
 
 def _word_like(word: str) -> bool:
     """A word in capitals that is never spelled: an English word or a sayable one."""
-    return word not in AS_LETTERS and (word in ENGLISH or sayable(word))
+    return word not in AS_LETTERS and (word in ENGLISH or _listed(word) or sayable(word))
+
+
+def _listed(word: str) -> bool:
+    """In the dictionary; two-letter entries of a large one are mostly rare words ("ai", "eu"),
+    so short words count only from ENGLISH."""
+    return len(word) > 2 and in_dictionary(word)
 
 
 def sayable(word: str) -> bool:
@@ -133,15 +147,28 @@ def _dotted(m: re.Match[str]) -> str:
     return " " + spelled if before.isalnum() or before == "." else spelled
 
 
+def _heading_word(m: re.Match[str]) -> str:
+    """A word of a heading in capitals: a word, in lower case ("Nato" for an acronym said so)."""
+    word = m["word"]
+    return (word.capitalize() if word in AS_WORDS else word.lower()) + (m["plural"] or "")
+
+
+def _letters(word: str, plural: str) -> str:
+    """ "SUV" + "s" -> "S U V's": the plural and the possessive are said "-z" after a letter."""
+    return spell(word) + ("'s" if plural else "")
+
+
 def _caps(m: re.Match[str]) -> str:
     word, plural = m["word"], m["plural"] or ""
-    if word in AS_WORDS or word in ENGLISH:
-        return m[0]
-    if word in AS_LETTERS:
-        return spell(word) + plural
+    if word in AS_WORDS:
+        return word.capitalize() + plural
+    if plural == "s" or word in AS_LETTERS:  # "LEDs": capitals with a small "s" are letters
+        return _letters(word, plural)
+    if word in ENGLISH or _listed(word):
+        return word.lower() + plural
     if sayable(word):
-        return m[0]
-    return spell(word) + plural
+        return word.capitalize() + plural
+    return _letters(word, plural)
 
 
 # A news dateline: the place in capitals at the start of the story, then a dash, maybe with a
@@ -170,7 +197,7 @@ def expand_acronyms(text: str) -> str:
     for i, m in enumerate(matches):
         # a word in a heading written in capitals ("THE GHOST TOWN") stays as it is
         heading = _in_capitals(text, matches, i) and m["word"] not in AS_LETTERS
-        said = m[0] if heading else _caps(m)
+        said = _heading_word(m) if heading else _caps(m)
         parts += [text[last : m.start()], said]
         last = m.end()
     parts.append(text[last:])
