@@ -106,7 +106,7 @@ CASES = {
         ("rose 0.5% to 4%", "rose zero point five percent to four percent"),
         ("5-10%", "five to ten percent"),
         ("12 KM away", "twelve kilometers away"),
-        ("a 8K screen", "a eight K screen"),
+        ("a 8K screen", "an eight K screen"),
         ("a 1-in-50 risk", "a one-in-fifty risk"),
         (
             "lows of -8C and highs near 31C",

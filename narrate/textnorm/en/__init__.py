@@ -22,6 +22,7 @@ from narrate.textnorm.en.abbreviations import (
     expand_states,
 )
 from narrate.textnorm.en.acronyms import expand_acronyms
+from narrate.textnorm.en.articles import agree_articles
 from narrate.textnorm.en.clutter import drop_clutter, say_marks
 from narrate.textnorm.en.dates import expand_dates, expand_years
 from narrate.textnorm.en.electronic import expand_electronic, expand_phones
@@ -71,6 +72,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (expand_roman, False),
     (expand_acronyms, False),
     (expand_abbreviations, False),
+    (agree_articles, False),
     (tidy, False),
 )
 _DIGIT = re.compile(r"[0-9]")

@@ -78,6 +78,8 @@ ENGLISH: Final = frozenset({
 """Ordinary English words that may appear in capitals for emphasis."""
 
 _DOTTED = re.compile(r"(?<![a-z0-9_])(?<![A-Za-z]\.)(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
+# "IQ.LIGHT": two words in capitals joined by a dot, a product name; not an abbreviation
+_JOINED = re.compile(r"\b([A-Z]{2,})\.([A-Z]{2,})\b")
 _GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)?")
 _CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
 _ONSETS = (
@@ -189,6 +191,8 @@ def _dateline(m: re.Match[str]) -> str:
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
     text = _DATELINE.sub(_dateline, text, count=1)
+    if "." in text:
+        text = _JOINED.sub(r"\1 \2", text)
     text = _DOTTED.sub(_dotted, text)
     matches = list(_CAPS.finditer(text))
     if not matches:
@@ -197,7 +201,7 @@ def expand_acronyms(text: str) -> str:
     for i, m in enumerate(matches):
         # a word in a heading written in capitals ("THE GHOST TOWN") stays as it is
         heading = _in_capitals(text, matches, i) and m["word"] not in AS_LETTERS
-        said = _heading_word(m) if heading else _caps(m)
+        said = _heading_word(m) if heading and _word_like(m["word"]) else _caps(m)
         parts += [text[last : m.start()], said]
         last = m.end()
     parts.append(text[last:])

@@ -84,12 +84,12 @@ def expand_symbols(text: str) -> str:
         text = _PERCENT.sub(" percent", text)
     if "..." in text or ". ." in text or "…" in text:
         text = _ELLIPSIS.sub(_ellipsis, text)
-    if "-" in text or "—" in text or "―" in text or "–" in text:
-        text = _DASH.sub(" — ", text)
     if "/" in text:  # what the number and word passes left: "99/99/9999"
         text = _SLASH.sub(" slash ", text)
     if "+" in text:  # "x + y", "C++"
         text = _PLUS_WORDS.sub(lambda m: " plus plus" if len(m[0]) == 2 else "plus", text)
+    if "-" in text or "—" in text or "―" in text or "–" in text:
+        text = _DASH.sub(" — ", text)
     if not text.isascii():
         text = _SUPERSCRIPT.sub(_power, text)
     return text
