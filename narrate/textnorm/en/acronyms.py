@@ -124,9 +124,9 @@ def _word_like(word: str) -> bool:
 
 
 def _listed(word: str) -> bool:
-    """In the dictionary; two-letter entries of a large one are mostly rare words ("ai", "eu"),
-    so short words count only from ENGLISH."""
-    return len(word) > 2 and in_dictionary(word)
+    """In the dictionary; its short entries are mostly rare words ("ai", "dos", "lif"), so
+    words of three letters or fewer count only from ENGLISH."""
+    return len(word) > 3 and in_dictionary(word)
 
 
 def sayable(word: str) -> bool:
@@ -150,9 +150,10 @@ def _dotted(m: re.Match[str]) -> str:
 
 
 def _heading_word(m: re.Match[str]) -> str:
-    """A word of a heading in capitals: a word, in lower case ("Nato" for an acronym said so)."""
+    """A word of a heading in capitals stays as written, but a short one is written in lower
+    case: espeak spells a word of three capitals or fewer among words in lower case."""
     word = m["word"]
-    return (word.capitalize() if word in AS_WORDS else word.lower()) + (m["plural"] or "")
+    return m[0].lower() if len(word) <= 3 and _word_like(word) else m[0]
 
 
 def _letters(word: str, plural: str) -> str:
@@ -163,13 +164,13 @@ def _letters(word: str, plural: str) -> str:
 def _caps(m: re.Match[str]) -> str:
     word, plural = m["word"], m["plural"] or ""
     if word in AS_WORDS:
-        return word.capitalize() + plural
+        return (word.capitalize() if len(word) <= 3 else word) + plural
     if plural == "s" or word in AS_LETTERS:  # "LEDs": capitals with a small "s" are letters
         return _letters(word, plural)
-    if word in ENGLISH or _listed(word):
+    if word in ENGLISH:  # "The answer is YES!": lower case, or espeak spells it
         return word.lower() + plural
-    if sayable(word):
-        return word.capitalize() + plural
+    if _listed(word) or sayable(word):  # longer words in capitals espeak reads as words
+        return m[0]
     return _letters(word, plural)
 
 
@@ -188,6 +189,24 @@ def _dateline(m: re.Match[str]) -> str:
     return " ".join(word.capitalize() for word in words)
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
+_NAME_AFTER = re.compile(r"\. [A-Z][a-z]+")
+_COMPANY_FORMS: Final = frozenset({"PLC", "AG", "SA", "NV", "LLC", "LP", "INC", "LTD", "SE", "AB"})
+
+
+def _dot_inside_name(text: str, m: re.Match[str]) -> bool:
+    """Short capitals with a full stop inside a capitalised name, as the sentence splitter
+    reads them: a capitalised word before, one that does not start sentences after."""
+    return (
+        len(m["word"]) <= 4
+        and not m["plural"]
+        and m["word"] not in _COMPANY_FORMS
+        and _NAME_AFTER.match(text, m.end()) is not None
+        and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        and not starts_sentence(text[m.end() + 1 : m.end() + 40])
+    )
+
+
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
     text = _DATELINE.sub(_dateline, text, count=1)
@@ -201,8 +220,10 @@ def expand_acronyms(text: str) -> str:
     for i, m in enumerate(matches):
         # a word in a heading written in capitals ("THE GHOST TOWN") stays as it is
         heading = _in_capitals(text, matches, i) and m["word"] not in AS_LETTERS
-        said = _heading_word(m) if heading and _word_like(m["word"]) else _caps(m)
+        said = _heading_word(m) if heading else _caps(m)
         parts += [text[last : m.start()], said]
         last = m.end()
+        if _dot_inside_name(text, m):
+            last += 1  # "the VW ID. Space Vizzion": the full stop would end the sentence
     parts.append(text[last:])
     return "".join(parts)

@@ -28,7 +28,7 @@ _CODE = (
 )
 _BRACKETED_CODE = re.compile(rf"\s?\((?:{_CODE})(?:,\s?(?:{_CODE}))*\)")
 _BARE_CODE = re.compile(
-    r"(?:(?<=\s)|^)(?:\.(?!NET\b)[A-Z][A-Z0-9]{1,6}(?![\w.])"
+    r"(?<![\w.])(?:\.(?!NET\b)[A-Z][A-Z0-9]{1,6}(?![\w.])"
     r"|[A-Z][A-Z0-9]{1,9}=(?:[A-Z]{1,4})?(?![\w=]))"
 )
 SHORTENERS: Final = frozenset({
@@ -43,10 +43,11 @@ _SHORT_LINK = re.compile(
     + "|".join(re.escape(h) for h in sorted(SHORTENERS, key=len, reverse=True))
     + r")/[^\s<>\"'()]*[^\s<>\"'().,;:!?]"
 )
-_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*{1,2}(?![\w*])")
-_STRAY_STAR = re.compile(r"(?<![\w*])\*+(?=\s|$)|(?:^|(?<=\s))\*+(?![\w*])|^\*+(?=\w)")
-# a letter or two, then a mask of at least two dashes, stars or underscores, then maybe letters
-_CENSORED = re.compile(r"\b(?P<head>[A-Za-z]{1,2})(?:-{2,}|\*{2,}|_{2,})(?P<tail>[a-z]*)\b")
+# a letter or two, then a mask (three dashes, or two before "ing"; two stars or underscores),
+# then maybe small letters: "f---ing", "s**t"; not "I--THE", a dash in a heading
+_CENSORED = re.compile(
+    r"\b(?P<head>[A-Za-z]{1,2})(?:-{3,}|--(?=ing\b)|\*{2,}|_{2,})(?P<tail>[a-z]*)\b(?![A-Z])"
+)
 _PARTY = re.compile(r"(?<=[A-Za-z.]) \((?P<party>[DRI])\)")
 _PARTIES: Final = {"D": "Democrat", "R": "Republican", "I": "independent"}
 _HASHTAG_TWICE = re.compile(r"(?i)(?<=\bhashtag )#(?=\w)")
@@ -67,11 +68,14 @@ def _censored(m: re.Match[str]) -> str:
 
 
 def _word_slash(m: re.Match[str]) -> str:
-    return " or ".join(m[0].split("/"))
+    """Two words are alternatives, "tea or coffee"; a longer chain is read with its slashes."""
+    words = m[0].split("/")
+    return " or ".join(words) if len(words) == 2 else " slash ".join(words)
 
 
 def drop_clutter(text: str) -> str:
-    """Drop what a narrator leaves unsaid: short links, market codes, footnote marks, emoji."""
+    """Drop what a narrator leaves unsaid (short links, market codes, footnote marks, emoji),
+    and read words joined by slashes."""
     if "/" in text:
         text = _SHORT_LINK.sub("", text)
     if "=" in text or "." in text:
@@ -79,23 +83,25 @@ def drop_clutter(text: str) -> str:
         text = _BARE_CODE.sub("", text)
     if "[" in text:
         text = _FOOTNOTE.sub("", text)
+    if "/" in text:  # before the number passes write "cents/hr"
+        text = _SLASH_PHRASE.sub(lambda m: _SLASH_PHRASES[m[0]], text)
+        text = _WORD_SLASH.sub(_word_slash, text)
     if not text.isascii():
         text = _EMOJI.sub("", text)
     return text
 
 
 def say_marks(text: str) -> str:
-    """Say the marks a narrator says as words: party tags, censored words, word/word."""
+    """Say the marks a narrator says as words: party tags, censored words, and drop the
+    asterisks and doubled hashes."""
     if "(" in text:
         text = _PARTY.sub(lambda m: f", {_PARTIES[m['party']]},", text)
     if "-" in text or "*" in text or "_" in text:
         text = _CENSORED.sub(_censored, text)
     if "*" in text:
-        text = _EMPHASIS.sub(r"\1", text)
-        text = _STRAY_STAR.sub("", text)
+        # the rest, emphasis, footnote stars, signatures: silent (between numbers it was
+        # "times", read before this pass)
+        text = text.replace("*", "")
     if "#" in text:
         text = _HASHTAG_TWICE.sub("", text)
-    if "/" in text:
-        text = _SLASH_PHRASE.sub(lambda m: _SLASH_PHRASES[m[0]], text)
-        text = _WORD_SLASH.sub(_word_slash, text)
     return text

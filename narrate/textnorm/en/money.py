@@ -123,6 +123,10 @@ def _scaled(amount: str, scale: str | None) -> str:
     return f"{words} {_SCALES[scale.lower()]}" if scale else words
 
 
+# an amount used as an adjective follows a determiner: "a $80 fee", "the $20 bill"
+_DETERMINER = re.compile(r"(?:^|\s)(?i:a|an|the|this|that|each|every|one|his|her|their|its)\s$")
+
+
 def _worth(m: re.Match[str]) -> bool:
     """ "$125 billion worth of": the amount takes the possessive, "dollars' worth"."""
     return m.string.startswith(" worth", m.end())
@@ -138,7 +142,11 @@ def _before(m: re.Match[str]) -> str:
         before_noun = noun_follows(m.string, m.end())
         if scale1:
             return f"{_scaled(first, scale1)} {currency.one if before_noun else currency.many}"
-        if before_noun and "." not in first:
+        if (
+            before_noun
+            and "." not in first
+            and _DETERMINER.search(m.string, max(0, m.start() - 7), m.start())
+        ):
             return _with_minor(first, currency).removesuffix(currency.many) + currency.one
         return _with_minor(first, currency)
     second, scale2 = m["amount2"], m["scale2"]
