@@ -7,6 +7,7 @@ conjunction. The cut points show in `narrate --dry-run` as separate lines.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -66,20 +67,39 @@ def _halve(text: str, max_chars: int) -> tuple[str, str] | None:
     split at n log n.
     """
     middle = len(text) / 2
-    for shortest in (max_chars // 5, 1):
-        for pattern in _CLAUSE_CUTS:
-            best = -1
-            for m in pattern.finditer(text):
-                cut = m.end()
-                if (
-                    _left_length(text, cut) >= shortest
-                    and _right_length(text, cut) >= shortest
-                    and (best < 0 or abs(cut - middle) < abs(best - middle))
-                ):
-                    best = cut
-            if best > 0:
-                return text[:best].rstrip(), text[best:].lstrip()
+    quoted = _quoted(text)
+    for inside_quotes in (False, True):  # a quoted phrase is cut only when nothing else is left
+        if inside_quotes and not quoted:
+            break
+        for shortest in (max_chars // 5, 1):
+            for pattern in _CLAUSE_CUTS:
+                best = -1
+                for m in pattern.finditer(text):
+                    cut = m.end()
+                    if (
+                        _left_length(text, cut) >= shortest
+                        and _right_length(text, cut) >= shortest
+                        and (best < 0 or abs(cut - middle) < abs(best - middle))
+                        and (inside_quotes or not _inside(quoted, cut))
+                    ):
+                        best = cut
+                if best > 0:
+                    return text[:best].rstrip(), text[best:].lstrip()
     return None
+
+
+# a quotation of up to a long sentence's length, in curly or straight double quotes
+_QUOTATION = re.compile(r"“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of the quoted phrases in text, in order."""
+    return [m.span() for m in _QUOTATION.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], cut: int) -> bool:
+    i = bisect.bisect_right(spans, (cut, 1 << 62)) - 1  # the last span starting before cut
+    return i >= 0 and spans[i][0] < cut < spans[i][1]
 
 
 # The lengths of the two sides of a cut once stripped, without copying them (the text is

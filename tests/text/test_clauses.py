@@ -61,3 +61,25 @@ def test_doubling_the_text_about_doubles_the_work(scanned: list[int]) -> None:
     scanned.clear()
     split_long("word " * 200_000, 300)
     assert sum(scanned) < 5 * small  # four times the text: quadratic work would be sixteen
+
+
+QUOTED = (
+    "The mayor, speaking on the steps of the town hall after a long night of counting, said "
+    "the result was “a clear, fair and, for all of us, hard-won mandate, which we will honour in "
+    "every street, every school and every home”, and then went back inside without questions."
+)
+
+
+@pytest.mark.parametrize("max_chars", [120, 160, 200])
+def test_a_long_sentence_is_not_cut_inside_a_quotation(max_chars: int) -> None:
+    pieces = split_long(QUOTED, max_chars)
+    assert len(pieces) > 1
+    for piece in pieces:
+        assert piece.count("“") == piece.count("”")
+
+
+def test_a_quotation_longer_than_a_piece_is_cut_as_a_last_resort() -> None:
+    quote = "“" + ", ".join(["one more clause of the speech"] * 12) + "”"
+    pieces = split_long(f"She said {quote} and left.", 100)
+    assert all(len(p) <= 100 for p in pieces)
+    assert "".join(pieces).replace(" ", "") == f"She said {quote} and left.".replace(" ", "")

@@ -153,7 +153,9 @@ def _heading_word(m: re.Match[str]) -> str:
     """A word of a heading in capitals stays as written, but a short one is written in lower
     case: espeak spells a word of three capitals or fewer among words in lower case."""
     word = m["word"]
-    return m[0].lower() if len(word) <= 3 and _word_like(word) else m[0]
+    if not _word_like(word):
+        return _caps(m)  # an acronym in a heading: "NEW IMF CHIEF"
+    return m[0].lower() if len(word) <= 3 else m[0]
 
 
 def _letters(word: str, plural: str) -> str:

@@ -39,7 +39,7 @@ SHORTENERS: Final = frozenset({
 })  # fmt: skip
 """Hosts of short links: a narrator never reads them."""
 _SHORT_LINK = re.compile(
-    r"(?i)(?:https?://)?(?<![\w.])(?:"
+    r"(?i)(?:\b(?:at|via|here:?|see)\s)?(?:https?://)?(?<![\w.])(?:"
     + "|".join(re.escape(h) for h in sorted(SHORTENERS, key=len, reverse=True))
     + r")/[^\s<>\"'()]*[^\s<>\"'().,;:!?]"
 )

@@ -180,7 +180,7 @@ def _month_day(m: re.Match[str]) -> str:
 
 def _day_month(m: re.Match[str]) -> str:
     day = int(m["day"])
-    if not _valid(day):
+    if not _valid(day) or m["month"] == "may":  # "children aged 10 may enter": the verb
         return m[0]
     words = f"the {ordinal(day)} of {_month(m['month'])}"
     if m["year"]:
@@ -192,7 +192,7 @@ def _day_month(m: re.Match[str]) -> str:
 
 def _days_month(m: re.Match[str]) -> str:
     first = int(m["first"])
-    if not (_valid(first) and first < int(m["day"])):
+    if not (_valid(first) and first < int(m["day"]) and m["month"][0].isupper()):
         return m[0]
     end = _day_month(m)
     return m[0] if end == m[0] else f"the {ordinal(first)} to {end}"

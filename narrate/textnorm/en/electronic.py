@@ -50,7 +50,7 @@ _SERIAL = re.compile(
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 # emergency and service numbers are dialled, so read digit by digit: "called 911", "a 999 call"
 _EMERGENCY = re.compile(
-    r"(?:(?P<verb>\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling"
+    r"(?:(?P<verb>\b(?i:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling"
     r"|phone|phoned|ring|rang|text|texted) )(?P<a>9-?1-?1|999|112|111|000|988|311|211)\b(?![-.,]\d)"
     r"|\b(?P<b>9-?1-?1|999|112|988|311)(?= (?:call|calls|caller|callers|dispatcher|dispatchers"
     r"|operator|operators|center|centers|centre|centres|line|lines|system|services|emergency)\b))"

@@ -211,6 +211,9 @@ _DOTTED_MODEL = re.compile(
 # "BT-7274", "MH-370", "F-16": capitals, a hyphen, a model number
 _CODE_NUMBER = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,4})-(?P<number>\d{3,})(?![\w-]|[.,]\d)")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
+# "RAV4", "PAC12": three capitals shaped like a word (consonant, vowel, consonant) glued to a
+# small number are said as a word, "Rav four"; "MX5", "GT3" stay letters
+_WORD_MODEL = re.compile(r"\b(?P<word>[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z])(?=\d{1,2}\b)")
 
 
 def _code_number(m: re.Match[str]) -> str:
@@ -232,6 +235,7 @@ def expand_models(text: str) -> str:
         text = _DOTTED_MODEL.sub(r"\g<letters> \g<number>", text)
     if "-" in text:
         text = _CODE_NUMBER.sub(_code_number, text)
+    text = _WORD_MODEL.sub(lambda m: m["word"].capitalize(), text)
     text = _HOUSE.sub(_house, text)
     text = _MODEL.sub(_model, text)
     return _GLUED_MODEL.sub(lambda m: f"{m['letters']} {pairs(m['number'])}", text)

@@ -36,7 +36,9 @@ _E_NOTATION = re.compile(
 )
 _SUPERSCRIPTS: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _SUPERSCRIPT = re.compile(r"(?P<power>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_SLASH = re.compile(r"(?<=\S)/(?=\S)|\s*/\s*")
+# a slash glued to both words or spaced from both is said; half glued ("2017/ 2016") it is a
+# separator, a pause
+_SLASH = re.compile(r"\s*/\s*")
 _PLUS_WORDS = re.compile(r"(?<=\w)\+\+(?!\w)|(?<=\s)\+(?=\s)")
 _AROUND_DIGITS: Final = (
     ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
@@ -85,7 +87,7 @@ def expand_symbols(text: str) -> str:
     if "..." in text or ". ." in text or "…" in text:
         text = _ELLIPSIS.sub(_ellipsis, text)
     if "/" in text:  # what the number and word passes left: "99/99/9999"
-        text = _SLASH.sub(lambda m: " slash " if m[0] == "/" else " ", text)
+        text = _SLASH.sub(_slash, text)
     if "+" in text:  # "x + y", "C++"
         text = _PLUS_WORDS.sub(lambda m: " plus plus" if len(m[0]) == 2 else "plus", text)
     if "-" in text or "—" in text or "―" in text or "–" in text:
@@ -93,6 +95,11 @@ def expand_symbols(text: str) -> str:
     if not text.isascii():
         text = _SUPERSCRIPT.sub(_power, text)
     return text
+
+
+def _slash(m: re.Match[str]) -> str:
+    spaced = m[0][0].isspace(), m[0][-1].isspace()
+    return " slash " if spaced[0] == spaced[1] else ", "
 
 
 def _power(m: re.Match[str]) -> str:
