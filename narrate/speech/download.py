@@ -73,11 +73,16 @@ def download_voice(
         target = folder / (f"{voice.key}.MODEL_CARD" if name == "MODEL_CARD" else name)
         if not _matches(target, item.size, item.md5):
             _fetch(base_url() + item.path, target, item.size, item.md5,
-                   lambda got, base=done: progress(base + got, total) if progress else None)  # fmt: skip
+                   _shifted(progress, done, total))  # fmt: skip
         done += item.size
         if progress:
             progress(done, total)
     return folder / voice.file(".onnx").path.rsplit("/", 1)[-1]
+
+
+def _shifted(progress: Progress | None, done: int, total: int) -> Callable[[int], object]:
+    """One file's bytes so far, reported as the whole voice's."""
+    return lambda got: progress(done + got, total) if progress else None
 
 
 def _matches(path: Path, size: int, md5: str) -> bool:
@@ -111,7 +116,7 @@ def _fetch(url: str, target: Path, size: int, md5: str, progress: Callable[[int]
             f"{url} does not match the catalogue's size and checksum (a damaged or changed "
             f"file); nothing was kept: try again, or 'narrate voices refresh'"
         )
-    os.replace(part, target)
+    part.replace(target)
     log.info("downloaded %s", target)
 
 

@@ -119,7 +119,7 @@ def parse_catalog(data: Any, licences: dict[str, Any] | None = None) -> list[Pub
                     use=extra.get("use", UNVERIFIED),
                     dataset=extra.get("dataset", ""),
                     note=extra.get("note", ""),
-                )  # fmt: skip
+                )
             )
         except (KeyError, TypeError, ValueError) as error:
             raise VoiceError(f"voice catalogue entry {key!r} is malformed: {error}") from None
