@@ -10,7 +10,7 @@ import gc
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -127,7 +127,16 @@ def narrate(
         str | None,
         typer.Option(
             help="Voice name (see 'narrate voices') or path to a Piper .onnx model.",
-            show_default="en_US-joe-medium",
+            show_default="an installed voice of the article's language, else en_US-joe-medium",
+            rich_help_panel="Voice",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="The article's language (de, es, fr...), when the page does not say or says "
+            "wrong: its text rules, and its voice unless --voice is given.",
+            show_default="the page's",
             rich_help_panel="Voice",
         ),
     ] = None,
@@ -280,7 +289,6 @@ def narrate(
     from narrate.audio.formats import FORMATS
     from narrate.settings import Outputs, Settings
     from narrate.sources import httpcache
-    from narrate.speech.catalog import find_voice
     from narrate.speech.piper import SpeechSettings
     from narrate.speech.synthesis import default_jobs
 
@@ -290,7 +298,7 @@ def narrate(
         pages = httpcache.default_dir() if cache else None
         settings = Settings(
             voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
-            cover=cover,
+            cover=cover, language=language,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
             fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,
@@ -303,10 +311,15 @@ def narrate(
             return
         if (play or output == Path("-")) and (html or epub):
             raise NarrateError("--html and --epub need an audio file: give -o FILE")
-        info = find_voice(voice)
+        info = pipeline.voice_for(settings)
         # A page not seen before starts the voice's workers, which load it during extraction.
-        with pipeline.synthesizer_for(settings, info) as synthesizer:
+        with ExitStack() as stack:
+            synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             script = pipeline.prepare(source, settings, on_new_page=synthesizer.start)
+            if (chosen := pipeline.voice_for(settings, script.article)).model != info.model:
+                synthesizer.close()  # the article's language wants another voice
+                info = chosen
+                synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             if play or output == Path("-"):
                 with _progress(len(script.segments), quiet) as progress:
                     stream = None if play else sys.stdout.buffer
@@ -342,20 +355,6 @@ def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int, int], N
     ) as bar:
         task = bar.add_task("narrate", total=total)
         yield lambda done, of: bar.update(task, completed=done, total=of)
-
-
-@tools_app.command("voices")
-def voices_command(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
-    """List the voices available here (pip-installed, ./voices, the user data folder)."""
-    from narrate.speech.catalog import list_voices, voice_dirs
-
-    with _errors(debug):
-        for info in list_voices():
-            typer.echo(
-                f"{info.name}\t{info.language}\t{info.quality}\t{info.sample_rate} Hz\t"
-                f"{info.license or '?'}\t{info.origin}"
-            )
-        _say("Searched: pip package, " + ", ".join(str(d) for d in voice_dirs()))
 
 
 @tools_app.command("normalize")
@@ -404,8 +403,10 @@ def cache_command(
 
 def _register_feed() -> None:
     from narrate.cli.feed_commands import feed_app
+    from narrate.cli.voices_commands import voices_app
 
     tools_app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")
+    tools_app.add_typer(voices_app, name="voices")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -185,5 +185,5 @@ def best_for(language: str) -> PublishedVoice:
     return max(
         voices,
         key=lambda v: (v.language.lower() == region, v.commercial_ok, v.use != UNVERIFIED,
-                       prefer.get(v.quality, rank.get(v.quality, 0)), v.speakers == 1),
+                       v.speakers == 1, prefer.get(v.quality, rank.get(v.quality, 0))),
     )  # fmt: skip
