@@ -133,7 +133,8 @@ def refresh_command(
 
     with _errors(debug):
         path = refresh_catalog(url)
-        _say(f"Saved {len(published_voices())} voices to {path}")
+        count = len(published_voices())
+        _say(f"Saved {count} voice{'s' if count != 1 else ''} to {path}")
 
 
 @contextmanager
