@@ -34,12 +34,13 @@ def normalizer(language: Language) -> Pass:
     """The whole normaliser of a language: text in, spoken text out."""
     number_passes = [
         _electronic_pass(language),
-        *(_regex_pass(pattern, say) for pattern, say in language.date_patterns),
+        *(_regex_pass(pattern, say) for pattern, say in language.own_patterns),
         _time_pass(language),
         _phone_pass(language),
         _money_pass(language),
         _percent_pass(language),
         _measure_pass(language),
+        _scale_pass(language),
         _fraction_pass(language),
         _range_pass(language),
         _ordinal_pass(language),
@@ -87,7 +88,7 @@ def _electronic_pass(language: Language) -> Pass:
             written, trail = written[:-1], written[-1]
         spoken = []
         for part in piece.findall(written):
-            if part.isdigit():
+            if part.isdecimal():
                 spoken.append(spell_digits(language, part))
             elif part in words:
                 spoken.append(words[part])
@@ -115,7 +116,8 @@ def _time_pass(language: Language) -> Pass:
 def _phone_pass(language: Language) -> Pass:
     """+49 30 1234567, (0411) 0234-1234, 123-123-5678: the country code as a number, then digits."""
     pattern = re.compile(
-        r"(?<![\w+])()(\(\d{2,5}\)[ \u00a0]?\d[\d \u00a0-]{4,}\d|\d{3}-\d{3}-\d{4})(?![\d,])"
+        r"(?<![\w+])()(\(\d{2,5}\)[ \u00a0]?\d[\d \u00a0-]{4,}\d|\d{3}-\d{3}-\d{4}"
+        r"|(?<!\d[ \u00a0])0[1-9]\d{1,4}[ /-]\d{3,}(?:[ -]\d+)*)(?![\d,])"
     )
     country = re.compile(r"(?<![\w+])\+(\d{1,3})[ \u00a0]+(\d[\d \u00a0-]{5,}\d)(?![\d,])")
 
@@ -175,6 +177,24 @@ def _of(language: Language, noun: str) -> str:
 
 def _counted(language: Language, number: int, unit: Unit) -> str:
     return f"{language.before_noun(number, unit.feminine)} {unit.one if number == 1 else unit.many}"
+
+
+def _scale_pass(language: Language) -> Pass:
+    """ "1 Mio." -> "eine Million", "2,5 Mrd." -> "zwei Komma fünf Milliarden"."""
+    pattern = re.compile(
+        rf"(?P<num>{NUMBER})\s(?P<scale>{alternation(tuple(language.scales))})(?!\w)",
+        re.IGNORECASE,
+    )
+
+    def say(m: re.Match[str]) -> str:
+        size, written = language.scales[m.group("scale").lower()], m.group("num")
+        if written == "1":
+            return f"{language.before_noun(1, size.feminine)} {size.one}"
+        below_two = to_int(written.lstrip("-").partition(",")[0]) < 2
+        noun = size.one if language.singular_below_two and below_two else size.many
+        return f"{say_number(language, written)} {noun}"
+
+    return lambda text: pattern.sub(say, text)
 
 
 def _percent_pass(language: Language) -> Pass:
@@ -241,11 +261,11 @@ def _fraction_pass(language: Language) -> Pass:
 
 
 def _range_pass(language: Language) -> Pass:
-    pattern = re.compile(rf"(?P<a>{NUMBER})\s?[-–]\s?(?P<b>\d[\d.,]*)(?![\w])")
+    pattern = re.compile(rf"(?P<a>{NUMBER})\s?[-–]\s?(?P<b>{NUMBER_BODY})(?![\w])")
 
     def say(m: re.Match[str]) -> str:
         a, b = m.group("a"), m.group("b")
-        if not re.fullmatch(NUMBER, b) or a.startswith("-"):
+        if a.startswith("-") or b.startswith("-"):
             return m.group(0)
         return f"{say_number(language, a)} {language.through} {say_number(language, b)}"
 

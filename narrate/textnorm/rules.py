@@ -77,9 +77,13 @@ class Language:
     """The words for "@", ".", "/", ":", "-", "_" in web and mail addresses."""
     digit_words: tuple[str, ...]
     time_pattern: str = r"(?<![\d.,:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d,])"
-    date_patterns: tuple[tuple[str, Callable[[re.Match[str]], str | None]], ...] = ()
+    own_patterns: tuple[tuple[str, Callable[[re.Match[str]], str | None]], ...] = ()
+    """The language's own rules (dates first), run before the shared passes: a regex and what
+    to say for its match (None: leave it)."""
     word_passes: tuple[Pass, ...] = ()
     """Passes of the language's own for text without digits (Roman numerals), run first."""
+    singular_below_two: bool = False
+    """French: "1,5 million", "0,2 milliard" (a scale word is plural from two on)."""
     web_words: frozenset[str] = field(default_factory=frozenset)
     """Parts of addresses read as words ("com", "gmail"); the others are spelled."""
 
@@ -87,6 +91,15 @@ class Language:
 def split_words(text: str) -> tuple[str, ...]:
     """A word list written as one string: "eins zwei drei" -> ("eins", "zwei", "drei")."""
     return tuple(text.split())
+
+
+_ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman(written: str) -> int:
+    """ "XIX" -> 19 (subtractive notation)."""
+    values = [_ROMAN[c] for c in written.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def to_int(written: str) -> int:
@@ -108,7 +121,7 @@ def say_number(language: Language, written: str, before_noun: bool = False) -> s
 
 
 def spell_digits(language: Language, digits: str) -> str:
-    return " ".join(language.digit_words[int(d)] for d in digits if d.isdigit())
+    return " ".join(language.digit_words[int(d)] for d in digits if d.isdecimal())
 
 
 def alternation(keys: Mapping[str, object] | tuple[str, ...]) -> str:

@@ -21,6 +21,9 @@ CASES = [
     ("Il a couru 42 km.", "Il a couru quarante-deux kilomètres."),
     ("Les 2/3 des votants", "Les deux tiers des votants"),
     ("Mme Dupont et M. Martin", "Madame Dupont et monsieur Martin"),
+    ("Le XIXe siècle et Louis Ier", "Le dix-neuvième siècle et Louis premier"),
+    ("Ce match s'est fini 3-0.", "Ce match s'est fini trois à zéro."),
+    ("Une salle de 1 000 000 places", "Une salle de un million places"),
 ]
 
 

@@ -33,11 +33,15 @@ CASES = [
     ("Er fuhr 130 km/h.", "Er fuhr ein hundert dreißig Kilometer pro Stunde."),
     (
         "Die Wohnung hat 1 Zimmer und 54 m².",
-        "Die Wohnung hat eins Zimmer und vier und fünfzig Quadratmeter.",
+        "Die Wohnung hat ein Zimmer und vier und fünfzig Quadratmeter.",
     ),
     ("Es dauerte 1 h.", "Es dauerte eine Stunde."),
     ("Etwa 20-30 Gäste", "Etwa zwanzig bis dreißig Gäste"),
     ("Nur 3/4 der Plätze", "Nur drei viertel der Plätze"),
+    # scores, decades, "ein" before a noun
+    ("Bayern gewann 3:2.", "Bayern gewann drei zu zwei."),
+    ("Musik der 1980er Jahre", "Musik der neunzehn hundert achtziger Jahre"),
+    ("Es gab 1 Tor und 1 Mio. Zuschauer.", "Es gab ein Tor und eine Million Zuschauer."),
     # abbreviations, phone numbers, addresses
     ("Dr. Weber, z. B. in Nr. 9", "Doktor Weber, zum Beispiel in Nummer neun"),
     (
@@ -45,6 +49,8 @@ CASES = [
         "Ruf an: plus neun und vierzig drei null eins zwei drei vier fünf sechs sieben",
     ),
     ("Mail an info@beispiel.de", "Mail an info at b e i s p i e l Punkt de"),
+    ("Tel. 040 556677", "Telefon null vier null fünf fünf sechs sechs sieben sieben"),
+    ("Es kostet 1.000.000 Euro.", "Es kostet eine Million Euro."),
 ]
 
 

@@ -30,6 +30,12 @@ CASES = [
     ("Son 25 km.", "Son veinticinco kilómetros."),
     ("Entre 10-15 días", "Entre diez a quince días"),
     ("Sr. Gómez vive en la Avda. Sol", "Señor Gómez vive en la avenida Sol"),
+    (
+        "Llegó a las 14.05 y salió a las 5 p.m.",
+        "Llegó a las catorce y cinco y salió a las cinco de la tarde",
+    ),
+    ("La IP es 10.0.12.7", "La IP es uno cero punto cero punto uno dos punto siete"),
+    ("Pagaron 2.000.000.000 de pesos", "Pagaron dos mil millones de pesos"),
     ("Escriba a ana@correo.es", "Escriba a a n a arroba c o r r e o punto es"),
 ]
 

@@ -50,7 +50,7 @@ GERMAN: Final = Language(
     symbols=words.SYMBOLS,
     abbreviations=words.ABBREVIATIONS,
     ordinal_pattern=(
-        r"(?:(?P<before>[^\W\d]+)\s+)?(?<![\d.,])(?P<num>\d{1,4})"
+        r"(?:(?P<before>[^\W\d]+)\s+)?(?<![\d.,:])(?P<num>\d{1,4})"
         r"(?P<end>\.(?=\s+(?P<after>[^\s\d]+)|\s*$)|s?te[nmrs]?(?!\w))"
     ),
     and_word="",
@@ -59,7 +59,7 @@ GERMAN: Final = Language(
     electronic=words.ELECTRONIC,
     digit_words=words.DIGITS,
     time_pattern=dates.TIME_PATTERN,
-    date_patterns=dates.DATE_PATTERNS,
+    own_patterns=dates.PATTERNS,
     web_words=words.WEB_WORDS,
 )
 

@@ -51,7 +51,7 @@ SPANISH: Final = Language(
     electronic=words.ELECTRONIC,
     digit_words=words.DIGITS,
     time_pattern=dates.TIME_PATTERN,
-    date_patterns=dates.DATE_PATTERNS,
+    own_patterns=dates.PATTERNS,
     web_words=words.WEB_WORDS,
     word_passes=(dates.expand_roman,),
 )

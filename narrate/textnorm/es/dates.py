@@ -7,7 +7,7 @@ from typing import Final
 
 from narrate.textnorm.es.numbers import before_noun, cardinal
 from narrate.textnorm.es.words import MONTH_NUMBERS, MONTHS
-from narrate.textnorm.rules import alternation
+from narrate.textnorm.rules import alternation, roman
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))
 
@@ -39,14 +39,6 @@ def _named(m: re.Match[str]) -> str | None:
     )
 
 
-_ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
-def roman(written: str) -> int:
-    values = [_ROMAN[c] for c in written.lower()]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
-
-
 def _ordinal_noun(m: re.Match[str]) -> str:
     """ "siglo XXI" -> "siglo veintiuno", "tomo IV" -> "tomo cuatro"."""
     return f"{m.group('noun')} {cardinal(roman(m.group('roman')))}"
@@ -57,7 +49,7 @@ def _meridiem(m: re.Match[str]) -> str:
     return f"{m.group('time')} de la {'mañana' if m.group('half').lower() == 'a' else 'tarde'}"
 
 
-DATE_PATTERNS: Final = (
+PATTERNS: Final = (
     (
         r"(?P<time>\b\d{1,2}(?:[:.]\d{2})?)\s*(?P<half>[ap])\.?\s?m\b\.?",
         _meridiem,

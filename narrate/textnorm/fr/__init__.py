@@ -51,8 +51,10 @@ FRENCH: Final = Language(
     electronic=words.ELECTRONIC,
     digit_words=words.DIGITS,
     time_pattern=dates.TIME_PATTERN,
-    date_patterns=dates.DATE_PATTERNS,
+    own_patterns=dates.PATTERNS,
     web_words=words.WEB_WORDS,
+    singular_below_two=True,
+    word_passes=(dates.expand_roman,),
 )
 
 normalize: Final = normalizer(FRENCH)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.fr.numbers import before_noun, cardinal
+from narrate.textnorm.fr.numbers import before_noun, cardinal, ordinal
 from narrate.textnorm.fr.words import MONTH_NUMBERS, MONTHS
-from narrate.textnorm.rules import alternation
+from narrate.textnorm.rules import alternation, roman
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))
 
@@ -29,7 +29,7 @@ def _days(m: re.Match[str]) -> str:
     return " ".join(day(int(d)) for d in days) + " " + m.group("month")
 
 
-DATE_PATTERNS: Final = (
+PATTERNS: Final = (
     (
         r"(?<![\d/.-])(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d/-]|\.\d)",
         _numeric,
@@ -39,6 +39,15 @@ DATE_PATTERNS: Final = (
         _days,
     ),
 )
+
+
+# two letters at least ("Le", "Ce" are words), or I, V, X alone ("Ier", "Ve")
+_ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVXLC]{2,}|[IVX])(?P<end>e|er|ème|ᵉ)\b")
+
+
+def expand_roman(text: str) -> str:
+    """ "le XXe siècle" -> "le vingtième siècle"; "François Ier" -> "François premier"."""
+    return _ROMAN_ORDINAL.sub(lambda m: ordinal(roman(m.group("roman"))), text)
 
 
 def spoken_time(hours: int, minutes: int, seconds: int | None) -> str:

@@ -98,7 +98,7 @@ def _year(m: re.Match[str]) -> str:
 def _counted(m: re.Match[str]) -> str:
     before = m.group("before") or ""
     case = "genitive" if before.lower() in GENITIVE_AFTER else "nominative"
-    n = int(re.sub(r"\D", "", m.group("num")))
+    n = int(re.sub(r"[^0-9]", "", m.group("num")))
     noun_key = (m.group("noun") or m.group("cur") or "").rstrip(".")
     forms, feminine = NOUNS.get(noun_key, (None, False))
     prefix = f"{before} " if before else ""
