@@ -360,6 +360,7 @@ def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int, int], N
 @tools_app.command("normalize")
 def normalize_command(
     text: Annotated[str, typer.Argument(help="Text to normalise, or - for standard input.")],
+    language: Annotated[str, typer.Option(help="The text's language: en, de, es, fr, uk.")] = "en",
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Print TEXT as narrate would speak it."""
@@ -368,7 +369,7 @@ def normalize_command(
     with _errors(debug):
         source = sys.stdin.read() if text == "-" else text
         for paragraph in source.split("\n\n"):
-            typer.echo(normalize(paragraph))
+            typer.echo(normalize(paragraph, language))
 
 
 @tools_app.command("cache")

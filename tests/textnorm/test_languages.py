@@ -32,3 +32,11 @@ def test_an_unsupported_language_is_left_to_the_voice_with_one_warning(
         assert normalize("Toinen 7 lause", language="fi-FI") == "Toinen 7 lause"
     warnings = [r for r in caplog.records if "no text normaliser" in r.getMessage()]
     assert len(warnings) == 1
+
+
+def test_the_normalize_command_takes_a_language() -> None:
+    from tests.test_cli import invoke
+
+    result = invoke("normalize", "--language", "es", "Son 3 km.")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Son tres kilómetros.\n"
