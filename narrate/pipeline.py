@@ -88,12 +88,19 @@ def make_script(article: Article, language: str = "en") -> Script:
 
 
 def narration_language(settings: Settings, article: Article | None = None) -> str:
-    """--language, else the article's language, else the --voice's, else English."""
+    """--language, else the article's declared language, else the --voice's, else the
+    language its words show (English when unsure)."""
     if settings.language:
         return settings.language
     if article is not None and article.language:
         return article.language
-    return find_voice(settings.voice).language if settings.voice else "en"
+    if settings.voice:
+        return find_voice(settings.voice).language
+    if article is None:
+        return "en"
+    from narrate.textnorm.guess import guess_language
+
+    return guess_language(" ".join(block.text for block in article.blocks[:30])) or "en"
 
 
 def voice_for(settings: Settings, article: Article | None = None) -> VoiceInfo:

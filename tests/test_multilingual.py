@@ -131,6 +131,17 @@ def test_without_a_voice_of_the_language_one_line_says_which_to_download(tmp_pat
     assert len(asked.stderr.strip().splitlines()) == 1
 
 
+def test_a_page_that_declares_no_language_is_recognised_by_its_words(
+    tmp_path: Path, voices: Path
+) -> None:
+    page = _page(tmp_path, "de")
+    page.write_text(page.read_text(encoding="utf-8").replace(' lang="de"', ""), encoding="utf-8")
+    result = invoke(str(page), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "am dritten Mai" in result.stdout
+    assert "WARNING" not in result.stderr
+
+
 def test_language_overrides_the_page(tmp_path: Path, voices: Path) -> None:
     result = invoke(str(_page(tmp_path, "de")), "--dry-run", "--language", "fr")
     assert result.returncode == 0, result.stderr
