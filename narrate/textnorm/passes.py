@@ -261,13 +261,18 @@ def _fraction_pass(language: Language) -> Pass:
 
 
 def _range_pass(language: Language) -> Pass:
-    pattern = re.compile(rf"(?P<a>{NUMBER})\s?[-–]\s?(?P<b>{NUMBER_BODY})(?![\w])")
+    pattern = re.compile(
+        rf"(?:(?P<before>[^\W\d]+)\s+)?(?P<a>{NUMBER})\s?[-–]\s?(?P<b>{NUMBER_BODY})(?![\w])"
+    )
+    between, and_ = language.between
 
     def say(m: re.Match[str]) -> str:
-        a, b = m.group("a"), m.group("b")
+        before, a, b = m.group("before") or "", m.group("a"), m.group("b")
         if a.startswith("-") or b.startswith("-"):
             return m.group(0)
-        return f"{say_number(language, a)} {language.through} {say_number(language, b)}"
+        through = and_ if between and before.lower() == between else language.through
+        spoken = f"{say_number(language, a)} {through} {say_number(language, b)}"
+        return f"{before} {spoken}" if before else spoken
 
     return lambda text: pattern.sub(say, text)
 

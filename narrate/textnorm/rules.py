@@ -82,6 +82,8 @@ class Language:
     to say for its match (None: leave it)."""
     word_passes: tuple[Pass, ...] = ()
     """Passes of the language's own for text without digits (Roman numerals), run first."""
+    between: tuple[str, str] = ("", "")
+    """A range after this word takes this one: ("zwischen", "und"), "zwischen 2020 und 2022"."""
     singular_below_two: bool = False
     """French: "1,5 million", "0,2 milliard" (a scale word is plural from two on)."""
     web_words: frozenset[str] = field(default_factory=frozenset)

@@ -22,6 +22,8 @@ CASES = [
     ("Les 2/3 des votants", "Les deux tiers des votants"),
     ("Mme Dupont et M. Martin", "Madame Dupont et monsieur Martin"),
     ("Le XIXe siècle et Louis Ier", "Le dix-neuvième siècle et Louis premier"),
+    ("Louis XIV et Jean-Paul II", "Louis quatorze et Jean-Paul deux"),
+    ("Entre 2020-2022", "Entre deux mille vingt et deux mille vingt-deux"),
     ("Ce match s'est fini 3-0.", "Ce match s'est fini trois à zéro."),
     ("Une salle de 1 000 000 places", "Une salle de un million places"),
 ]

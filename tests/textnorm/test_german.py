@@ -37,6 +37,7 @@ CASES = [
     ),
     ("Es dauerte 1 h.", "Es dauerte eine Stunde."),
     ("Etwa 20-30 Gäste", "Etwa zwanzig bis dreißig Gäste"),
+    ("zwischen 2020-2022", "zwischen zwei tausend zwanzig und zwei tausend zwei und zwanzig"),
     ("Nur 3/4 der Plätze", "Nur drei viertel der Plätze"),
     # scores, decades, "ein" before a noun
     ("Bayern gewann 3:2.", "Bayern gewann drei zu zwei."),

@@ -28,7 +28,7 @@ CASES = [
     ("Pagó 1 £.", "Pagó una libra."),
     ("Un déficit de 4 millones de dólares", "Un déficit de cuatro millones de dólares"),
     ("Son 25 km.", "Son veinticinco kilómetros."),
-    ("Entre 10-15 días", "Entre diez a quince días"),
+    ("Entre 10-15 días", "Entre diez y quince días"),
     ("Sr. Gómez vive en la Avda. Sol", "Señor Gómez vive en la avenida Sol"),
     (
         "Llegó a las 14.05 y salió a las 5 p.m.",
@@ -36,6 +36,8 @@ CASES = [
     ),
     ("La IP es 10.0.12.7", "La IP es uno cero punto cero punto uno dos punto siete"),
     ("Pagaron 2.000.000.000 de pesos", "Pagaron dos mil millones de pesos"),
+    ("Asistieron 81.000 personas", "Asistieron ochenta y un mil personas"),
+    ("Felipe VI y Alfonso XIII", "Felipe sexto y Alfonso trece"),
     ("Escriba a ana@correo.es", "Escriba a a n a arroba c o r r e o punto es"),
 ]
 

@@ -61,6 +61,7 @@ GERMAN: Final = Language(
     time_pattern=dates.TIME_PATTERN,
     own_patterns=dates.PATTERNS,
     web_words=words.WEB_WORDS,
+    between=("zwischen", "und"),
 )
 
 normalize: Final = normalizer(GERMAN)

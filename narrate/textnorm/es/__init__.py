@@ -53,6 +53,7 @@ SPANISH: Final = Language(
     time_pattern=dates.TIME_PATTERN,
     own_patterns=dates.PATTERNS,
     web_words=words.WEB_WORDS,
+    between=("entre", "y"),
     word_passes=(dates.expand_roman,),
 )
 

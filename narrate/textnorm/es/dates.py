@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.es.numbers import before_noun, cardinal
+from narrate.textnorm.es.numbers import before_noun, cardinal, ordinal
 from narrate.textnorm.es.words import MONTH_NUMBERS, MONTHS
 from narrate.textnorm.rules import alternation, roman
 
@@ -71,9 +71,21 @@ _ROMAN_AFTER_NOUN: Final = re.compile(
 )
 
 
+# a king's or pope's number: "Felipe VI" -> "Felipe sexto", "Alfonso XIII" -> "Alfonso trece"
+_REGNAL: Final = re.compile(
+    r"\b(?P<name>[A-ZÁÉÍÓÚ][a-záéíóúñ]+) (?P<roman>[IVXL]{1,6})\b(?![\w.'’-])"
+)
+
+
+def _regnal(m: re.Match[str]) -> str:
+    number = roman(m.group("roman"))
+    return f"{m.group('name')} {ordinal(number) if number <= 10 else cardinal(number)}"
+
+
 def expand_roman(text: str) -> str:
-    """Roman numerals after the nouns that take them: "siglo XXI", "capítulo IV"."""
-    return _ROMAN_AFTER_NOUN.sub(_ordinal_noun, text)
+    """Roman numerals after the nouns that take them ("siglo XXI", "capítulo IV") and after
+    names ("Felipe VI")."""
+    return _REGNAL.sub(_regnal, _ROMAN_AFTER_NOUN.sub(_ordinal_noun, text))
 
 
 def spoken_time(hours: int, minutes: int, seconds: int | None) -> str:

@@ -7,6 +7,7 @@ ordinals follow the Real Academia's forms here: one word up to 29 ("decimosexto"
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Final
 
@@ -29,10 +30,16 @@ FRACTIONS: Final = {2: "medio", 3: "tercio", 4: "cuarto", 5: "quinto", 6: "sexto
 _PLAIN: Final = str.maketrans("áéíóú", "aeiou")
 
 
+# num2words writes "veintiuno mil", "treinta y uno millones": before "mil" and the scale
+# words the number is an adjective, "veintiún mil", "treinta y un millones"
+_APOCOPE: Final = re.compile(r"\b(veinti)?uno(?= (?:mil|millones|billones|trillones)\b)")
+
+
 @lru_cache(maxsize=4096)
 def cardinal(n: int) -> str:
-    """21 -> "veintiuno", 2000000000 -> "dos mil millones"."""
-    return str(num2words(n, lang="es"))
+    """21 -> "veintiuno", 81044 -> "ochenta y un mil cuarenta y cuatro"."""
+    words = str(num2words(n, lang="es"))
+    return _APOCOPE.sub(lambda m: "veintiún" if m.group(1) else "un", words)
 
 
 def before_noun(n: int, feminine: bool = False) -> str:

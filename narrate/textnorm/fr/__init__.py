@@ -53,6 +53,7 @@ FRENCH: Final = Language(
     time_pattern=dates.TIME_PATTERN,
     own_patterns=dates.PATTERNS,
     web_words=words.WEB_WORDS,
+    between=("entre", "et"),
     singular_below_two=True,
     word_passes=(dates.expand_roman,),
 )

@@ -45,9 +45,20 @@ PATTERNS: Final = (
 _ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVXLC]{2,}|[IVX])(?P<end>e|er|ème|ᵉ)\b")
 
 
+# a king's or pope's number: "Louis XIV" -> "Louis quatorze", "Jean-Paul II" -> "Jean-Paul deux"
+_REGNAL = re.compile(r"\b(?P<name>[A-ZÉÈ][\wé-]+) (?P<roman>[IVXL]{1,6})\b(?![\w.'’-])")
+
+
+def _regnal(m: re.Match[str]) -> str:
+    number = roman(m.group("roman"))
+    return f"{m.group('name')} {'premier' if number == 1 else cardinal(number)}"
+
+
 def expand_roman(text: str) -> str:
-    """ "le XXe siècle" -> "le vingtième siècle"; "François Ier" -> "François premier"."""
-    return _ROMAN_ORDINAL.sub(lambda m: ordinal(roman(m.group("roman"))), text)
+    """ "le XXe siècle" -> "le vingtième siècle"; "François Ier" -> "François premier";
+    "Louis XIV" -> "Louis quatorze"."""
+    text = _ROMAN_ORDINAL.sub(lambda m: ordinal(roman(m.group("roman"))), text)
+    return _REGNAL.sub(_regnal, text)
 
 
 def spoken_time(hours: int, minutes: int, seconds: int | None) -> str:
