@@ -1,8 +1,8 @@
 """`narrate voices ...`: the voices installed here, Piper's whole catalogue, and downloads.
 
 A thin shell over narrate.speech.catalog (voices on this machine), narrate.speech.published
-(the catalogue shipped with narrate) and narrate.speech.download. Registered in
-narrate.cli.commands as the `voices` subcommand.
+(the catalogue shipped with narrate) and narrate.speech.download. Registered by
+narrate.cli.commands as the `voices` subcommand (see `register`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from narrate.cli.commands import _errors, _say
+from narrate.cli.console import errors, say
 from narrate.errors import NarrateError
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def voices_command(
     from narrate.speech.catalog import list_voices, voice_dirs
     from narrate.speech.published import published_voices, select
 
-    with _errors(debug):
+    with errors(debug):
         if every:
             installed = {info.name for info in list_voices()}
             voices = select(published_voices(), language, quality)
@@ -68,7 +68,7 @@ def voices_command(
                 typer.echo(f"{v.key}\t{v.language}\t{v.quality}\t{v.speakers} speaker"
                            f"{'s' if v.speakers > 1 else ''}\t{v.size / 1e6:.0f} MB\t"
                            f"{_licence(v)}\t{mark}".rstrip())  # fmt: skip
-            _say(f"{len(voices)} voices; 'narrate voices download NAME' fetches one")
+            say(f"{len(voices)} voices; 'narrate voices download NAME' fetches one")
             return
         select([], language, quality)  # checks --quality
         wanted = (language or "").replace("-", "_").lower()
@@ -83,7 +83,7 @@ def voices_command(
                 f"{info.name}\t{info.language}\t{info.quality}\t{info.sample_rate} Hz\t"
                 f"{info.license or '?'}{flag}\t{info.origin}"
             )
-        _say("Searched: pip package, " + ", ".join(str(d) for d in voice_dirs()))
+        say("Searched: pip package, " + ", ".join(str(d) for d in voice_dirs()))
 
 
 @voices_app.command("download")
@@ -101,7 +101,7 @@ def download_command(
     from narrate.speech.download import download_dir, download_voice
     from narrate.speech.published import best_for, published_voice
 
-    with _errors(debug):
+    with errors(debug):
         if not names and not language:
             raise NarrateError("name a voice to download, or give --language (e.g. --language de)")
         voices = [published_voice(name) for name in names or []]
@@ -110,11 +110,11 @@ def download_command(
         for voice in voices:
             with _bar(voice.key, quiet) as progress:
                 model = download_voice(voice, download_dir(), progress)
-            _say(f"Downloaded {voice.key} to {model.parent} ({_licence(voice)})", quiet)
+            say(f"Downloaded {voice.key} to {model.parent} ({_licence(voice)})", quiet)
             if voice.credit:
-                _say(f"Credit line its licence asks for: {voice.credit}", quiet)
+                say(f"Credit line its licence asks for: {voice.credit}", quiet)
             if voice.use == "noncommercial":
-                _say(f"{voice.key}: {NONCOMMERCIAL_NOTE}")
+                say(f"{voice.key}: {NONCOMMERCIAL_NOTE}")
 
 
 @voices_app.command("refresh")
@@ -131,10 +131,10 @@ def refresh_command(
     from narrate.speech.download import refresh_catalog
     from narrate.speech.published import published_voices
 
-    with _errors(debug):
+    with errors(debug):
         path = refresh_catalog(url)
         count = len(published_voices())
-        _say(f"Saved {count} voice{'s' if count != 1 else ''} to {path}")
+        say(f"Saved {count} voice{'s' if count != 1 else ''} to {path}")
 
 
 @contextmanager
@@ -155,3 +155,7 @@ def _bar(name: str, quiet: bool) -> Iterator[Progress | None]:
     with Progress(name, *columns, transient=True) as bar:
         task = bar.add_task(name, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(voices_app, name="voices")

@@ -22,10 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from platformdirs import user_data_dir
-
 from narrate.errors import VoiceError
 from narrate.files import write_bytes
+from narrate.paths import user_voices_dir
 from narrate.speech.published import PublishedVoice, parse_catalog, user_catalog_path
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ def base_url() -> str:
 
 def download_dir() -> Path:
     """Where downloaded voices go: the user data folder that narrate searches for voices."""
-    return Path(user_data_dir("narrate")) / "voices"
+    return user_voices_dir()
 
 
 def _check_online(what: str) -> None:

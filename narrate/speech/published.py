@@ -17,9 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from platformdirs import user_data_dir
-
 from narrate.errors import VoiceError
+from narrate.paths import user_voice_catalog
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +85,7 @@ class PublishedVoice:
 
 def user_catalog_path() -> Path:
     """Where `narrate voices refresh` keeps a newer catalogue; it wins over the shipped one."""
-    return Path(user_data_dir("narrate")) / CATALOG_FILE
+    return user_voice_catalog()
 
 
 def _shipped(name: str) -> Any:

@@ -14,9 +14,9 @@ from narrate.model import Article, BlockKind, Script, Segment, SegmentKind
 from narrate.text.clauses import split_long
 from narrate.text.sentences import split_sentences
 from narrate.textnorm import normalize, primary
-from narrate.textnorm.de import words as de_words
-from narrate.textnorm.es import words as es_words
-from narrate.textnorm.fr import words as fr_words
+from narrate.textnorm.de import words_de as de_words
+from narrate.textnorm.es import words_es as es_words
+from narrate.textnorm.fr import words_fr as fr_words
 from narrate.textnorm.rules import split_words
 from narrate.textnorm.uk import MONTHS_GENITIVE as UK_MONTHS
 

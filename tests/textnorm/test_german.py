@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from narrate import normalize
-from narrate.textnorm.de.numbers import cardinal, fraction, ordinal
+from narrate.textnorm.de.numbers_de import cardinal, fraction, ordinal
 
 CASES = [
     # numbers, with thousands dots and decimal commas

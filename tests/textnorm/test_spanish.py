@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from narrate import normalize
-from narrate.textnorm.es.numbers import before_noun, fraction, ordinal
+from narrate.textnorm.es.numbers_es import before_noun, fraction, ordinal
 
 CASES = [
     (

@@ -4,14 +4,16 @@
     -> "Am dritten Mai kostete es eins Komma fünf Millionen Euro (circa zwanzig Prozent mehr)."
 
 The shared passes (narrate.textnorm.passes) read German's words from this package: number words
-(numbers), dates and times (dates), and units, currencies and abbreviations (words).
+(numbers_de), dates and times (dates_de), and units, currencies and abbreviations (words_de).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from narrate.textnorm.de import dates, numbers, words
+from narrate.textnorm.de import dates_de as dates
+from narrate.textnorm.de import numbers_de as numbers
+from narrate.textnorm.de import words_de as words
 from narrate.textnorm.passes import normalizer
 from narrate.textnorm.rules import Language
 

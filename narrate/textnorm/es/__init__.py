@@ -4,14 +4,16 @@
     -> "El primero de enero costaba un euro cincuenta centavos (un veinte por ciento más)."
 
 The shared passes (narrate.textnorm.passes) read Spanish's words from this package: number words
-(numbers), dates and times (dates), and units, currencies and abbreviations (words).
+(numbers_es), dates and times (dates_es), and units, currencies and abbreviations (words_es).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from narrate.textnorm.es import dates, numbers, words
+from narrate.textnorm.es import dates_es as dates
+from narrate.textnorm.es import numbers_es as numbers
+from narrate.textnorm.es import words_es as words
 from narrate.textnorm.passes import normalizer
 from narrate.textnorm.rules import Language
 

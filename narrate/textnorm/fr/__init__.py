@@ -5,14 +5,16 @@
        cinquante centimes."
 
 The shared passes (narrate.textnorm.passes) read French's words from this package: number words
-(numbers), dates and times (dates), and units, currencies and abbreviations (words).
+(numbers_fr), dates and times (dates_fr), and units, currencies and abbreviations (words_fr).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from narrate.textnorm.fr import dates, numbers, words
+from narrate.textnorm.fr import dates_fr as dates
+from narrate.textnorm.fr import numbers_fr as numbers
+from narrate.textnorm.fr import words_fr as words
 from narrate.textnorm.passes import normalizer
 from narrate.textnorm.rules import Language
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.de.numbers import cardinal, ordinal, year
-from narrate.textnorm.de.words import MONTH_NUMBERS, MONTHS
+from narrate.textnorm.de.numbers_de import cardinal, ordinal, year
+from narrate.textnorm.de.words_de import MONTH_NUMBERS, MONTHS
 from narrate.textnorm.rules import alternation, split_words
 
 # the ending an ordinal takes after these words: "am dritten", "der dritte", "ein dritter"

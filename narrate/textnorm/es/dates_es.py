@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.es.numbers import before_noun, cardinal, ordinal
-from narrate.textnorm.es.words import MONTH_NUMBERS, MONTHS
+from narrate.textnorm.es.numbers_es import before_noun, cardinal, ordinal
+from narrate.textnorm.es.words_es import MONTH_NUMBERS, MONTHS
 from narrate.textnorm.rules import alternation, roman
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.fr.numbers import before_noun, cardinal, ordinal
-from narrate.textnorm.fr.words import MONTH_NUMBERS, MONTHS
+from narrate.textnorm.fr.numbers_fr import before_noun, cardinal, ordinal
+from narrate.textnorm.fr.words_fr import MONTH_NUMBERS, MONTHS
 from narrate.textnorm.rules import alternation, roman
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))
