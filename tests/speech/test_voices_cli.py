@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from narrate.audio.id3 import disclosure
+from narrate.outputs.disclosure import disclosure
 from narrate.speech.catalog import find_voice, packaged_voice
 from narrate.speech.published import published_voices
 from tests.test_cli import invoke
