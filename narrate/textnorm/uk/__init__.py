@@ -32,13 +32,14 @@ MONTHS_GENITIVE: Final = split_words(
 GENITIVE_AFTER: Final = frozenset(
     split_words("з із зі до від після без для біля близько понад більше менше кілька з-понад")
 )
-# (one, two to four, five and more) forms, and whether the noun is feminine
+# (one, two to four, five and more, a fraction: "1,5 відсотка") forms, and whether the noun
+# is feminine
 NOUNS: Final = {
-    "%": (("відсоток", "відсотки", "відсотків"), False),
-    "₴": (("гривня", "гривні", "гривень"), True),
-    "грн": (("гривня", "гривні", "гривень"), True),
-    "$": (("долар", "долари", "доларів"), False),
-    "€": (("євро", "євро", "євро"), False),
+    "%": (("відсоток", "відсотки", "відсотків", "відсотка"), False),
+    "₴": (("гривня", "гривні", "гривень", "гривні"), True),
+    "грн": (("гривня", "гривні", "гривень", "гривні"), True),
+    "$": (("долар", "долари", "доларів", "долара"), False),
+    "€": (("євро", "євро", "євро", "євро"), False),
 }
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+"
 _DATE = re.compile(
@@ -53,10 +54,19 @@ _COUNTED = re.compile(
 _warned: list[bool] = []
 
 
+# num2words's genitive hundreds and "тисячи" are misspelt: "трьохста" is "трьохсот"
+_GENITIVE_FIXES: Final = {
+    **{f"{stem}ста": f"{stem}сот" for stem in
+       ("двох", "трьох", "чотирьох", "п'яти", "шести", "семи", "восьми", "дев'яти")},
+    "тисячи": "тисячі",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=2048)
 def cardinal(n: int, case: str = "nominative", feminine: bool = False) -> str:
     kwargs = {"gender": "feminine"} if feminine else {}
-    return str(num2words(n, lang="uk", case=case, **kwargs))
+    words = str(num2words(n, lang="uk", case=case, **kwargs)).split()
+    return " ".join(_GENITIVE_FIXES.get(word, word) for word in words)
 
 
 def ordinal(n: int, case: str = "nominative") -> str:
@@ -73,7 +83,7 @@ def ordinal(n: int, case: str = "nominative") -> str:
     return " ".join([*words[:-1], last])
 
 
-def form(n: int, forms: tuple[str, str, str]) -> str:
+def form(n: int, forms: tuple[str, ...]) -> str:
     """The noun after a number: 1 "гривня", 2-4 "гривні", 5-20 and the rest "гривень"."""
     if n % 10 == 1 and n % 100 != 11:
         return forms[0]
@@ -103,11 +113,8 @@ def _counted(m: re.Match[str]) -> str:
     forms, feminine = NOUNS.get(noun_key, (None, False))
     prefix = f"{before} " if before else ""
     if m.group("frac"):
-        return (
-            prefix
-            + f"{cardinal(n, case)} кома {cardinal(int(m.group('frac')), case)}"
-            + (f" {forms[1]}" if forms else "")
-        )
+        spoken = f"{cardinal(n, case, True)} кома {cardinal(int(m.group('frac')), case, True)}"
+        return prefix + spoken + (f" {forms[3]}" if forms else "")
     if forms is None and case == "nominative" and not _warned:
         _warned.append(True)
         log.warning("Ukrainian numbers outside dates, years, money and percentages are read "
