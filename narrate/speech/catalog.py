@@ -10,9 +10,13 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narrate.errors import VoiceError
 from narrate.paths import user_voices_dir
+
+if TYPE_CHECKING:
+    from narrate.speech.published import PublishedVoice
 
 DEFAULT_VOICE = "en_US-joe-medium"
 
@@ -36,12 +40,37 @@ class VoiceInfo:
 
     @property
     def license(self) -> str:
-        card = self.model.parent / "MODEL_CARD"
-        if card.is_file():
-            for line in card.read_text(encoding="utf-8", errors="replace").splitlines():
-                if "license" in line.lower() and ":" in line:
-                    return line.split(":", 1)[1].strip()
+        """The licence, from the voice's MODEL_CARD or the catalogue, with the credit line the
+        licence asks for: what every output names beside the voice."""
+        licence = self._card_license()
+        published = self._published()
+        if published is None:
+            return licence
+        licence = licence or published.license
+        return f"{licence}; credit: {published.credit}" if published.credit else licence
+
+    @property
+    def noncommercial(self) -> bool:
+        """Whether the voice's licence forbids commercial use (a podcast with ads, say)."""
+        published = self._published()
+        if published is not None and published.use == "noncommercial":
+            return True
+        text = self._card_license().lower()
+        return any(mark in text for mark in ("nc-", "-nc", "non-commercial", "noncommercial",
+                                             "blizzard", "research"))  # fmt: skip
+
+    def _card_license(self) -> str:
+        for card in (self.model.parent / "MODEL_CARD", self.model.with_suffix(".MODEL_CARD")):
+            if card.is_file():
+                for line in card.read_text(encoding="utf-8", errors="replace").splitlines():
+                    if "license" in line.lower() and ":" in line:
+                        return line.split(":", 1)[1].strip()
         return ""
+
+    def _published(self) -> PublishedVoice | None:
+        from narrate.speech.published import lookup
+
+        return lookup(self.name)
 
 
 def voice_dirs() -> list[Path]:
@@ -114,3 +143,26 @@ def find_voice(wanted: str | None) -> VoiceInfo:
             return info
     names = ", ".join(v.name for v in voices)
     raise VoiceError(f"no voice named {wanted!r} here (found: {names}); see 'narrate voices'")
+
+
+QUALITY_ORDER = ("high", "medium", "low", "x_low")
+
+
+def installed_for_language(language: str) -> VoiceInfo | None:
+    """The installed voice for a language tag ("de", "de-AT"), or None when there is none.
+
+    A voice of the tag's region first ("de_AT" for "de-AT"), then of its language; among
+    those, the default voice, then better quality, then the first found.
+    """
+    tag = language.replace("-", "_").lower()
+
+    def code(v: VoiceInfo) -> str:
+        return v.language.replace("-", "_").lower()
+
+    voices = [v for v in list_voices() if code(v).split("_")[0] == tag.split("_")[0]]
+
+    def rank(v: VoiceInfo) -> tuple[bool, bool, int]:
+        quality = QUALITY_ORDER.index(v.quality) if v.quality in QUALITY_ORDER else 9
+        return (code(v) != tag and "_" in tag, v.origin != "package", quality)
+
+    return min(voices, key=rank) if voices else None
