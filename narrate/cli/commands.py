@@ -30,6 +30,7 @@ SUBCOMMANDS = {
     "cache": "narrate.cli.tools",
     "feed": "narrate.cli.feed_commands",
     "audit": "narrate.cli.audit_command",
+    "serve": "narrate.cli.serve_command",
 }
 DEFAULT_CACHE_MB = 500
 
