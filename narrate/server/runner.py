@@ -24,13 +24,13 @@ from typing import TypeVar
 
 from narrate import pipeline
 from narrate.errors import NarrateError
-from narrate.model import AudioFormat, Clip, Script
+from narrate.model import AudioFormat, Clip, Script, VoiceInfo
 from narrate.paths import cache_folders
 from narrate.server.guard import check_public
 from narrate.server.job import Cancelled, Live, narrate_into
 from narrate.server.store import Job, Status, Store
 from narrate.settings import Outputs, Settings
-from narrate.speech.catalog import VoiceInfo, find_voice
+from narrate.speech.catalog import find_voice
 from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.synthesis import Synthesizer
 
