@@ -10,9 +10,19 @@
   var job = null;          // the narration playing: {id, done, whole, sentences, starts, ...}
   var current = -1, word = -1, words = [], wordStarts = [], frame = 0, lastSaved = 0;
 
+  // The status line is announced by screen readers: it changes when the state does (asked,
+  // fetching, narrating, ready, failed), never with each sentence; progress is shown apart.
   function say(message, isError) {
+    if (statusLine.textContent === message) { return; }
     statusLine.textContent = message;
     statusLine.classList.toggle("error", Boolean(isError));
+  }
+
+  function showProgress(done, total) {
+    $("progress-line").hidden = !total || done >= total;
+    $("progress").max = Math.max(total, 1);
+    $("progress").value = done;
+    $("progress-count").textContent = done + " of " + total;
   }
 
   function api(path, options) {
@@ -246,10 +256,11 @@
         describe(status);
         if (data.segments && !mine.sentences) { render(data); }
         if (data.cues && mine.sentences) { applyCues(data.cues); follow(); }
+        showProgress(status.progress.done, status.progress.total);
         if (status.status === "failed") { say("Could not narrate it: " + status.error, true); return; }
         if (status.status === "done" && data.complete) { finished(status); return; }
         if (status.status === "queued") { say("Waiting for a free voice."); }
-        else if (status.progress.total) { say("Narrating " + (status.title || "the article") + ": " + status.progress.done + " of " + status.progress.total + " sentences."); }
+        else if (status.progress.total) { say("Narrating " + (status.title || "the article") + "."); }
         else { say("Fetching the article."); }
         window.setTimeout(function () { poll(mine); }, 700);
       })
