@@ -124,6 +124,8 @@ def test_listen_to_a_pasted_url(browser: Any, serve: Serve, site: HTTPServer) ->
         "() => document.getElementById('status').textContent.startsWith('Ready')", timeout=60_000
     )
     assert "Night ferry" in status.inner_text()
+    assert tab.locator("#progress-line").is_hidden()
+    assert tab.locator("#article-site").inner_text() == "The Harbour Herald"  # byline: spoken
     # screen readers hear each change of state once, not a count per sentence
     said = tab.evaluate("window.said")
     assert said[-1].startswith("Ready") and len(said) <= 5, said

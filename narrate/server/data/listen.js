@@ -92,8 +92,9 @@
       return span;
     });
     places.forEach(function (place) { if (!place.used) { place.el.textContent = place.block.text; } });
-    var meta = $("article-meta");
-    intro.forEach(function (span) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(span); });
+    var spoken = $("article-intro");
+    intro.forEach(function (span) { spoken.appendChild(document.createTextNode(" ")); spoken.appendChild(span); });
+    job.intro = intro.length;
     job.starts = [];
     job.timed = 0;
     if (job.sentences.length) { job.sentences[0].tabIndex = 0; }
@@ -216,15 +217,12 @@
 
   // ---- a narration: open it, follow it while it is made ----
 
+  // The site, then the byline and date as the narration speaks them (its intro sentences);
+  // when it does not, as the page gives them.
   function describe(status) {
-    var meta = [status.site, status.byline, status.published].filter(Boolean).join(" · ");
     if (!job.sentences) { $("article-title").textContent = status.title || "Preparing the article"; }
-    $("article-meta").setAttribute("data-about", meta);
-    var line = $("article-meta").firstChild;
-    if (!line || line.nodeType !== 3 || line.nodeValue !== meta) {
-      if (line && line.nodeType === 3) { $("article-meta").removeChild(line); }
-      $("article-meta").insertBefore(document.createTextNode(meta), $("article-meta").firstChild);
-    }
+    var unspoken = job.intro ? [] : [status.byline, status.published];
+    $("article-site").textContent = [status.site].concat(unspoken).filter(Boolean).join(" · ");
   }
 
   function open(status, autoplay) {
@@ -233,7 +231,8 @@
     $("player").hidden = false;
     $("downloads").hidden = true;
     $("article-title").textContent = status.title || "Preparing the article";
-    $("article-meta").textContent = "";
+    $("article-site").textContent = "";
+    $("article-intro").textContent = "";
     $("article-body").textContent = "";
     audio.src = status.links.audio;
     if (job.done && status.position > 0) {
