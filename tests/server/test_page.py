@@ -186,4 +186,13 @@ def test_the_listen_link_the_bookmarklet_and_a_file_start_a_narration(
         "() => document.getElementById('status').textContent.startsWith('Ready')", timeout=60_000
     )
     assert tab.locator("#article-title").inner_text() == "The lock keeper's week"
+
+    # a narration already made opens at once, described as it was
+    tab.goto(running.base + "/listen?url=" + site.url_for("/news/orchard-cider"))
+    tab.wait_for_function(
+        "() => /^(Ready|Resuming)/.test(document.getElementById('status').textContent)",
+        timeout=60_000,
+    )
+    assert tab.locator("#article-site").inner_text() == "The Harbour Herald"
+    assert "By Tomas Wren." in tab.locator("#article-intro").inner_text()
     context.close()

@@ -252,8 +252,8 @@
       .then(function (answers) {
         if (job !== mine) { return; }
         var status = answers[0], data = answers[1];
-        describe(status);
         if (data.segments && !mine.sentences) { render(data); }
+        describe(status);
         if (data.cues && mine.sentences) { applyCues(data.cues); follow(); }
         showProgress(status.progress.done, status.progress.total);
         if (status.status === "failed") { say("Could not narrate it: " + status.error, true); return; }
