@@ -11,6 +11,7 @@ forked before they load does not carry them.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import re
@@ -20,18 +21,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import quote
 
+from narrate.audio.formats import FORMATS
 from narrate.audio.id3 import write_id3
 from narrate.errors import ExtractionError, NarrateError, OutputError
 from narrate.extraction import articlecache
-from narrate.files import atomic_path, write_text
+from narrate.files import atomic_path
 from narrate.model import Article, Narration, Page, Script
-from narrate.outputs import timedtext
-from narrate.settings import Outputs, Settings
+from narrate.outputs.writers import Finished, write_outputs
+from narrate.paths import cache_folders
+from narrate.readers import read_article
+from narrate.settings import FetchOptions, Outputs, Settings
 from narrate.sources.cover import fetch_cover
-from narrate.sources.fetch import FetchOptions
-from narrate.sources.plaintext import article_from_text
 from narrate.sources.reading import read_source
 from narrate.sources.vetting import vet_article
 from narrate.speech.catalog import VoiceInfo, find_voice
@@ -70,11 +71,7 @@ def load_article(
 def article_from_page(page: Page, *, force: bool = False) -> Article:
     """The article in a page, with only the claims about itself that narrate trusts (see
     sources.vetting) and text that every output format can carry."""
-    if page.kind == "html":
-        from narrate.extraction import extract_article
-
-        return vet_article(extract_article(page.text, page.url, allow_non_article=force))
-    return vet_article(article_from_text(page.text, page.name))
+    return vet_article(read_article(page, force=force))
 
 
 def make_script(article: Article) -> Script:
@@ -100,7 +97,7 @@ def prepare(
     its sentences will most likely need the voice, which can start loading then.
     """
     lexicon_for(settings)  # a broken --lexicon file fails now, not after the fetch
-    saved = SegmentCache(settings.cache_dir).folder.parent / "articles" if settings.cache else None
+    saved = cache_folders(settings.cache_dir).articles if settings.cache else None
     article = load_article(
         source, settings.fetch, force=settings.force, saved=saved, on_new_page=on_new_page
     )
@@ -131,7 +128,8 @@ def audit(script: Script, strict: bool = False) -> list[str]:
 
 
 def synthesizer_for(settings: Settings, info: VoiceInfo) -> Synthesizer:
-    cache = SegmentCache(settings.cache_dir, settings.cache_size) if settings.cache else None
+    folders = cache_folders(settings.cache_dir)
+    cache = SegmentCache(folders.segments, settings.cache_size) if settings.cache else None
     return Synthesizer(info, settings.speech, jobs=max(1, settings.jobs), cache=cache,
                        lexicon=lexicon_for(settings))  # fmt: skip
 
@@ -183,7 +181,7 @@ def narrate_script(
                 narration = synthesize(script, synthesizer, progress, sink=out.write)
             if cache:
                 cache.put_audio(key, settings.fmt, temporary)
-        if settings.fmt == "mp3":
+        if FORMATS[settings.fmt].id3:
             cover = fetch_cover(script.article, settings.fetch) if settings.cover else None
             write_id3(temporary, script, narration, info.name, info.license, cover)
         # The side files before the audio's rename: if one fails, the old audio stays.
@@ -218,30 +216,16 @@ def write_sidecars(
 ) -> None:
     """Timed text and read-along files, from the same cue times as the audio.
 
-    `audio_file`: where the audio is now, when it is not yet at `audio_path` (the EPUB carries
-    a copy of it; the read-along page links to `audio_path`).
+    `audio_file`: where the audio is now, when it is not yet at `audio_path`: the EPUB carries
+    a copy of it, the read-along page links to `audio_path`.
     """
-    texts = {
-        outputs.vtt: lambda: timedtext.vtt(narration.cues),
-        outputs.srt: lambda: timedtext.srt(narration.cues),
-        outputs.timings: lambda: timedtext.transcript_json(narration),
-        outputs.chapters: lambda: timedtext.chapters_json(script, narration),
-    }
-    for target, render in texts.items():
-        if target:
-            write_text(target, render())
-    if outputs.html:
-        from narrate.outputs.readalong import write_page
-
-        # The page finds the audio by a URL relative to itself, so the pair can move together.
-        href = os.path.relpath(audio_path.resolve(), outputs.html.resolve().parent)
-        write_page(outputs.html, script, narration, quote(Path(href).as_posix()), voice.name,
-                   voice.license)  # fmt: skip
-    if outputs.epub:
-        from narrate.outputs.epub import write_epub
-
-        with _named_like(audio_file or audio_path, audio_path.suffix) as audio:
-            write_epub(outputs.epub, script, narration, audio, voice.name, voice.license)
+    done = Finished(script, narration, audio_path, voice.name, voice.license)
+    if audio_file is None or not outputs.epub:
+        write_outputs(outputs, done)
+        return
+    write_outputs(dataclasses.replace(outputs, epub=None), done)
+    with _named_like(audio_file, audio_path.suffix) as audio:
+        write_outputs(Outputs(epub=outputs.epub), dataclasses.replace(done, audio=audio))
 
 
 @contextlib.contextmanager

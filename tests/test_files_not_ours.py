@@ -8,6 +8,7 @@ import shutil
 import stat
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,7 +104,7 @@ def test_a_nonsensical_timeout_is_one_line(value: str) -> None:
 
 
 @pytest.fixture
-def read_only_folder(tmp_path: Path) -> Path:
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A small file system of its own (tmpfs), to be made read-only: permissions alone do not
     stop root. Skipped where mounting is not allowed."""
     mount = shutil.which("mount")

@@ -13,13 +13,12 @@ import logging
 import socket
 import time
 import zlib
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from narrate.errors import FetchError, SourceError
-from narrate.model import Page
+from narrate.model import Page, PageKind, Response
+from narrate.settings import FetchOptions
 from narrate.sources.decode import decode, looks_binary
 from narrate.sources.httpcache import HttpCache
 from narrate.sources.netguard import Guard, origin
@@ -30,48 +29,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/126.0 Safari/537.36 narrate/0.1 (offline article narrator)"
-)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
 _COMPRESSED = {"gzip", "x-gzip", "deflate"}
 _CHUNK = 65536
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    timeout: float = 20.0
-    """Seconds for the whole fetch: connect, headers, body, redirects and retries together."""
-    max_bytes: int = 10 * 1024 * 1024
-    """Largest body accepted, after decompression."""
-    max_redirects: int = 5
-    retries: int = 2
-    """Extra attempts after a 429, a 5xx or a dropped connection."""
-    backoff: float = 1.0
-    """First wait between attempts in seconds; doubles each time."""
-    max_wait: float = 30.0
-    """Longest wait honoured from a Retry-After header."""
-    user_agent: str = USER_AGENT
-    cache_dir: Path | None = None
-    """Where fetched pages are kept for conditional requests (ETag, Last-Modified); None: off."""
-    allow_private: bool = False
-    """Let URLs from fetched content reach loopback, private and other internal addresses."""
-    trust_url: bool = True
-    """The URL was typed by the user, so it may point anywhere. False: it came from someone
-    else (a feed item, a server's client) and is held to the address rules (see netguard)."""
-    trusted_origin: str = ""
-    """With trust_url False: the URL the user gave (a feed's address), whose origin (scheme,
-    host and port) those other URLs may share even when it is internal."""
-
-    def for_content(self, user_url: str) -> FetchOptions:
-        """The options for URLs found in what `user_url` led to (items, images, links)."""
-        import dataclasses
-
-        trusted = user_url if self.trust_url else self.trusted_origin
-        return dataclasses.replace(self, trust_url=False, trusted_origin=trusted)
 
 
 def is_url(source: str) -> bool:
@@ -99,17 +61,6 @@ def _opener(options: FetchOptions, guard: Guard) -> urllib.request.OpenerDirecto
     ):
         opener.add_handler(handler)
     return opener
-
-
-@dataclass(frozen=True)
-class Response:
-    body: bytes
-    url: str
-    """The final URL, after redirects."""
-    content_type: str
-    charset: str | None = None
-    etag: str = ""
-    last_modified: str = ""
 
 
 HTML_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
@@ -324,9 +275,9 @@ def _read_body(
 def _page(response: Response, url: str) -> Page:
     body, content_type = response.body, response.content_type
     if content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
-        kind = "html" if content_type in _HTML_TYPES else "text"
+        kind = PageKind.HTML if content_type in _HTML_TYPES else PageKind.TEXT
     elif content_type in {"", "application/octet-stream"} and not looks_binary(body):
-        kind = "html" if b"<html" in body[:4096].lower() else "text"
+        kind = PageKind.HTML if b"<html" in body[:4096].lower() else PageKind.TEXT
     else:
         raise FetchError(f"{url}: not a web page (content type {content_type})")
     text = decode(body, response.charset, name=url)

@@ -62,7 +62,7 @@ class GuardedHTTPS(urllib.request.HTTPSHandler):
 def redirects(limit: int) -> Redirects:
     """A redirect handler that follows at most `limit` redirects (urllib reads the limit from a
     class attribute; a subclass per limit sets it)."""
-    limited = type("LimitedRedirects", (Redirects,), {"max_redirections": limit})
+    limited: type[Redirects] = type("LimitedRedirects", (Redirects,), {"max_redirections": limit})
     return limited()
 
 

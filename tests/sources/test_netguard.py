@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterator
 
 import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate.errors import FetchError
 from narrate.model import Article
+from narrate.settings import FetchOptions
 from narrate.sources.cover import fetch_cover
-from narrate.sources.fetch import FetchOptions, fetch, get
+from narrate.sources.fetch import fetch, get
 from narrate.sources.netguard import internal_kind, origin
 
 PAGE = "<html><body><p>The internal password is hunter2.</p></body></html>"
@@ -117,7 +119,7 @@ def test_a_redirect_to_another_internal_origin_is_refused(httpserver: HTTPServer
 
 
 @pytest.fixture
-def listener() -> socket.socket:
+def listener() -> Iterator[socket.socket]:
     """A socket that would see any connection narrate made to it."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -68,7 +68,7 @@ def test_cache_clear_also_clears_the_optimised_voice_models(tmp_path: Path) -> N
     models.mkdir(parents=True)
     (models / "en_US-joe-medium-0123456789abcdef0123456789abcdef.onnx").write_bytes(b"x")
     (models / "en_US-joe-medium-0123456789abcdef0123456789abcdef.onnx.crc32").write_text("1")
-    result = CliRunner().invoke(cli.tools_app, ["cache", "clear"])
+    result = CliRunner().invoke(cli.subcommand_app("cache"), ["cache", "clear"])
     assert result.exit_code == 0, result.output
     assert "Removed 1 optimised voice models" in result.stdout
     assert not list(models.glob("*.onnx*"))

@@ -23,7 +23,7 @@ def _copy(folder: Path) -> Path:
 
 
 def test_a_damaged_copy_is_made_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="narrate.speech.piper")
+    caplog.set_level(logging.DEBUG, logger="narrate.speech.modelstore")
     Voice(packaged_voice(), optimized_dir=tmp_path)
     copy = _copy(tmp_path)
     whole = copy.read_bytes()
