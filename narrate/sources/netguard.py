@@ -146,10 +146,28 @@ class Guard:
         raise failure or OSError(f"no address found for {host}")
 
     def _resolve(self, host: str, port: int) -> list[AddressInfo]:
-        try:
-            return list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except UnicodeError:
-            raise FetchError(f"{host}: not a valid host name") from None
+        """The addresses of `host`, looked up within the deadline: the system's resolver has
+        no timeout of its own (an unanswered lookup can take half a minute), so it runs in a
+        thread that is left behind if the deadline passes first."""
+        found: list[list[AddressInfo]] = []
+        failed: list[BaseException] = []
+
+        def lookup() -> None:
+            try:
+                found.append(list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
+            except BaseException as error:  # handed to the caller's thread, raised there
+                failed.append(error)
+
+        thread = threading.Thread(target=lookup, name="name-lookup", daemon=True)
+        thread.start()
+        thread.join(max(0.0, self.remaining()))
+        if failed:
+            if isinstance(failed[0], UnicodeError):
+                raise FetchError(f"{host}: not a valid host name") from None
+            raise failed[0]
+        if not found:
+            raise TimeoutError(f"the name lookup of {host} timed out")
+        return found[0]
 
     def _refusal(self, host: str, port: int, ip: str, kind: str) -> FetchError:
         log.debug("refused %s:%d (%s, %s)", host, port, ip, kind)

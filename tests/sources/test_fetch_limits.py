@@ -126,3 +126,20 @@ def test_a_damaged_saved_page_is_fetched_again(httpserver: HTTPServer, tmp_path)
     assert "Some words" in page.text
     request, _ = httpserver.log[-1]
     assert "If-None-Match" not in request.headers  # the damaged copy was not revalidated
+
+
+def test_a_slow_name_lookup_meets_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's resolver has no timeout: one that never answers (stood in for here, as a
+    real one cannot be reached from the tests) must not outlast --timeout."""
+    lookup = socket.getaddrinfo
+
+    def unanswered(host: object, *args: object, **kwargs: object) -> object:
+        if host == "slow.localhost":
+            time.sleep(5)
+        return lookup(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", unanswered)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out after 1 s"):
+        fetch("http://slow.localhost:9/", FetchOptions(timeout=1, retries=0))
+    assert time.monotonic() - started < 1.8
