@@ -151,3 +151,38 @@ def test_a_cover_on_another_internal_origin_is_not_fetched(httpserver: HTTPServe
     assert fetch_cover(article, FetchOptions(timeout=3)) is None
     assert httpserver.log == []
     assert fetch_cover(article, FetchOptions(timeout=3, allow_private=True)) is not None
+
+
+@pytest.fixture
+def https_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPServer]:
+    """An HTTPS server on 127.0.0.1 whose certificate (for the name localhost only) comes from
+    a throwaway CA that this process trusts."""
+    import ssl
+
+    import trustme
+
+    authority = trustme.CA()
+    certificate = authority.issue_cert("localhost")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate.configure_cert(context)
+    with authority.cert_pem.tempfile() as trusted:
+        monkeypatch.setenv("SSL_CERT_FILE", trusted)
+        server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+        server.start()
+        yield server
+        server.clear()
+        if server.is_running():
+            server.stop()
+
+
+def test_https_goes_through_the_guard_with_its_certificate_checked(
+    https_server: HTTPServer,
+) -> None:
+    https_server.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    page = f"https://localhost:{https_server.port}/page"
+    assert "hunter2" in fetch(page, FetchOptions(timeout=3, retries=0)).text
+    user = f"https://127.0.0.1:{https_server.port}/feed.xml"
+    with pytest.raises(FetchError, match="refused to connect to localhost"):
+        fetch(page, _content(user))
+    with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED"):  # the name is checked
+        fetch(f"https://127.0.0.1:{https_server.port}/page", FetchOptions(timeout=3, retries=0))
