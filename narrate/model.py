@@ -86,6 +86,8 @@ class Article:
     description: str = ""
     url: str = ""
     """Where the page was read from (final URL after redirects), or "" for files and stdin."""
+    paywalled: bool = False
+    """Only the start of the article was readable: the rest is behind a paywall or a login."""
 
     @property
     def text(self) -> str:
@@ -101,6 +103,8 @@ class SegmentKind(StrEnum):
     INTRO = "intro"
     HEADING = "heading"
     SENTENCE = "sentence"
+    NOTE = "note"
+    """narrate's own words after the body (that the rest is behind a paywall)."""
 
 
 @dataclass(frozen=True)

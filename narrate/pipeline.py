@@ -10,14 +10,11 @@ forked before they load does not carry them.
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import logging
 import os
 import re
-import shutil
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -216,34 +213,11 @@ def write_sidecars(
 ) -> None:
     """Timed text and read-along files, from the same cue times as the audio.
 
-    `audio_file`: where the audio is now, when it is not yet at `audio_path`: the EPUB carries
-    a copy of it, the read-along page links to `audio_path`.
+    `audio_file`: where the audio is now, when it is not yet at `audio_path` (the EPUB carries
+    a copy of it; the read-along page links to `audio_path`).
     """
-    done = Finished(script, narration, audio_path, voice.name, voice.license)
-    if audio_file is None or not outputs.epub:
-        write_outputs(outputs, done)
-        return
-    write_outputs(dataclasses.replace(outputs, epub=None), done)
-    with _named_like(audio_file, audio_path.suffix) as audio:
-        write_outputs(Outputs(epub=outputs.epub), dataclasses.replace(done, audio=audio))
-
-
-@contextlib.contextmanager
-def _named_like(audio: Path, suffix: str) -> Iterator[Path]:
-    """`audio` under a name ending in `suffix` (which tells the EPUB its type): itself, or a
-    link to it (a copy where links are not possible) for as long as the block runs."""
-    if audio.suffix == suffix:
-        yield audio
-        return
-    alias = audio.with_name(audio.name + suffix)
-    try:
-        try:
-            os.link(audio, alias)
-        except OSError:
-            shutil.copyfile(audio, alias)
-        yield alias
-    finally:
-        alias.unlink(missing_ok=True)
+    done = Finished(script, narration, audio_path, voice.name, voice.license, audio_file)
+    write_outputs(outputs, done)
 
 
 def synthesize(

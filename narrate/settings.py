@@ -61,7 +61,7 @@ class FetchOptions:
     """Let URLs from fetched content reach loopback, private and other internal addresses."""
     trust_url: bool = True
     """The URL was typed by the user, so it may point anywhere. False: it came from someone
-    else (a feed item, a server's client) and is held to the address rules (sources.netguard)."""
+    else (a feed item, a server's client) and is held to the address rules (see netguard)."""
     trusted_origin: str = ""
     """With trust_url False: the URL the user gave (a feed's address), whose origin (scheme,
     host and port) those other URLs may share even when it is internal."""

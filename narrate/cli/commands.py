@@ -18,6 +18,7 @@ from narrate.cli import signals
 from narrate.cli.console import errors, progress_bar, say
 from narrate.errors import NarrateError
 from narrate.settings import FetchOptions
+from narrate.sources.fetch import check_timeout
 
 narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
 # The subcommands, each in a module of its own that is imported only when its name is given (the
@@ -252,7 +253,6 @@ def narrate(
     from narrate.files import free_name
     from narrate.paths import cache_folders
     from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
-    from narrate.sources.fetch import check_timeout
     from narrate.speech.catalog import find_voice
 
     with errors(debug):

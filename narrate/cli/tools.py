@@ -46,7 +46,7 @@ def cache_command(
     """Show or clear the cache of synthesised sentences."""
     from narrate.paths import cache_folders
     from narrate.sources.httpcache import HttpCache
-    from narrate.speech import modelstore
+    from narrate.speech.modelstore import remove_optimized_copies
     from narrate.speech.segmentcache import SegmentCache
 
     with errors(debug):
@@ -65,7 +65,7 @@ def cache_command(
             for saved in [*articles, *folder.glob("*.title")]:
                 saved.unlink(missing_ok=True)
             typer.echo(f"Removed {len(articles)} extracted articles")
-            copies = modelstore.remove_copies(folders.models)
+            copies = remove_optimized_copies(folders.models)
             typer.echo(f"Removed {copies} optimised voice models (made again when needed)")
         else:
             raise NarrateError(f"unknown cache action {action!r}: use info or clear")

@@ -25,9 +25,9 @@ log = logging.getLogger(__name__)
 
 # ONNX Runtime ships telemetry (events for Microsoft's collector, and a device id it writes
 # under the user cache folder). It reads this switch when it is first imported, so it is set
-# here, in the one module that loads ONNX Runtime, as narrate.speech.piper imports it, before
-# the piper package imports ONNX Runtime; worker processes inherit it. _open also turns the
-# events off through the API, for a host program that imported ONNX Runtime before narrate.
+# here, in the one module that loads ONNX Runtime, before any import of it; worker processes
+# inherit it. _open also turns the events off through the API, for a host program that
+# imported ONNX Runtime before narrate.
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 
@@ -70,7 +70,7 @@ def session(
             claim.unlink()
 
 
-def remove_copies(folder: Path) -> int:
+def remove_optimized_copies(folder: Path) -> int:
     """Delete every saved optimised model in `folder` (and its checksum); how many went."""
     removed = 0
     for path in folder.glob("*.onnx*"):

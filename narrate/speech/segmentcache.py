@@ -36,9 +36,9 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 4
 _MAGIC = b"NRC4"
-# magic, sample rate, sample count, loudness step count, true peak (NaN: not measured), word
-# count, CRC-32 of what follows; then the PCM, the loudness step energies as float64, and each
-# word's first and end sample as uint32
+# magic, sample rate, sample count, loudness step count, true peak, word count, CRC-32 of what
+# follows; then the PCM, the loudness step energies as float64, and each word's first and end
+# sample as uint32
 _HEADER = struct.Struct("<4sIIIdII")
 
 
@@ -92,9 +92,9 @@ class SegmentCache:
             steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
             marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
             body = clip.pcm + steps + marks
-            peak = math.nan if clip.peak_dbtp is None else clip.peak_dbtp
             header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
-                                  peak, len(clip.words), zlib.crc32(body))  # fmt: skip
+                                  math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
+                                  len(clip.words), zlib.crc32(body))  # fmt: skip
             with atomic_path(path) as temporary:
                 temporary.write_bytes(header + body)
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
@@ -155,8 +155,10 @@ class SegmentCache:
     def evict(self) -> int:
         """Delete least recently used files until the cache, with the saved articles and
         pages beside it, fits; return how many went."""
+        accounted = self.entries()
         folders = CacheFolders.around(self.folder)
-        accounted = self.entries() + _files(folders.articles) + _files(folders.pages)
+        for sibling in (folders.articles, folders.pages):
+            accounted += _files(sibling)
         entries = sorted(accounted, key=lambda entry: entry[1].st_mtime)
         total = sum(stat.st_size for _, stat in entries)
         removed = 0
@@ -177,8 +179,8 @@ class SegmentCache:
 
 def _whole(data: bytes) -> bool:
     magic, _, count, blocks, _, words, crc = _HEADER.unpack_from(data)
-    return (
-        bool(magic == _MAGIC)
+    return bool(
+        magic == _MAGIC
         and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
         and zlib.crc32(memoryview(data)[_HEADER.size :]) == crc
     )

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from narrate.audio import assembly as audio
 from narrate.cli import commands as cli
 from narrate.model import Clip
+from narrate.paths import cache_folders
 from narrate.speech.segmentcache import SegmentCache
 from tests.conftest import FakeVoice, speak_with
 from tests.test_cli import SAMPLE
@@ -64,7 +65,7 @@ def test_a_damaged_whole_narration_is_encoded_again(
 
 
 def test_cache_clear_also_clears_the_optimised_voice_models(tmp_path: Path) -> None:
-    models = SegmentCache().folder.parent / "models"
+    models = cache_folders().models
     models.mkdir(parents=True)
     (models / "en_US-joe-medium-0123456789abcdef0123456789abcdef.onnx").write_bytes(b"x")
     (models / "en_US-joe-medium-0123456789abcdef0123456789abcdef.onnx.crc32").write_text("1")
