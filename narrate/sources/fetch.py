@@ -88,7 +88,7 @@ def get(url: str, options: FetchOptions | None = None, accept: str = HTML_ACCEPT
         raise SourceError(f"{url}: not a valid URL ({error})") from None
     if scheme not in {"http", "https"}:
         raise SourceError(f"unsupported URL scheme {scheme!r} in {url}: only http and https")
-    trusted = url if options.trust_url else options.trusted_origin
+    trusted = url if options.trust_url else _wire_form(options.trusted_origin)
     guard = Guard(origin(trusted), options.allow_private, time.monotonic() + timeout)
     try:
         return _get_with_retries(url, options, accept, guard)
@@ -128,6 +128,14 @@ def iri_to_uri(url: str) -> str:
     safe = "/%:@!$&'()*+,;=-._~?"
     path, query, fragment = (quote(part, safe=safe) for part in parts[2:])
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def _wire_form(url: str) -> str:
+    """`url` as iri_to_uri writes it (so that origins compare alike), or "" if it has none."""
+    try:
+        return iri_to_uri(url)
+    except (SourceError, ValueError):
+        return ""
 
 
 def _get_with_retries(url: str, options: FetchOptions, accept: str, guard: Guard) -> Response:

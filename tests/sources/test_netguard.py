@@ -186,3 +186,12 @@ def test_https_goes_through_the_guard_with_its_certificate_checked(
         fetch(page, _content(user))
     with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED"):  # the name is checked
         fetch(f"https://127.0.0.1:{https_server.port}/page", FetchOptions(timeout=3, retries=0))
+
+
+def test_an_origin_given_with_a_non_ascii_name_matches_its_wire_form() -> None:
+    from narrate.sources.fetch import _wire_form
+
+    assert origin(_wire_form("http://bücher.example:8080/feed.xml")) == (
+        "http", "xn--bcher-kva.example", 8080,
+    )  # fmt: skip
+    assert origin(_wire_form("http://[::1/feed.xml")) is None
