@@ -57,6 +57,12 @@ def test_an_item_on_another_internal_origin_is_refused(
     status, output = _sync(folder, f"{site.base}/planted.xml", "--allow-private")
     assert status == 0, output
     assert len(guids(folder)) == 2
+    allowed = runner.invoke(feed_app, ["sync", str(folder), f"{site.base}/planted.xml", "-j", "1"],
+                            env={"NARRATE_ALLOW_PRIVATE": "1"})  # fmt: skip
+    assert allowed.exit_code == 0, allowed.output  # fetched again, and found unchanged
+    assert f"unchanged: Odesa port brings two harbour cranes back into service ({inside})" in (
+        allowed.output
+    )
 
 
 def _variant(site: Site, path: str, **changes: str) -> str:
