@@ -163,3 +163,27 @@ def test_a_feed_xml_that_would_not_parse_never_replaces_the_old_one(tmp_path: Pa
     with pytest.raises(FeedError, match="would not be well-formed"):
         rss.check_well_formed(b"<rss><channel>\x01</channel></rss>")
     rss.check_well_formed(b"<rss/>")
+
+
+def test_a_failure_of_several_lines_is_reported_on_one(
+    tmp_path: Path, site: Site, fake: FakeVoice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from narrate import pipeline
+
+    prepare = pipeline.prepare
+
+    def breaks_on_the_first(source: str, *args: object, **kwargs: object) -> object:
+        if source == site.url(SLUGS[0]):
+            raise ValueError("first line\nsecond line\n\tthird")
+        return prepare(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "prepare", breaks_on_the_first)
+    folder = tmp_path / "pod"
+    _init(folder)
+    status, output = _sync(folder, f"{site.base}/rss.xml")
+    assert status == 1
+    lines = output.splitlines()
+    assert f"failed: {site.url(SLUGS[0])}: unexpected ValueError: first line second line third" in (
+        lines
+    )
+    assert sum(line.startswith("added: ") for line in lines) == 2
