@@ -78,6 +78,11 @@ def internal_kind(address: IPAddress) -> str:
     return "" if address.is_global else "shared"
 
 
+def _bare(ip: object) -> str:
+    """An address from getaddrinfo without its IPv6 zone ("fe80::1%eth0")."""
+    return str(ip).split("%")[0]
+
+
 @dataclass
 class Guard:
     """The policy for one fetch (its redirects included) and its deadline.
@@ -102,15 +107,17 @@ class Guard:
         return internal_kind(address)
 
     def check_name(self, url: str) -> None:
-        """Resolve a URL's host and refuse it if every address is internal (used where the
-        connection itself goes to a proxy, which the user configured)."""
+        """Resolve a URL's host and refuse it if any of its addresses is one the policy keeps
+        out (used where the connection itself goes to a proxy, which the user set up, and the
+        proxy resolves the name)."""
         where = origin(url)
         if where is None:
             raise FetchError(f"{url}: not an http or https URL")
         scheme, host, port = where
-        for address in self._resolve(host, port):
-            if kind := self.may_reach(scheme, host, port, ipaddress.ip_address(address[4][0])):
-                raise self._refusal(host, port, address[4][0], kind)
+        for *_, sockaddr in self._resolve(host, port):
+            ip = _bare(sockaddr[0])
+            if kind := self.may_reach(scheme, host, port, ipaddress.ip_address(ip)):
+                raise self._refusal(host, port, ip, kind)
 
     def connect(
         self,
@@ -125,7 +132,7 @@ class Guard:
         refused: tuple[str, str] | None = None
         failure: OSError | None = None
         for family, kind, proto, _, sockaddr in self._resolve(host, port):
-            ip = str(sockaddr[0]).split("%")[0]
+            ip = _bare(sockaddr[0])
             if why := self.may_reach(scheme, host, port, ipaddress.ip_address(ip)):
                 refused = refused or (ip, why)
                 continue
