@@ -195,3 +195,19 @@ def test_an_origin_given_with_a_non_ascii_name_matches_its_wire_form() -> None:
         "http", "xn--bcher-kva.example", 8080,
     )  # fmt: skip
     assert origin(_wire_form("http://[::1/feed.xml")) is None
+
+
+def test_through_a_proxy_the_target_is_checked(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a proxy set up (http_proxy), the connection goes to the proxy, which the user chose;
+    where it is asked to go is still held to the rules."""
+    httpserver.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    monkeypatch.setenv("http_proxy", _at(httpserver, "127.0.0.1", ""))
+    for variable in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
+        monkeypatch.delenv(variable, raising=False)
+    target = "http://localhost:9/page"  # nothing listens on port 9: only the proxy can answer
+    assert "hunter2" in fetch(target, FetchOptions(timeout=3, retries=0)).text
+    with pytest.raises(FetchError, match="refused to connect to localhost:9"):
+        fetch(target, _content(_at(httpserver, "127.0.0.1", "/feed.xml")))
+    assert len(httpserver.log) == 1  # the refused request never reached the proxy
