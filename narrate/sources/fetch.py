@@ -11,6 +11,7 @@ cost every start-up.
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import time
 import zlib
@@ -104,27 +105,35 @@ def check_timeout(seconds: float) -> float:
     return seconds
 
 
+_URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+
+
 def iri_to_uri(url: str) -> str:
-    """An address as it goes on the wire: non-ASCII host labels in IDNA, the rest of a
-    non-ASCII path or query percent-encoded as UTF-8 (what browsers send for /Straße.jpg)."""
-    if url.isascii():
+    """An address as it goes on the wire: non-ASCII host labels in IDNA, and in the path, query
+    and fragment every character a URI may not hold percent-encoded as UTF-8, as browsers send
+    them (/bilder/Straße.jpg, "/images/lead photo.jpg", a | or a quote); escapes already there
+    are kept."""
+    url = url.strip()
+    if _URI_CHARACTERS.fullmatch(url):
         return url
     from urllib.parse import quote, urlunsplit
 
-    parts = urlsplit(url.strip())
-    host = parts.hostname or ""
-    try:
-        host = host.encode("idna").decode("ascii") if not host.isascii() else host
-    except UnicodeError:
-        raise SourceError(f"{url}: not a valid host name") from None
-    netloc = f"[{host}]" if ":" in host else host
-    if parts.port:
-        netloc += f":{parts.port}"
-    if parts.username:  # credentials in a URL are kept as given, encoded
-        auth = quote(parts.username, safe="") + (
-            ":" + quote(parts.password, safe="") if parts.password else ""
-        )
-        netloc = f"{auth}@{netloc}"
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname or ""
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise SourceError(f"{url}: not a valid host name") from None
+        netloc = f"[{host}]" if ":" in host else host
+        if parts.port:
+            netloc += f":{parts.port}"
+        if parts.username:  # credentials in a URL are kept as given, encoded
+            auth = quote(parts.username, safe="") + (
+                ":" + quote(parts.password, safe="") if parts.password else ""
+            )
+            netloc = f"{auth}@{netloc}"
     safe = "/%:@!$&'()*+,;=-._~?"
     path, query, fragment = (quote(part, safe=safe) for part in parts[2:])
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
@@ -234,6 +243,8 @@ def _get_once(
             OSError) as error:  # fmt: skip
         if guard.remaining() <= 0:  # the deadline shut the socket, whatever the symptom
             raise timed_out from None
+        if isinstance(error, http.client.InvalidURL):  # not worth another try
+            raise FetchError(f"{url}: not a valid URL ({error})") from None
         if isinstance(error, urllib.error.URLError):
             raise FetchError(f"{url}: cannot connect ({_reason(error.reason)})") from None
         if isinstance(error, TimeoutError):

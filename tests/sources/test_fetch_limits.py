@@ -90,6 +90,10 @@ def test_iris_are_encoded_for_the_wire() -> None:
     )
     assert iri_to_uri("https://bücher.example/a%20b") == "https://xn--bcher-kva.example/a%20b"
     assert iri_to_uri("http://127.0.0.1/plain?a=1") == "http://127.0.0.1/plain?a=1"
+    assert iri_to_uri('http://127.0.0.1/lead photo|1.jpg?q="x"') == (
+        "http://127.0.0.1/lead%20photo%7C1.jpg?q=%22x%22"
+    )
+    assert iri_to_uri("http://u:p@127.0.0.1:8080/a%20b c") == "http://u:p@127.0.0.1:8080/a%20b%20c"
 
 
 def test_a_non_ascii_page_and_cover_address_are_fetched(httpserver: HTTPServer) -> None:
@@ -99,11 +103,15 @@ def test_a_non_ascii_page_and_cover_address_are_fetched(httpserver: HTTPServer) 
     httpserver.expect_request("/bilder/Straße.jpg").respond_with_data(
         JPEG, content_type="image/jpeg"
     )
+    httpserver.expect_request("/bilder/lead photo.jpg").respond_with_data(
+        JPEG, content_type="image/jpeg"
+    )
     base = f"http://127.0.0.1:{httpserver.port}"
     assert "Some words" in fetch(f"{base}/nachrichten/Straße", FetchOptions(timeout=3)).text
-    article = Article(title="t", blocks=(), image_url="/bilder/Straße.jpg", url=f"{base}/a")
-    cover = fetch_cover(article, FetchOptions(timeout=3))
-    assert cover is not None and cover.data == JPEG
+    for image in ("/bilder/Straße.jpg", "/bilder/lead photo.jpg"):
+        article = Article(title="t", blocks=(), image_url=image, url=f"{base}/a")
+        cover = fetch_cover(article, FetchOptions(timeout=3))
+        assert cover is not None and cover.data == JPEG, image
 
 
 @pytest.mark.parametrize(
