@@ -16,7 +16,8 @@ from narrate.errors import FetchError, SourceError
 from narrate.model import Article
 from narrate.settings import FetchOptions
 from narrate.sources.cover import fetch_cover
-from narrate.sources.fetch import check_timeout, fetch, iri_to_uri
+from narrate.sources.fetch import check_timeout, fetch
+from narrate.sources.urls import iri_to_uri
 
 PAGE = "<html><body><p>Some words here.</p></body></html>"
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 32

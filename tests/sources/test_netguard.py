@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -211,3 +212,37 @@ def test_through_a_proxy_the_target_is_checked(
     with pytest.raises(FetchError, match="refused to connect to localhost:9"):
         fetch(target, _content(_at(httpserver, "127.0.0.1", "/feed.xml")))
     assert len(httpserver.log) == 1  # the refused request never reached the proxy
+
+
+def test_a_redirect_to_a_non_ascii_address_is_followed_encoded() -> None:
+    """Sites send a Location in raw UTF-8 (which http.client reads as Latin-1): it is followed
+    as a browser does, percent-encoded as UTF-8."""
+    import http.server
+
+    asked: list[str] = []
+
+    class Site(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *_: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            if self.path == "/short":
+                self.wfile.write("HTTP/1.1 302 Found\r\nLocation: /новини/стаття\r\n"
+                                 "Content-Length: 0\r\n\r\n".encode())  # fmt: skip
+                return
+            body = PAGE.encode()
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))  # fmt: skip
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/short"
+        page = fetch(url, FetchOptions(timeout=3, retries=0))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "hunter2" in page.text
+    encoded = "/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/%D1%81%D1%82%D0%B0%D1%82%D1%82%D1%8F"
+    assert asked == ["/short", encoded]
