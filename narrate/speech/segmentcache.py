@@ -71,29 +71,21 @@ class SegmentCache:
             data = path.read_bytes()
         except OSError:
             return None
-        if len(data) < _HEADER.size or not _whole(data):
+        clip = clip_from_bytes(data)
+        if clip is None:
             log.warning("ignoring a damaged cache entry %s", path)
             path.unlink(missing_ok=True)
             return None
-        _, rate, count, blocks, peak, words = _HEADER.unpack_from(data)
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: evicted last
-        end = _HEADER.size + 2 * count
-        steps = struct.unpack_from(f"<{blocks}d", data, end)
-        marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
-        return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak,
-                    words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
+        return clip
 
     def put(self, key: str, clip: Clip) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
-                                  clip.peak_dbtp, len(clip.words))  # fmt: skip
-            steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
-            marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
             with atomic_path(path) as temporary:
-                temporary.write_bytes(header + clip.pcm + steps + marks)
+                temporary.write_bytes(clip_bytes(clip))
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
             log.warning("could not cache a segment: %s", error)
 
@@ -148,6 +140,27 @@ class SegmentCache:
         for path, _ in entries:
             path.unlink(missing_ok=True)
         return len(entries)
+
+
+def clip_bytes(clip: Clip) -> bytes:
+    """A clip as stored: header, PCM, loudness steps, word spans (also the cluster's format)."""
+    header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
+                          clip.peak_dbtp, len(clip.words))  # fmt: skip
+    steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
+    marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
+    return header + clip.pcm + steps + marks
+
+
+def clip_from_bytes(data: bytes) -> Clip | None:
+    """The clip clip_bytes() stored, or None when the data is damaged or of another format."""
+    if len(data) < _HEADER.size or not _whole(data):
+        return None
+    _, rate, count, blocks, peak, words = _HEADER.unpack_from(data)
+    end = _HEADER.size + 2 * count
+    steps = struct.unpack_from(f"<{blocks}d", data, end)
+    marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
+    return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak,
+                words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
 
 
 def _whole(data: bytes) -> bool:
