@@ -30,7 +30,7 @@ tools_app = typer.Typer(
     no_args_is_help=True,
     help="narrate's other commands.",
 )
-SUBCOMMANDS = {"voices", "normalize", "cache", "feed"}
+SUBCOMMANDS = {"voices", "normalize", "cache", "feed", "worker", "submit", "cluster"}
 DEFAULT_CACHE_MB = 500
 
 
@@ -262,6 +262,24 @@ def narrate(
             rich_help_panel="Text and timings",
         ),
     ] = None,
+    broker: Annotated[
+        str,
+        typer.Option(
+            envvar="NARRATE_BROKER",
+            help="A cluster's Redis URL: its workers ('narrate worker') speak the sentences.",
+            show_default=False,
+            rich_help_panel="Cluster",
+        ),
+    ] = "",
+    store: Annotated[
+        str,
+        typer.Option(
+            envvar="NARRATE_STORE",
+            help="The cluster's shared store: s3://bucket/prefix or file:///shared/folder.",
+            show_default=False,
+            rich_help_panel="Cluster",
+        ),
+    ] = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
     version: Annotated[
@@ -296,6 +314,7 @@ def narrate(
             cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
+            broker=broker, store=store,
         )  # fmt: skip
         if dry_run:
             for segment in pipeline.prepare(source, settings).segments:
@@ -406,6 +425,9 @@ def _register_feed() -> None:
     from narrate.cli.feed_commands import feed_app
 
     tools_app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")
+    from narrate.cli.cluster_commands import register as register_cluster
+
+    register_cluster(tools_app)
 
 
 def main(argv: list[str] | None = None) -> None:

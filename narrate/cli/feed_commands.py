@@ -44,6 +44,16 @@ Timeout = Annotated[float, typer.Option(help="Seconds to wait for a web page.")]
 Force = Annotated[
     bool, typer.Option("--force", help="Narrate pages that do not look like articles.")
 ]
+Broker = Annotated[
+    str,
+    typer.Option(envvar="NARRATE_BROKER", show_default=False,
+                 help="A cluster's Redis URL: its workers speak the sentences."),
+]  # fmt: skip
+Store = Annotated[
+    str,
+    typer.Option(envvar="NARRATE_STORE", show_default=False,
+                 help="The cluster's shared store: s3://bucket/prefix or file:///folder."),
+]  # fmt: skip
 
 
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
@@ -154,14 +164,19 @@ def sync_command(
     jobs: Jobs = None,
     timeout: Timeout = 20.0,
     force: Force = False,
+    broker: Broker = "",
+    store: Store = "",
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
     """Narrate the new or changed items of a site's feed into FOLDER; safe to run again."""
+    from dataclasses import replace
+
     from narrate import feed
 
     with _errors(debug):
-        settings = _settings(voice, rate, jobs, timeout, force)
+        settings = replace(_settings(voice, rate, jobs, timeout, force), broker=broker,
+                           store=store)  # fmt: skip
         with _progress(None, quiet) as progress:
             report = feed.sync(folder, source, settings, limit=limit, keep=keep,
                                progress=progress, notify=_printer(quiet))  # fmt: skip

@@ -40,14 +40,15 @@ def key(page: Page, force: bool) -> str:
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
-def _to_json(article: Article) -> str:
+def to_json(article: Article) -> str:
+    """The article as JSON (from_json reads it back): also how the cluster passes one on."""
     data = dataclasses.asdict(article)
     for field in ("published", "modified"):
         data[field] = data[field].isoformat() if data[field] else None
     return json.dumps(data, ensure_ascii=False)
 
 
-def _from_json(text: str) -> Article:
+def from_json(text: str) -> Article:
     data: dict[str, Any] = json.loads(text)
     data["blocks"] = tuple(
         Block(BlockKind(block["kind"]), block["text"], block["level"]) for block in data["blocks"]
@@ -61,7 +62,7 @@ def _from_json(text: str) -> Article:
 def get(folder: Path, page: Page, force: bool) -> Article | None:
     path = folder / f"{key(page, force)}.json"
     try:
-        return _from_json(path.read_text(encoding="utf-8"))
+        return from_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -72,7 +73,7 @@ def get(folder: Path, page: Page, force: bool) -> Article | None:
 def put(folder: Path, page: Page, force: bool, article: Article) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_text(folder / f"{key(page, force)}.json", _to_json(article))
+        write_text(folder / f"{key(page, force)}.json", to_json(article))
         write_text(_title_marker(folder, page), "")
     except (OSError, OutputError) as error:  # the cache is a speed-up, never a failure
         log.warning("could not save the extracted article: %s", error)
