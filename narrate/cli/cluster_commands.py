@@ -5,6 +5,7 @@ narrate.cluster. Registered in narrate.cli.commands; errors leave as one line th
 
 from __future__ import annotations
 
+import logging
 import socket
 import uuid
 from typing import Annotated
@@ -73,6 +74,7 @@ def worker_command(
         from narrate.cluster.tasks import worker_app
         from narrate.speech.synthesis import default_jobs
 
+        logging.getLogger("narrate").setLevel(logging.DEBUG if debug else logging.INFO)
         app = worker_app(broker)
         check_broker(app)
         _preload_in_each_process(voice)

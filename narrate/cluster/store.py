@@ -61,7 +61,7 @@ class Store:
 
     def check(self) -> None:
         """Fail now, with one line, when the store cannot be reached or written."""
-        probe = f"probes/{uuid.uuid4().hex}"
+        probe = f".probe-{uuid.uuid4().hex}"
         try:
             self._retrying(lambda: self.fs.pipe_file(self.path(probe), b"ok"), "write to")
         except FileNotFoundError:

@@ -159,4 +159,8 @@ def worker_app(broker: str) -> Any:
 
 def preload(voice: str | None) -> None:
     """Load the worker's voice in this process before its first task."""
-    voice_for(voice, SpeechSettings())
+    loaded = voice_for(voice, SpeechSettings())
+    log.info("%s %s", VOICE_LOADED, loaded.info.name)
+
+
+VOICE_LOADED = "voice loaded in this process:"

@@ -30,9 +30,9 @@ def record(app: Any, kind: str, count: int = 1) -> None:
 
 
 def recent(app: Any, kind: str, minutes: int = 10) -> list[int]:
-    """How many of `kind` were done in each of the last `minutes` whole minutes, oldest first
-    (the current, unfinished minute is left out)."""
+    """How many of `kind` were done in each of the last `minutes` minutes, oldest first (the
+    last is the current minute, so far)."""
     now = int(time.time() // 60)
-    keys = [_key(kind, minute) for minute in range(now - minutes, now)]
+    keys = [_key(kind, minute) for minute in range(now - minutes + 1, now + 1)]
     values = app.backend.client.mget(keys)
     return [int(value or 0) for value in values]
