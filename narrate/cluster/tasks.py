@@ -11,9 +11,11 @@ the worker was started with, at the first task for any other.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,10 @@ from narrate.cluster import throughput
 from narrate.cluster.app import ARTICLE_TASK, ASSEMBLE_TASK, BATCH, SPEAK_TASK, make_app
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
 from narrate.cluster.store import Store
-from narrate.errors import ClusterError
+from narrate.errors import ClusterError, NarrateError
 from narrate.speech.catalog import find_voice
 from narrate.speech.piper import SpeechSettings, Voice
-from narrate.speech.segmentcache import SegmentCache, clip_bytes, model_hash
+from narrate.speech.segmentcache import SegmentCache, clip_bytes, model_hash, narration_key
 from narrate.speech.synthesis import speak_levelled
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 ASSEMBLE_POLL_S = 2.0
 """How often an article's assembly looks whether all its sentences are in the store."""
 ASSEMBLE_TRIES = 300
+"""Ten minutes of looking, then the job fails."""
 
 _voices: dict[tuple[str | None, SpeechSettings], Voice] = {}
 _stores: dict[str, Store] = {}
@@ -74,44 +77,64 @@ def narrate_article(source: str, options: dict[str, Any], store_url: str, job: s
     from narrate import pipeline
     from narrate.extraction.articlecache import to_json
 
-    settings = _settings(options)
-    script = pipeline.prepare(source, settings)
-    synthesizer = _synthesizer(settings, store_url, queue=BATCH)
     store = _store(store_url)
-    said = synthesizer.said(script.segments)
-    for key, text in dict(zip(synthesizer.keys(script.segments, said), said, strict=True)).items():
-        if not store.has(segment_object(key)):
-            synthesizer.app.send_task(SPEAK_TASK, synthesizer.arguments(key, text), queue=BATCH)
-    synthesizer.app.send_task(ASSEMBLE_TASK, [source, to_json(script.article), options,
-                              store_url, job], queue=BATCH, countdown=ASSEMBLE_POLL_S)  # fmt: skip
+    with _recorded_failure(store, job, source):
+        settings = _settings(options)
+        script = pipeline.prepare(source, settings)
+        synthesizer = _synthesizer(settings, store_url, queue=BATCH)
+        said = synthesizer.said(script.segments)
+        keys = synthesizer.keys(script.segments, said)
+        for key, text in dict(zip(keys, said, strict=True)).items():
+            if not store.has(segment_object(key)):
+                _app.send_task(SPEAK_TASK, synthesizer.arguments(key, text), queue=BATCH)
+        _app.send_task(ASSEMBLE_TASK, [source, to_json(script.article), options, store_url, job],
+                       queue=BATCH, countdown=ASSEMBLE_POLL_S)  # fmt: skip
     return job
 
 
 def assemble(task: Any, source: str, article: str, options: dict[str, Any], store_url: str,
              job: str) -> dict[str, Any]:  # fmt: skip
-    """Once every sentence is in the store, encode the narration and put it there too."""
+    """Once every sentence is in the store, encode the narration and put it there too, under
+    its content key (the same article submitted twice is encoded once)."""
     from narrate import pipeline
     from narrate.extraction.articlecache import from_json
 
-    settings = _settings(options)
-    script = pipeline.make_script(from_json(article))
-    synthesizer = _synthesizer(settings, store_url, queue=BATCH)
     store = _store(store_url)
-    keys = synthesizer.keys(script.segments)
-    if not all(store.has(segment_object(key)) for key in dict.fromkeys(keys)):
-        # a new short task rather than a long wait, which would outlive the visibility timeout
-        raise task.retry(countdown=ASSEMBLE_POLL_S, max_retries=ASSEMBLE_TRIES)
-    with tempfile.TemporaryDirectory(prefix="narrate-") as folder:
-        path = Path(folder) / f"narration.{settings.fmt}"
-        result = pipeline.narrate_script(script, path, settings, synthesizer=synthesizer)
-        audio = f"narrations/{job}.{settings.fmt}"
-        store.put_if_absent(audio, path.read_bytes())
-    manifest = {"source": source, "title": script.article.title, "audio": audio,
-                "seconds": round(result.narration.seconds, 3),
-                "segments": len(script.segments)}  # fmt: skip
-    store.put(f"jobs/{job}.json", json.dumps(manifest, ensure_ascii=False).encode())
+    with _recorded_failure(store, job, source):
+        settings = _settings(options)
+        script = pipeline.make_script(from_json(article))
+        synthesizer = _synthesizer(settings, store_url, queue=BATCH)
+        keys = synthesizer.keys(script.segments)
+        if not all(store.has(segment_object(key)) for key in dict.fromkeys(keys)):
+            if task.request.retries >= ASSEMBLE_TRIES:
+                raise ClusterError(f"the sentences of {source} never all reached the store")
+            # a new short task rather than a long wait, which would outlive the visibility timeout
+            raise task.retry(countdown=ASSEMBLE_POLL_S, max_retries=None)
+        pauses = [segment.pause_ms for segment in script.segments]
+        audio = f"narrations/{narration_key(keys, pauses, settings.fmt, '')}.{settings.fmt}"
+        with tempfile.TemporaryDirectory(prefix="narrate-") as folder:
+            path = Path(folder) / f"narration.{settings.fmt}"
+            result = pipeline.narrate_script(script, path, settings, synthesizer=synthesizer)
+            store.put_if_absent(audio, path.read_bytes())
+        manifest = {"source": source, "title": script.article.title, "audio": audio,
+                    "seconds": round(result.narration.seconds, 3),
+                    "segments": len(script.segments)}  # fmt: skip
+        store.put(f"jobs/{job}.json", json.dumps(manifest, ensure_ascii=False).encode())
     throughput.record(_app, "articles")
     return manifest
+
+
+@contextlib.contextmanager
+def _recorded_failure(store: Store, job: str, source: str) -> Iterator[None]:
+    """A job that fails for good (a page with no article, a voice not on this worker) says why
+    in the store, where its submitter looks for the result."""
+    try:
+        yield
+    except NarrateError as error:
+        record = {"source": source, "error": str(error)}
+        with contextlib.suppress(NarrateError):
+            store.put(f"jobs/{job}.json", json.dumps(record, ensure_ascii=False).encode())
+        raise
 
 
 def _settings(options: dict[str, Any]) -> Any:
