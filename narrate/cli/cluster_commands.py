@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from narrate.cli.commands import _errors, _say
+from narrate.cli.console import errors, say
 
 Broker = Annotated[
     str,
@@ -69,10 +69,10 @@ def worker_command(
     debug: Debug = False,
 ) -> None:
     """Speak sentences for the cluster until stopped (a Celery worker: prefork, prefetch 1)."""
-    with _errors(debug):
+    with errors(debug):
         from narrate.cluster.app import check_broker
         from narrate.cluster.tasks import worker_app
-        from narrate.speech.synthesis import default_jobs
+        from narrate.settings import default_jobs
 
         logging.getLogger("narrate").setLevel(logging.DEBUG if debug else logging.INFO)
         app = worker_app(broker)
@@ -111,7 +111,7 @@ def submit_command(
 ) -> None:
     """Queue articles for narration and return at once; each job's result appears in the store
     as jobs/ID.json (title, duration, and where its MP3 is)."""
-    with _errors(debug):
+    with errors(debug):
         from narrate.cluster.app import ARTICLE_TASK, BATCH, check_broker, make_app
         from narrate.cluster.store import Store as SharedStore
 
@@ -129,7 +129,7 @@ def submit_command(
 @cluster_app.command("status")
 def status_command(broker: Broker, debug: Debug = False) -> None:
     """Workers, queue lengths and the work done in the last ten minutes."""
-    with _errors(debug):
+    with errors(debug):
         from narrate.cluster.app import make_app
         from narrate.cluster.status import gather
 
@@ -146,7 +146,7 @@ def status_command(broker: Broker, debug: Debug = False) -> None:
         typer.echo(f"last {minutes} minutes: {sentences} sentences ({sentences / minutes:.1f} a "
                    f"minute), {articles} submitted articles")  # fmt: skip
         if not status.workers:
-            _say("narrate: no worker answered: start some with 'narrate worker --broker URL'")
+            say("narrate: no worker answered: start some with 'narrate worker --broker URL'")
 
 
 def register(app: typer.Typer) -> None:

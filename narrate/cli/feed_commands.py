@@ -1,18 +1,19 @@
 """`narrate feed ...`: keep a podcast feed in a folder. A thin shell over narrate.feed.
 
-Registered in narrate.cli.commands as the `feed` subcommand; errors leave as one line through its
-`_errors`, and a run where some articles failed ends with a non-zero exit status.
+Registered in narrate.cli.commands as the `feed` subcommand; errors leave as one line through
+narrate.cli.console, and a run where some articles failed ends with a non-zero exit status.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from narrate.cli.commands import _errors, _progress, _say
+from narrate.cli.console import errors, progress_bar, say
 
 if TYPE_CHECKING:
     from narrate.feed import Outcome, Report
@@ -58,36 +59,35 @@ Store = Annotated[
 
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
               force: bool) -> Settings:  # fmt: skip
-    from narrate.settings import Settings
-    from narrate.sources.fetch import FetchOptions
-    from narrate.sources.httpcache import default_dir
-    from narrate.speech.piper import SpeechSettings
-    from narrate.speech.synthesis import default_jobs
+    from narrate.paths import cache_folders
+    from narrate.settings import FetchOptions, Settings, SpeechSettings, default_jobs
 
-    pages = default_dir()
+    pages = cache_folders().pages
     return Settings(voice=voice, speech=SpeechSettings(rate=rate), force=force,
                     fetch=FetchOptions(timeout=timeout, cache_dir=pages),
                     jobs=jobs or default_jobs())  # fmt: skip
 
 
 def _printer(quiet: bool) -> Callable[[Outcome], None]:
+    from narrate.feed import Status
+
     def show(outcome: Outcome) -> None:
-        if outcome.status == "failed":
+        if outcome.status is Status.FAILED:
             typer.echo(f"failed: {outcome.source}: {outcome.error}", err=True)
             return
         title = outcome.episode.title if outcome.episode else outcome.error
-        _say(f"{outcome.status}: {title} ({outcome.source})", quiet)
+        say(f"{outcome.status}: {title} ({outcome.source})", quiet)
 
     return show
 
 
 def _finish(report: Report, quiet: bool) -> None:
     for gone in report.dropped:
-        _say(f"dropped (over --keep): {gone.title}", quiet)
+        say(f"dropped (over --keep): {gone.title}", quiet)
     counts: dict[str, int] = {}
     for outcome in report.outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    _say(", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to do", quiet)
+    say(", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to do", quiet)
     if report.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -122,7 +122,7 @@ def init_command(
     """Start a feed in FOLDER: feed.xml, a cover and the state narrate keeps there."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         state = feed.init(folder, title, base_url, description=description, author=author,
                           email=email, language=language, category=category, image=image,
                           explicit=explicit, link=link, keep=keep or 0)  # fmt: skip
@@ -145,9 +145,9 @@ def add_command(
     """Narrate each article into FOLDER and add its episode (or update it if the text changed)."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         settings = _settings(voice, rate, jobs, timeout, force)
-        with _progress(None, quiet) as progress:
+        with progress_bar(None, quiet) as progress:
             report = feed.add(folder, sources, settings, keep=keep, progress=progress,
                               notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
@@ -170,14 +170,12 @@ def sync_command(
     debug: Debug = False,
 ) -> None:
     """Narrate the new or changed items of a site's feed into FOLDER; safe to run again."""
-    from dataclasses import replace
-
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         settings = replace(_settings(voice, rate, jobs, timeout, force), broker=broker,
                            store=store)  # fmt: skip
-        with _progress(None, quiet) as progress:
+        with progress_bar(None, quiet) as progress:
             report = feed.sync(folder, source, settings, limit=limit, keep=keep,
                                progress=progress, notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
@@ -188,7 +186,7 @@ def list_command(folder: Folder, debug: Debug = False) -> None:
     """The episodes, newest first: GUID, date, duration, title."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         for episode in feed.episodes(folder):
             minutes, seconds = divmod(round(episode.duration), 60)
             typer.echo(f"{episode.guid}\t{episode.published[:10]}\t{minutes}:{seconds:02d}\t"
@@ -204,6 +202,10 @@ def remove_command(
     """Take an episode out of the feed and delete its files."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         episode = feed.remove(folder, guid)
         typer.echo(f"removed: {episode.title}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")

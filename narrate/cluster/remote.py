@@ -19,6 +19,7 @@ from narrate.cluster.app import INTERACTIVE, SPEAK_TASK, check_broker
 from narrate.cluster.store import Store
 from narrate.errors import ClusterError, NarrateError
 from narrate.model import Clip, Segment
+from narrate.paths import cache_folders
 from narrate.settings import Settings
 from narrate.speech.catalog import VoiceInfo
 from narrate.speech.lexicon import Lexicon
@@ -58,7 +59,7 @@ class RemoteSynthesizer(Synthesizer):
         return [segment_key(voice_hash, self.speech, t) for t in said or self.said(segments)]
 
     def _voice_hash(self) -> str:
-        return model_hash(self.info, self.cache or SegmentCache())
+        return model_hash(self.info, self.cache or SegmentCache(cache_folders().segments))
 
     def render(
         self, segments: Sequence[Segment], progress: Progress | None = None

@@ -24,8 +24,10 @@ from narrate.cluster.app import ARTICLE_TASK, ASSEMBLE_TASK, BATCH, SPEAK_TASK, 
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
 from narrate.cluster.store import Store
 from narrate.errors import ClusterError, NarrateError
+from narrate.paths import cache_folders
+from narrate.settings import SpeechSettings
 from narrate.speech.catalog import find_voice
-from narrate.speech.piper import SpeechSettings, Voice
+from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.segmentcache import SegmentCache, clip_bytes, model_hash, narration_key
 from narrate.speech.synthesis import speak_levelled
 
@@ -36,17 +38,17 @@ ASSEMBLE_POLL_S = 2.0
 ASSEMBLE_TRIES = 300
 """Ten minutes of looking, then the job fails."""
 
-_voices: dict[tuple[str | None, SpeechSettings], Voice] = {}
+_voices: dict[tuple[str | None, SpeechSettings], Speaker] = {}
 _stores: dict[str, Store] = {}
 
 
-def voice_for(voice: str | None, speech: SpeechSettings) -> Voice:
+def voice_for(voice: str | None, speech: SpeechSettings) -> Speaker:
     """This process's voice: loaded once, with one inference thread (one process per core)."""
     held = _voices.get((voice, speech))
     if held is None:
-        optimized = SegmentCache().folder.parent / "models"
-        held = _voices[voice, speech] = Voice(find_voice(voice), speech, threads=1,
-                                              optimized_dir=optimized)  # fmt: skip
+        info = find_voice(voice)
+        held = engine_for(info).open(info, speech, 1, cache_folders().models)
+        _voices[voice, speech] = held
     return held
 
 
@@ -65,7 +67,7 @@ def speak(key: str, text: str, voice: str | None, speech: dict[str, Any], voice_
         return {"synthesised": False}
     settings = SpeechSettings(**speech)
     info = find_voice(voice)
-    if model_hash(info, SegmentCache()) != voice_hash:
+    if model_hash(info, SegmentCache(cache_folders().segments)) != voice_hash:
         raise ClusterError(f"this worker's voice {info.name} is not the client's (model differs)")
     clip = speak_levelled(voice_for(voice, settings), text)
     written = store.put_if_absent(target, clip_bytes(clip))
@@ -182,8 +184,8 @@ def worker_app(broker: str) -> Any:
 
 def preload(voice: str | None) -> None:
     """Load the worker's voice in this process before its first task."""
-    loaded = voice_for(voice, SpeechSettings())
-    log.info("%s %s", VOICE_LOADED, loaded.info.name)
+    voice_for(voice, SpeechSettings())
+    log.info("%s %s", VOICE_LOADED, voice or "the default voice")
 
 
 VOICE_LOADED = "voice loaded in this process:"

@@ -20,7 +20,7 @@ from typing import Any
 
 from narrate.errors import OutputError
 from narrate.files import write_text
-from narrate.model import Article, Block, BlockKind, Page
+from narrate.model import Article, Block, BlockKind, Page, PageKind
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ _TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DO
 
 
 def _title_marker(folder: Path, page: Page) -> Path:
-    if page.kind == "html":
+    if page.kind is PageKind.HTML:
         found = _TITLE.search(page.text, 0, 200_000)
         title = html.unescape(found["title"]) if found else page.name
     else:

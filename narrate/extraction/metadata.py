@@ -216,7 +216,7 @@ def normalize_language(raw: str) -> str:
 def _canonical(tree: html.HtmlElement) -> str:
     for link in tree.iterfind(".//link[@rel]"):
         if link.get("rel", "").lower() == "canonical" and link.get("href"):
-            return link.get("href", "").strip()
+            return str(link.get("href", "")).strip()
     return ""
 
 

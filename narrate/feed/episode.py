@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from narrate import pipeline
 from narrate.feed.state import Episode, State
-from narrate.model import Article, Script
+from narrate.model import Article, AudioFormat, Script
 from narrate.settings import Outputs, Settings
 from narrate.sources.fetch import is_url
 from narrate.speech.synthesis import Progress
@@ -120,7 +120,10 @@ def narrate_episode(
     outputs = Outputs(vtt=folder / draft.vtt, timings=folder / draft.transcript,
                       chapters=folder / draft.chapters)  # fmt: skip
     result = pipeline.narrate_script(
-        script, folder / draft.audio, replace(settings, fmt="mp3", outputs=outputs), progress
+        script,
+        folder / draft.audio,
+        replace(settings, fmt=AudioFormat.MP3, outputs=outputs),
+        progress,
     )
     return replace(
         draft,

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from narrate import pipeline
@@ -36,12 +37,20 @@ from narrate.speech.synthesis import Progress
 log = logging.getLogger(__name__)
 
 
+class Status(StrEnum):
+    """What happened to one source."""
+
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one source: added, updated, unchanged, skipped or failed."""
-
     source: str
-    status: str
+    status: Status
     episode: Episode | None = None
     error: str = ""
 
@@ -54,7 +63,7 @@ class Report:
 
     @property
     def failed(self) -> tuple[Outcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "failed")
+        return tuple(o for o in self.outcomes if o.status is Status.FAILED)
 
 
 def init(
@@ -128,7 +137,7 @@ def add(
             outcome, gone = _add_one(folder, source, settings, keep, (dates or {}).get(source),
                                      skip_retired, progress)  # fmt: skip
         except NarrateError as error:
-            outcome, gone = Outcome(source, "failed", error=str(error)), []
+            outcome, gone = Outcome(source, Status.FAILED, error=str(error)), []
         log.info("%s: %s %s", source, outcome.status, outcome.error)
         outcomes.append(outcome)
         dropped += gone
@@ -195,14 +204,14 @@ def _add_one(
 ) -> tuple[Outcome, list[Episode]]:
     state = load(folder)
     if skip_retired and is_url(source) and normal_url(source) in state.retired:
-        return Outcome(source, "skipped", error="removed from this feed before"), []
+        return Outcome(source, Status.SKIPPED, error="removed from this feed before"), []
     script = pipeline.prepare(source, settings)
     urls = addresses(source, script.article)
     earlier = state.find(urls)
     if skip_retired and set(urls) & set(state.retired):
-        return Outcome(source, "skipped", error="removed from this feed before"), []
+        return Outcome(source, Status.SKIPPED, error="removed from this feed before"), []
     if is_current(folder, earlier, text_hash(script)):
-        return Outcome(source, "unchanged", earlier), []
+        return Outcome(source, Status.UNCHANGED, earlier), []
     draft = plan_episode(source, script, state, fallback)
     try:
         episode = narrate_episode(folder, draft, script, settings, progress)
@@ -214,9 +223,9 @@ def _add_one(
         _delete(folder, previous.files, state)
     for gone in dropped:
         _delete(folder, gone.files, state)
-    status = "updated" if previous else "added"
+    status = Status.UPDATED if previous else Status.ADDED
     if any(gone.guid == episode.guid for gone in dropped):
-        status = "skipped"  # older than every episode the feed keeps
+        status = Status.SKIPPED  # older than every episode the feed keeps
     return Outcome(source, status, episode), dropped
 
 

@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 import narrate
-from narrate.audio.id3 import disclosure
 from narrate.feed.state import FEED_NAME, Channel, Episode, State
+from narrate.outputs.disclosure import disclosure
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -61,7 +61,8 @@ def render(state: State, now: dt.datetime | None = None) -> bytes:
     rss = ET.Element("rss", {"version": "2.0"})
     _channel(ET.SubElement(rss, "channel"), state, now or dt.datetime.now(dt.UTC))
     ET.indent(rss, space=" ")
-    return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(rss, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _add(parent: ET.Element, tag: str, content: str = "", **attributes: str) -> ET.Element:

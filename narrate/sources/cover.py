@@ -4,24 +4,17 @@ is a JPEG or PNG of a sensible size. A missing cover never stops a narration."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from narrate.errors import NarrateError
-from narrate.model import Article
-from narrate.sources.fetch import FetchOptions, get
+from narrate.model import Article, Cover
+from narrate.settings import FetchOptions
+from narrate.sources.fetch import get
 
 log = logging.getLogger(__name__)
 
 MAX_COVER_BYTES = 5 * 1024 * 1024
 _IMAGE_ACCEPT = "image/jpeg,image/png;q=0.9"
-
-
-@dataclass(frozen=True)
-class Cover:
-    data: bytes
-    mime: str
-    """image/jpeg or image/png."""
 
 
 def sniff(data: bytes) -> str | None:

@@ -3,7 +3,7 @@
 Standard library only (urllib): a real User-Agent, gzip, a redirect limit, a total deadline and a
 size cap (checked while reading, also after decompression), cookies within one run, and retries
 with backoff on 429 and 5xx that honour Retry-After. urllib's HTTP modules are imported on the
-first request: narrating a file does not need them (45 ms of every start-up here).
+first request: narrating a file does not need them, and they cost every start-up.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ import logging
 import socket
 import time
 import zlib
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from narrate.errors import FetchError, SourceError
-from narrate.model import Page
+from narrate.model import Page, PageKind, Response
+from narrate.settings import FetchOptions
 from narrate.sources.decode import decode, looks_binary
 from narrate.sources.httpcache import HttpCache
 
@@ -28,33 +27,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/126.0 Safari/537.36 narrate/0.1 (offline article narrator)"
-)
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
 _COMPRESSED = {"gzip", "x-gzip", "deflate"}
 _CHUNK = 65536
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    timeout: float = 20.0
-    """Seconds for the whole request (connect, redirects and body), per attempt."""
-    max_bytes: int = 10 * 1024 * 1024
-    """Largest body accepted, after decompression."""
-    max_redirects: int = 5
-    retries: int = 2
-    """Extra attempts after a 429, a 5xx or a dropped connection."""
-    backoff: float = 1.0
-    """First wait between attempts in seconds; doubles each time."""
-    max_wait: float = 30.0
-    """Longest wait honoured from a Retry-After header."""
-    user_agent: str = USER_AGENT
-    cache_dir: Path | None = None
-    """Where fetched pages are kept for conditional requests (ETag, Last-Modified); None: off."""
 
 
 def is_url(source: str) -> bool:
@@ -72,17 +49,6 @@ def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
         {"max_redirections": options.max_redirects},
     )
     return urllib.request.build_opener(redirects(), urllib.request.HTTPCookieProcessor(CookieJar()))
-
-
-@dataclass(frozen=True)
-class Response:
-    body: bytes
-    url: str
-    """The final URL, after redirects."""
-    content_type: str
-    charset: str | None = None
-    etag: str = ""
-    last_modified: str = ""
 
 
 HTML_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
@@ -228,9 +194,9 @@ def _read_body(
 def _page(response: Response, url: str) -> Page:
     body, content_type = response.body, response.content_type
     if content_type in _HTML_TYPES or content_type in _TEXT_TYPES:
-        kind = "html" if content_type in _HTML_TYPES else "text"
+        kind = PageKind.HTML if content_type in _HTML_TYPES else PageKind.TEXT
     elif content_type in {"", "application/octet-stream"} and not looks_binary(body):
-        kind = "html" if b"<html" in body[:4096].lower() else "text"
+        kind = PageKind.HTML if b"<html" in body[:4096].lower() else PageKind.TEXT
     else:
         raise FetchError(f"{url}: not a web page (content type {content_type})")
     text = decode(body, response.charset, name=url)

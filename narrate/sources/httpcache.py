@@ -11,19 +11,10 @@ import hashlib
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from narrate.errors import OutputError
 from narrate.files import write_bytes, write_text
-
-if TYPE_CHECKING:
-    from narrate.sources.fetch import Response
-
-
-def default_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("narrate")) / "pages"
+from narrate.model import Response
 
 
 class HttpCache:
@@ -35,8 +26,6 @@ class HttpCache:
         return self.folder / f"{key}.json", self.folder / f"{key}.body"
 
     def get(self, url: str) -> Response | None:
-        from narrate.sources.fetch import Response
-
         meta_path, body_path = self._paths(url)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))

@@ -15,32 +15,27 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import shutil
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
 from narrate.errors import OutputError
 from narrate.files import atomic_path, file_identity
 from narrate.model import Clip
+from narrate.paths import CacheFolders, cache_folders
+from narrate.settings import DEFAULT_CACHE_BYTES, SpeechSettings
 from narrate.speech.catalog import VoiceInfo
-from narrate.speech.piper import Speaker, SpeechSettings
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 3
-DEFAULT_MAX_BYTES = 500 * 1024 * 1024
 _MAGIC = b"NRC3"
 # magic, sample rate, sample count, loudness step count, true peak, word count; then the PCM,
 # the loudness step energies as float64, and each word's first and end sample as uint32
 _HEADER = struct.Struct("<4sIIIdI")
-
-
-def default_dir() -> Path:
-    return Path(user_cache_dir("narrate")) / "segments"
 
 
 @dataclass(frozen=True)
@@ -54,8 +49,8 @@ class CacheStats:
 class SegmentCache:
     """Clips on disk, addressed by what produced them."""
 
-    def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-        self.folder = folder or default_dir()
+    def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+        self.folder = folder or cache_folders().segments
         self.max_bytes = max_bytes
 
     def _path(self, key: str) -> Path:
@@ -145,7 +140,8 @@ class SegmentCache:
 def clip_bytes(clip: Clip) -> bytes:
     """A clip as stored: header, PCM, loudness steps, word spans (also the cluster's format)."""
     header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
-                          clip.peak_dbtp, len(clip.words))  # fmt: skip
+                          math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
+                          len(clip.words))  # fmt: skip
     steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
     marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
     return header + clip.pcm + steps + marks
@@ -159,19 +155,20 @@ def clip_from_bytes(data: bytes) -> Clip | None:
     end = _HEADER.size + 2 * count
     steps = struct.unpack_from(f"<{blocks}d", data, end)
     marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
-    return Clip(data[_HEADER.size : end], rate, energies=steps, peak_dbtp=peak,
+    return Clip(data[_HEADER.size : end], rate, energies=steps,
+                peak_dbtp=None if math.isnan(peak) else peak,
                 words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
 
 
 def _whole(data: bytes) -> bool:
     magic, _, count, blocks, _, words = _HEADER.unpack_from(data)
-    return magic == _MAGIC and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
+    return bool(magic == _MAGIC) and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
 
 
 def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:
     """SHA-256 of the voice model, remembered per (path, size, mtime) so it is hashed once."""
     memo_key = hashlib.sha256(file_identity(info.model).encode())
-    memo = cache.folder.parent / "models" / f"{memo_key.hexdigest()[:32]}.sha256"
+    memo = CacheFolders.around(cache.folder).models / f"{memo_key.hexdigest()[:32]}.sha256"
     with contextlib.suppress(OSError):
         return memo.read_text(encoding="ascii").strip()
     digest = hashlib.sha256()
@@ -192,34 +189,8 @@ def narration_key(segment_keys: list[str], pauses: list[int], fmt: str, bitrate:
 
 
 def segment_key(voice_hash: str, speech: SpeechSettings, spoken: str) -> str:
-    settings = json.dumps([FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale,
-                           speech.rate, spoken], ensure_ascii=False)  # fmt: skip
+    parts = [FORMAT_VERSION, voice_hash, speech.speaker, speech.length_scale, speech.rate, spoken]
+    if not speech.noise:  # only then: the keys of clips spoken with noise stay as they were
+        parts.append("noise off")
+    settings = json.dumps(parts, ensure_ascii=False)
     return hashlib.sha256(settings.encode()).hexdigest()
-
-
-class CachedSpeaker:
-    """A Speaker that looks in the cache first and stores what it had to synthesise."""
-
-    def __init__(
-        self, voice: Speaker, cache: SegmentCache, voice_hash: str, speech: SpeechSettings
-    ) -> None:
-        self.voice, self.cache, self.voice_hash, self.speech = voice, cache, voice_hash, speech
-        self.hits = self.misses = 0
-
-    @property
-    def sample_rate(self) -> int:
-        return self.voice.sample_rate
-
-    def key(self, text: str) -> str:
-        return segment_key(self.voice_hash, self.speech, text)
-
-    def speak(self, text: str) -> Clip:
-        key = self.key(text)
-        clip = self.cache.get(key)
-        if clip is not None:
-            self.hits += 1
-            return clip
-        self.misses += 1
-        clip = self.voice.speak(text)
-        self.cache.put(key, clip)
-        return clip

@@ -72,7 +72,7 @@ def test_submit_puts_the_narration_in_the_store(
     audio = store.get(str(result["audio"]))
     assert audio is not None and audio[:3] == b"ID3"
     assert len(store.keys("segments/")) == 6
-    assert "404" in wait_for_job(store, failing)["error"]  # the page that is not there
+    assert "404" in str(wait_for_job(store, failing)["error"])  # the page that is not there
 
 
 def wait_for_job(store: Store, job: str) -> dict[str, object]:

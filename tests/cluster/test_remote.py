@@ -16,6 +16,7 @@ from narrate.cluster import throughput
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
 from narrate.cluster.store import Store
 from narrate.settings import Outputs, Settings
+from narrate.speech.catalog import find_voice
 from tests.cluster.articles import write_article
 from tests.cluster.conftest import Cluster
 
@@ -84,7 +85,7 @@ def test_two_workers_racing_on_one_sentence_leave_one_object(
     cluster: Cluster, store_url: str, tmp_path: Path
 ) -> None:
     settings = cluster_settings(cluster, store_url)
-    synthesizer = pipeline.synthesizer_for(settings, pipeline.find_voice(settings.voice))
+    synthesizer = pipeline.synthesizer_for(settings, find_voice(settings.voice))
     assert isinstance(synthesizer, RemoteSynthesizer)
     text = "Both workers were given this sentence at the same moment."
     key = synthesizer.keys([], [text])[0]

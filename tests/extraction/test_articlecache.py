@@ -8,6 +8,7 @@ import pytest
 
 from narrate import pipeline
 from narrate.extraction import articlecache
+from narrate.sources.reading import read_source
 from tests.test_cli import SAMPLE
 
 
@@ -45,13 +46,13 @@ def test_a_damaged_saved_article_is_ignored(
     entry.write_text("{not json", encoding="utf-8")
     assert pipeline.load_article(str(SAMPLE), saved=saved) == article
     assert "ignoring a damaged saved article" in caplog.text
-    assert articlecache.get(saved, pipeline.read_source(str(SAMPLE)), False) == article
+    assert articlecache.get(saved, read_source(str(SAMPLE)), False) == article
 
 
 def test_a_new_version_of_a_page_is_known_by_its_title(tmp_path: Path) -> None:
     """Before extraction, a page whose title was seen is an updated article (few new sentences:
     one worker may use every core); one never seen is new (all workers load the voice)."""
-    saved, calls = tmp_path / "articles", []
+    saved, calls = tmp_path / "articles", list[bool]()
     html = SAMPLE.read_text(encoding="utf-8")
     updated, other = tmp_path / "updated.html", tmp_path / "other.html"
     updated.write_text(html.replace("Passengers will not", "Riders will not"), encoding="utf-8")

@@ -59,7 +59,8 @@ def test_synced_feed_has_every_tag_apple_and_podcasting_2_want(
         assert int(enclosure.length) == mp3.stat().st_size
         assert abs(int(entry.itunes_duration) - audio.duration(mp3)) <= 1
         assert entry.id and not entry.guidislink
-        assert dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC) == DATES[slug]
+        year, month, day, hour, minute, second = entry.published_parsed[:6]
+        assert dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC) == DATES[slug]
         assert entry.link == site.url(slug)
         assert f'href="{site.url(slug)}"' in entry.summary
         assert "computer voice" in entry.summary

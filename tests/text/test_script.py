@@ -52,7 +52,7 @@ def test_segments_pauses_and_blocks() -> None:
         pauses.heading,
         pauses.paragraph,
     ]
-    assert [s.block for s in script.segments] == [-1, -1, -1, 0, 0, 1, 2]
+    assert [s.block for s in script.segments] == [None, None, None, 0, 0, 1, 2]
 
 
 def test_long_sentences_are_cut_and_segments_that_say_nothing_are_dropped() -> None:
