@@ -66,6 +66,9 @@ def worker_command(
     name: Annotated[
         str, typer.Option(help="This worker's name in the cluster (unique per worker).")
     ] = "",
+    events: Annotated[
+        bool, typer.Option("--events", help="Send task events, which Flower's task pages show.")
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Speak sentences for the cluster until stopped (a Celery worker: prefork, prefetch 1)."""
@@ -84,6 +87,7 @@ def worker_command(
             "--optimization=fair", "--prefetch-multiplier=1", "--without-gossip",
             "--without-mingle", f"--loglevel={'DEBUG' if debug else 'INFO'}",
             f"--hostname={name or f'narrate-{uuid.uuid4().hex[:6]}@{socket.gethostname()}'}",
+            *(["--task-events"] if events else []),
         ])  # fmt: skip
 
 

@@ -48,6 +48,8 @@ def settings(broker: str) -> dict[str, Any]:
         # a restorer killed mid-scan must not block the others for kombu's default 5 minutes
         "unacked_mutex_expire": 2 * VISIBILITY_TIMEOUT_S,
         "socket_connect_timeout": 3,
+        # a worker takes from its queues in the order given: sentences someone waits for first
+        "queue_order_strategy": "priority",
     }
     return {
         "broker_url": broker,
