@@ -162,9 +162,11 @@ def _protocols(fs: Any) -> tuple[str, ...]:
 
 
 def _s3_options() -> dict[str, Any]:
-    """Quick failure when the endpoint does not answer, rather than botocore's minute."""
-    return {"config_kwargs": {"connect_timeout": 3, "read_timeout": 30,
-                              "retries": {"max_attempts": 2}}}  # fmt: skip
+    """A client of its own, with the endpoint and keys the environment gives now (fsspec would
+    hand back one made earlier); quick failure when the endpoint does not answer, rather than
+    botocore's minute."""
+    timeouts = {"connect_timeout": 3, "read_timeout": 30, "retries": {"max_attempts": 2}}
+    return {"skip_instance_cache": True, "config_kwargs": timeouts}
 
 
 def _reason(error: BaseException) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def test_narrate_with_a_broker_then_status(
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out.mp3").read_bytes()[:3] == b"ID3"
     assert len(Store(store_url).keys("segments/")) == 5
+
+    streamed = subprocess.run(
+        [sys.executable, "-m", "narrate", str(source), "-o", "-", "--voice", str(cluster.voice),
+         "--broker", cluster.broker, "--store", store_url],
+        env={**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "another-client")},
+        capture_output=True, timeout=180,
+    )  # fmt: skip
+    assert streamed.returncode == 0, streamed.stderr
+    audio = streamed.stdout
+    assert audio[0] == 0xFF and audio[1] & 0xE0 == 0xE0  # MPEG frames on stdout
+    assert len(audio) > 20_000
 
     shown = run("cluster", "status", "--broker", cluster.broker, env=cluster.env,
                 tmp_path=tmp_path)  # fmt: skip
@@ -143,3 +155,23 @@ def test_an_unreachable_store_is_one_line(
         assert failed.stderr.startswith(message), failed.stderr
         assert failed.stderr.count("\n") == 1, failed.stderr
     assert not (tmp_path / "out.mp3").exists()
+
+
+def test_a_store_briefly_away_is_waited_for(
+    s3_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from moto.server import ThreadedMotoServer
+
+    port = _free_port()
+    monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://127.0.0.1:{port}")
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    late = threading.Timer(0.6, server.start)  # the store comes back after 0.6 s
+    started = time.monotonic()
+    late.start()
+    try:
+        # refused at first, then answered: "no such object", not an error
+        assert Store("s3://any-bucket/x").get("segments/ab/nothing.clip") is None
+        assert time.monotonic() - started > 0.6
+    finally:
+        late.join()
+        server.stop()
