@@ -23,6 +23,9 @@ from narrate.paths import user_voice_catalog
 log = logging.getLogger(__name__)
 
 QUALITIES: Final = ("x_low", "low", "medium", "high")
+# Piper trains each quality at one sample rate (its training docs; every voice whose config
+# narrate has read agrees), and voices.json does not repeat it
+SAMPLE_RATES: Final = {"x_low": 16000, "low": 16000, "medium": 22050, "high": 22050}
 CATALOG_FILE: Final = "piper_voices.json"
 NONCOMMERCIAL: Final = "noncommercial"
 UNVERIFIED: Final = "unverified"
@@ -58,6 +61,10 @@ class PublishedVoice:
     @property
     def family(self) -> str:
         return self.language.split("_")[0].lower()
+
+    @property
+    def sample_rate(self) -> int:
+        return SAMPLE_RATES.get(self.quality, 0)
 
     @property
     def size(self) -> int:
