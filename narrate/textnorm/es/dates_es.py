@@ -6,8 +6,8 @@ import re
 from typing import Final
 
 from narrate.textnorm.es.numbers_es import before_noun, cardinal, ordinal
-from narrate.textnorm.es.words_es import MONTH_NUMBERS, MONTHS
-from narrate.textnorm.rules import alternation, roman
+from narrate.textnorm.es.words_es import CURRENCIES, MONTH_NUMBERS, MONTHS, SCALES, UNITS
+from narrate.textnorm.rules import NUMBER, alternation, roman, split_words, to_int
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))
 
@@ -49,6 +49,41 @@ def _meridiem(m: re.Match[str]) -> str:
     return f"{m.group('time')} de la {'mañana' if m.group('half').lower() == 'a' else 'tarde'}"
 
 
+# nouns in "-a"/"-as" that are masculine ("el día", "el problema")
+MASCULINE_IN_A: Final = frozenset(
+    split_words(
+        """
+        día problema tema sistema programa idioma mapa planeta clima drama esquema poema
+        dilema lema fantasma pijama sofá cometa mediodía telegrama diploma dogma aroma
+        """
+    )
+)
+
+
+# words after a number that are not what it counts ("21 de", "5 por ciento", "2020 fue")
+NOT_COUNTED: Final = frozenset(
+    split_words(
+        """
+        de del por con para que fue son era más menos sobre entre según como pero sin tras los
+        las una uno y o a al en
+        """
+    )
+)
+
+
+def _counted(m: re.Match[str]) -> str | None:
+    """A whole number before the noun it counts agrees with it: "mil doscientas personas",
+    "veintiún días"."""
+    noun, written = m.group("noun").lower(), m.group("num")
+    if noun in NOT_COUNTED or "," in written or "-" in written:
+        return None
+    if noun in CURRENCIES or noun in SCALES or m.group("noun") in UNITS:  # their own passes
+        return None
+    singular = noun[:-1] if noun.endswith("s") else noun
+    feminine = singular.endswith("a") and singular not in MASCULINE_IN_A
+    return before_noun(to_int(written), feminine)
+
+
 PATTERNS: Final = (
     (
         r"(?P<time>\b\d{1,2}(?:[:.]\d{2})?)\s*(?P<half>[ap])\.?\s?m\b\.?",
@@ -62,6 +97,11 @@ PATTERNS: Final = (
         rf"(?<![\d.,])(?P<day>\d{{1,2}})\s+(?:de\s+)?(?P<month>{_MONTH})(?!\w)"
         r"(?:\s+(?:de|del)\s+(?P<year>\d{4})(?!\d))?",
         _named,
+    ),
+    # a number counting the noun after it (not a time, a range, a fraction, a price)
+    (
+        rf"(?<![-–/:])(?P<num>{NUMBER})(?![-–/:])(?=\s+(?P<noun>[^\W\d]+)\b(?![$€£¥]|\.\w))",
+        _counted,
     ),
 )
 
