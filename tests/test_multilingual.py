@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
+from narrate import pipeline
+from narrate.settings import Settings
 from narrate.speech.catalog import packaged_voice
 from tests.test_cli import invoke
 
@@ -140,6 +142,17 @@ def test_a_page_that_declares_no_language_is_recognised_by_its_words(
     assert result.returncode == 0, result.stderr
     assert "am dritten Mai" in result.stdout
     assert "WARNING" not in result.stderr
+
+
+def test_the_outputs_carry_the_language_found_or_asked_for(tmp_path: Path, voices: Path) -> None:
+    page = _page(tmp_path, "es")
+    page.write_text(page.read_text(encoding="utf-8").replace(' lang="es"', ""), encoding="utf-8")
+    assert pipeline.prepare(str(page), Settings(cache=False)).article.language == "es"
+    asked = Settings(cache=False, language="fr")
+    assert pipeline.prepare(str(_page(tmp_path, "de")), asked).article.language == "fr"
+    note = tmp_path / "note.txt"
+    note.write_text("A short note\n\nNothing to say about it.\n", encoding="utf-8")
+    assert pipeline.prepare(str(note), Settings(cache=False)).article.language == ""  # unsure
 
 
 def test_language_overrides_the_page(tmp_path: Path, voices: Path) -> None:
