@@ -218,6 +218,8 @@ def _fraction_words(language: Language, m: re.Match[str], feminine: bool = False
     fraction = language.fraction(int(top), to_int(bottom))
     if not whole:
         return sign + fraction
+    if (top, to_int(bottom)) == ("1", 2) and language.half_after_whole[feminine]:
+        fraction = language.half_after_whole[feminine]
     joiner = f" {language.and_word} " if language.and_word else " "
     return f"{sign}{language.before_noun(to_int(whole), feminine)}{joiner}{fraction}"
 
@@ -235,8 +237,14 @@ def _measure_pass(language: Language) -> Pass:
     )
 
     def fraction(m: re.Match[str]) -> str:
-        unit = table[m.group("unit")]
-        return f"{_fraction_words(language, m, unit.feminine)} {unit.many}"
+        unit, whole = table[m.group("unit")], (m.group("whole") or "").lstrip("-")
+        # below two, the unit is singular: "ein halb Kilometer", "una y media milla"
+        below_two = whole in ("", "1") and int(m.group("top").lstrip("-")) < to_int(
+            m.group("bottom")
+        )
+        return (
+            f"{_fraction_words(language, m, unit.feminine)} {unit.one if below_two else unit.many}"
+        )
 
     def simple(m: re.Match[str]) -> str:
         unit, written = table[m.group("unit")], m.group("num")

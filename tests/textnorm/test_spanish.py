@@ -26,6 +26,10 @@ CASES = [
     ("Pagó 1 £.", "Pagó una libra."),
     ("Un déficit de 4 millones de dólares", "Un déficit de cuatro millones de dólares"),
     ("Son 25 km.", "Son veinticinco kilómetros."),
+    (
+        "Recorrió 2 1/2 km y luego 1 1/2 mi.",
+        "Recorrió dos y medio kilómetros y luego una y media milla.",
+    ),
     ("Entre 10-15 días", "Entre diez y quince días"),
     ("Sr. Gómez vive en la Avda. Sol", "Señor Gómez vive en la avenida Sol"),
     (

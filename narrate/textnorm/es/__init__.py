@@ -58,6 +58,7 @@ SPANISH: Final = Language(
     own_patterns=(*dates.PATTERNS, *counting.PATTERNS),
     web_words=words.WEB_WORDS,
     between=("entre", "y"),
+    half_after_whole=("medio", "media"),
     word_passes=(counting.expand_roman,),
 )
 
