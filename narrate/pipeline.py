@@ -25,7 +25,7 @@ from narrate.audio.id3 import write_id3
 from narrate.errors import ExtractionError, NarrateError, OutputError, VoiceError
 from narrate.extraction import articlecache
 from narrate.files import atomic_path
-from narrate.model import Article, Narration, Page, Script
+from narrate.model import Article, Narration, Page, Script, VoiceInfo
 from narrate.outputs.writers import Finished, write_outputs
 from narrate.paths import cache_folders
 from narrate.readers import read_article
@@ -35,7 +35,6 @@ from narrate.sources.reading import read_source
 from narrate.sources.vetting import vet_article
 from narrate.speech.catalog import (
     DEFAULT_VOICE,
-    VoiceInfo,
     find_voice,
     installed_for_language,
 )

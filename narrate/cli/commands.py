@@ -29,6 +29,8 @@ SUBCOMMANDS = {
     "normalize": "narrate.cli.tools",
     "cache": "narrate.cli.tools",
     "feed": "narrate.cli.feed_commands",
+    "audit": "narrate.cli.audit_command",
+    "serve": "narrate.cli.serve_command",
 }
 DEFAULT_CACHE_MB = 500
 
@@ -71,6 +73,14 @@ def narrate(
         typer.Option(
             "--dry-run",
             help="Print the spoken script, one segment a line, and synthesise nothing.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
+    audit: Annotated[
+        bool,
+        typer.Option(
+            "--audit",
+            help="With --dry-run: also flag, on stderr, what the voice would say oddly.",
             rich_help_panel="Input",
         ),
     ] = False,
@@ -282,9 +292,16 @@ def narrate(
                             epub=epub),
         )  # fmt: skip
         if dry_run:
-            for segment in pipeline.prepare(source, settings).segments:
+            script = pipeline.prepare(source, settings)
+            for segment in script.segments:
                 typer.echo(segment.spoken)
+            if audit:
+                from narrate.speech.audit import audit_script
+
+                say(audit_script(script, pipeline.voice_for(settings, script.article), source))
             return
+        if audit:
+            raise NarrateError("--audit goes with --dry-run (or use: narrate audit PAGE...)")
         if (play or output == Path("-")) and (html or epub):
             raise NarrateError("--html and --epub need an audio file: give -o FILE")
         info = pipeline.voice_for(settings)

@@ -8,69 +8,41 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from narrate.errors import VoiceError
+from narrate.model import VoiceInfo
 from narrate.paths import user_voices_dir
-
-if TYPE_CHECKING:
-    from narrate.speech.published import PublishedVoice
 
 DEFAULT_VOICE = "en_US-joe-medium"
 
 
-@dataclass(frozen=True)
-class VoiceInfo:
-    """A voice found on this machine."""
+def _license(model: Path, name: str) -> tuple[str, bool]:
+    """The voice's licence with the credit line it asks for, and whether it forbids commercial
+    use: from its MODEL_CARD, else from the catalogue of published voices."""
+    from narrate.speech.published import lookup
 
-    name: str
-    model: Path
-    config: Path
-    origin: str
-    """Where it was found: "package", a folder, or "path"."""
-    language: str = ""
-    """Piper's language code, e.g. "en_US"."""
-    quality: str = ""
-    sample_rate: int = 0
-    speakers: tuple[str, ...] = ()
-    engine: str = "piper"
-    """What speaks it (see narrate.speech.engines)."""
+    card = _card_license(model)
+    published = lookup(name)
+    noncommercial = published is not None and published.use == "noncommercial"
+    noncommercial = noncommercial or any(
+        mark in card.lower()
+        for mark in ("nc-", "-nc", "non-commercial", "noncommercial", "blizzard", "research")
+    )
+    if published is None:
+        return card, noncommercial
+    licence = card or published.license
+    credited = f"{licence}; credit: {published.credit}" if published.credit else licence
+    return credited, noncommercial
 
-    @property
-    def license(self) -> str:
-        """The licence, from the voice's MODEL_CARD or the catalogue, with the credit line the
-        licence asks for: what every output names beside the voice."""
-        licence = self._card_license()
-        published = self._published()
-        if published is None:
-            return licence
-        licence = licence or published.license
-        return f"{licence}; credit: {published.credit}" if published.credit else licence
 
-    @property
-    def noncommercial(self) -> bool:
-        """Whether the voice's licence forbids commercial use (a podcast with ads, say)."""
-        published = self._published()
-        if published is not None and published.use == "noncommercial":
-            return True
-        text = self._card_license().lower()
-        return any(mark in text for mark in ("nc-", "-nc", "non-commercial", "noncommercial",
-                                             "blizzard", "research"))  # fmt: skip
-
-    def _card_license(self) -> str:
-        for card in (self.model.parent / "MODEL_CARD", self.model.with_suffix(".MODEL_CARD")):
-            if card.is_file():
-                for line in card.read_text(encoding="utf-8", errors="replace").splitlines():
-                    if "license" in line.lower() and ":" in line:
-                        return line.split(":", 1)[1].strip()
-        return ""
-
-    def _published(self) -> PublishedVoice | None:
-        from narrate.speech.published import lookup
-
-        return lookup(self.name)
+def _card_license(model: Path) -> str:
+    for card in (model.parent / "MODEL_CARD", model.with_suffix(".MODEL_CARD")):
+        if card.is_file():
+            for line in card.read_text(encoding="utf-8", errors="replace").splitlines():
+                if "license" in line.lower() and ":" in line:
+                    return line.split(":", 1)[1].strip()
+    return ""
 
 
 def voice_dirs() -> list[Path]:
@@ -88,8 +60,10 @@ def _info(model: Path, origin: str) -> VoiceInfo:
         data = json.loads(config.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise VoiceError(f"cannot read voice config {config}: {error}") from None
+    name = model.name.removesuffix(".onnx")
+    licence, noncommercial = _license(model, name)
     return VoiceInfo(
-        name=model.name.removesuffix(".onnx"),
+        name=name,
         model=model,
         config=config,
         origin=origin,
@@ -98,6 +72,8 @@ def _info(model: Path, origin: str) -> VoiceInfo:
         quality=data.get("audio", {}).get("quality", ""),
         sample_rate=int(data.get("audio", {}).get("sample_rate", 0)),
         speakers=tuple(data.get("speaker_id_map", {})),
+        license=licence,
+        noncommercial=noncommercial,
     )
 
 

@@ -41,25 +41,33 @@ MAX_SEGMENT_CHARS = 300
 
 @dataclass(frozen=True)
 class IntroWords:
-    """The intro's words in one language; the date is written as its normaliser reads dates."""
+    """narrate's own words in one language: the intro's (the date is written as its
+    normaliser reads dates), and the note that ends a paywalled teaser."""
 
     by: str
     and_: str
     published: str
     """A format with {day}, {month} (the month's name) and {year}."""
     months: tuple[str, ...]
+    paywall: str
 
 
 _ENGLISH_MONTHS = split_words(
     "January February March April May June July August September October November December"
 )
 INTRO_WORDS: dict[str, IntroWords] = {
-    "en": IntroWords("By", "and", "Published {month} {day}, {year}.", _ENGLISH_MONTHS),
-    "de": IntroWords("Von", "und", "Veröffentlicht am {day}. {month} {year}.", de_words.MONTHS),
-    "es": IntroWords("Por", "y", "Publicado el {day} de {month} de {year}.", es_words.MONTHS),
-    "fr": IntroWords("Par", "et", "Publié le {day} {month} {year}.", fr_words.MONTHS),
-    "uk": IntroWords("Автор:", "та", "Опубліковано {day} {month} {year} року.", UK_MONTHS),
-}
+    "en": IntroWords("By", "and", "Published {month} {day}, {year}.", _ENGLISH_MONTHS,
+                     "The rest of this article is behind a paywall."),
+    "de": IntroWords("Von", "und", "Veröffentlicht am {day}. {month} {year}.", de_words.MONTHS,
+                     "Der Rest dieses Artikels steht hinter einer Bezahlschranke."),
+    "es": IntroWords("Por", "y", "Publicado el {day} de {month} de {year}.", es_words.MONTHS,
+                     "El resto de este artículo está detrás de un muro de pago."),
+    "fr": IntroWords("Par", "et", "Publié le {day} {month} {year}.", fr_words.MONTHS,
+                     "La suite de cet article est réservée aux abonnés."),
+    "uk": IntroWords("Автор:", "та", "Опубліковано {day} {month} {year} року.", UK_MONTHS,
+                     "Решта цієї статті доступна лише за передплатою."),
+}  # fmt: skip
+PAYWALL_NOTE = INTRO_WORDS["en"].paywall
 
 
 def _and_list(names: tuple[str, ...], and_: str = "and") -> str:
@@ -102,6 +110,9 @@ def build_script(
     if segments:
         segments[-1] = replace(segments[-1], pause_ms=pauses.intro)
     segments.extend(_body(article, speak, pauses, language))
+    if article.paywalled:  # the listener must not take the teaser for the whole story
+        note = INTRO_WORDS.get(primary(language), INTRO_WORDS["en"]).paywall
+        segments.append(Segment(SegmentKind.NOTE, note, speak(note), 0))
     return Script(article=article, segments=tuple(s for s in segments if s.spoken.strip()))
 
 

@@ -283,6 +283,8 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
         kind = _kind(prev, block, p0)
         return kind in (_REGULAR, _TIME)  # "at 7 p.m. 7 a.m. is", but "H.R. 1", "Co. 2"
     kind = _kind(prev, block, p0)
+    if kind == _REGULAR and _inside_name(prev, block, p0, word):
+        return False
     if kind in (_REGULAR, _UNIT):
         return True
     if kind == _NEVER:
@@ -299,6 +301,26 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", word):
         return False  # another initial: "J. R. R. Tolkien"
     return name in ab.SENTENCE_STARTERS
+
+
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _inside_name(prev: str, block: str, p0: int, word: str) -> bool:
+    """Is "ID." in "the VW ID. Space Vizzion" an abbreviation inside a name: short capitals
+    after a capitalised word, before a capitalised word that does not start sentences?"""
+    if not _SHORT_CAPITALS.fullmatch(prev) or prev.lower() in ab.COMPANY_SUFFIXES:
+        return False
+    before = _word_before(block, p0)
+    letters = _LETTERS.match(word)
+    following = letters.group() if letters else ""
+    return (
+        before[:1].isupper()
+        and before.isalpha()
+        and following[:1].isupper()
+        and following not in ab.SENTENCE_STARTERS
+        and following not in ab.PRONOUN_STARTERS
+    )
 
 
 def _kind(prev: str, block: str, p0: int) -> int:

@@ -78,6 +78,10 @@ GENERAL: Final = _words(
     """
 )
 
+# Company forms written in capitals after a name; they end sentences like ordinary words
+# ("made by Acme PLC. Shares rose"), unlike a model name's "ID." ("the VW ID. Buzz").
+COMPANY_SUFFIXES: Final = _words("plc ag sa nv llc lp llp inc ltd se ab asa bv gmbh kk co corp spa")
+
 # Capitalised words that typically open an English sentence. After an ambiguous abbreviation
 # ("U.S.", "Inc.", a single initial) the splitter breaks only before one of these.
 SENTENCE_STARTERS: Final = _words(
