@@ -8,6 +8,7 @@ is the pipeline's choice and use of them, not how the English model sounds in Ge
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -167,7 +168,9 @@ def test_each_page_is_narrated_with_a_voice_of_its_language(
     tmp_path: Path, voices: Path, lang: str
 ) -> None:
     out, page = tmp_path / f"{lang}.mp3", tmp_path / f"{lang}.readalong.html"
-    result = invoke(str(_page(tmp_path, lang)), "-o", str(out), "--html", str(page), timeout=600)
+    book = tmp_path / f"{lang}.epub"
+    result = invoke(str(_page(tmp_path, lang)), "-o", str(out), "--html", str(page),
+                    "--epub", str(book), timeout=600)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     tags = ID3(out)
@@ -175,6 +178,9 @@ def test_each_page_is_narrated_with_a_voice_of_its_language(
     assert f"{lang}_" in comment and "-probe-medium" in comment, comment
     assert str(tags["TLAN"]) == {"de": "ger", "es": "spa", "fr": "fre"}[lang]  # ISO 639-2/B
     assert f'lang="{lang}"' in page.read_text(encoding="utf-8")
+    with zipfile.ZipFile(book) as epub:
+        package = next(n for n in epub.namelist() if n.endswith(".opf"))
+        assert f"<dc:language>{lang}</dc:language>" in epub.read(package).decode()
 
 
 @pytest.mark.slow
