@@ -38,6 +38,11 @@ CASES = [
     ),
     ("La IP es 10.0.12.7", "La IP es uno cero punto cero punto uno dos punto siete"),
     ("Pagaron 2.000.000.000 de pesos", "Pagaron dos mil millones de pesos"),
+    # a decimal point, as the Americas write it, before an amount
+    (
+        "Cuesta $3.50 o 3.50 pesos, un 2.5 % más",
+        "Cuesta tres dólares cincuenta centavos o tres pesos cincuenta centavos, un dos coma cinco por ciento más",
+    ),
     ("Asistieron 81.000 personas", "Asistieron ochenta y un mil personas"),
     ("Felipe VI y Alfonso XIII", "Felipe sexto y Alfonso trece"),
     ("Escriba a ana@correo.es", "Escriba a a n a arroba c o r r e o punto es"),

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from narrate.textnorm.es.numbers_es import before_noun, cardinal
-from narrate.textnorm.es.words_es import MONTH_NUMBERS, MONTHS
+from narrate.textnorm.es.words_es import CURRENCIES, MONTH_NUMBERS, MONTHS, UNITS
 from narrate.textnorm.rules import alternation
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))
@@ -44,7 +44,25 @@ def _meridiem(m: re.Match[str]) -> str:
     return f"{m.group('time')} de la {'mañana' if m.group('half').lower() == 'a' else 'tarde'}"
 
 
+# an amount written with a decimal point, as in the Americas: "$3.50", "3.50 pesos", "2.5 %"
+_AMOUNT_AFTER: Final = (
+    # "h" is left out: "21.15 h" is a quarter past nine
+    rf"\s*(?:%|por\s+ciento|mil|millones|{alternation(tuple(u for u in UNITS if u != 'h'))}"
+    rf"|{alternation(tuple(CURRENCIES))})(?!\w)"
+)
+DECIMAL_POINT: Final = (
+    rf"(?<![\d.,])(?P<cur>[$€£]\s?)?(?P<whole>\d+)\.(?P<frac>\d{{1,2}})(?![\d.])"
+    rf"(?(cur)|(?={_AMOUNT_AFTER}))"
+)
+
+
+def decimal_comma(m: re.Match[str]) -> str:
+    """ "$3.50" -> "$3,50": the shared passes read a decimal comma."""
+    return f"{m.group('cur') or ''}{m.group('whole')},{m.group('frac')}"
+
+
 PATTERNS: Final = (
+    (DECIMAL_POINT, decimal_comma),
     (
         r"(?P<time>\b\d{1,2}(?:[:.]\d{2})?)\s*(?P<half>[ap])\.?\s?m\b\.?",
         _meridiem,
@@ -74,7 +92,7 @@ def spoken_time(hours: int, minutes: int, seconds: int | None) -> str:
 
 
 # "13:45", "13:45:10", "14.05": Spanish writes a decimal comma, so "14.05" is a time (and a
-# thousands group has three digits)
+# thousands group has three digits), unless an amount follows ("3.50 pesos", made "3,50" first)
 TIME_PATTERN: Final = (
-    r"(?<![\d.,:])([01]?\d|2[0-4])[:.]([0-5]\d)(?::(\d{2}))?(?:\s*h\b)?(?![\d,]|\.\d)"
+    r"(?<![\d.,:$€£¥])([01]?\d|2[0-4])[:.]([0-5]\d)(?::(\d{2}))?(?:\s*h\b)?(?![\d,]|\.\d)"
 )
