@@ -41,7 +41,8 @@ CASES = [
     # a decimal point, as the Americas write it, before an amount
     (
         "Cuesta $3.50 o 3.50 pesos, un 2.5 % más",
-        "Cuesta tres dólares cincuenta centavos o tres pesos cincuenta centavos, un dos coma cinco por ciento más",
+        "Cuesta tres dólares cincuenta centavos o tres pesos cincuenta centavos, un dos coma "
+        "cinco por ciento más",
     ),
     ("Asistieron 81.000 personas", "Asistieron ochenta y un mil personas"),
     ("Felipe VI y Alfonso XIII", "Felipe sexto y Alfonso trece"),
