@@ -55,6 +55,7 @@ _EMERGENCY = re.compile(
     r"|\b(?P<b>9-?1-?1|999|112|988|311)(?= (?:call|calls|caller|callers|dispatcher|dispatchers"
     r"|operator|operators|center|centers|centre|centres|line|lines|system|services|emergency)\b))"
 )
+_SERVICE_NUMBERS: Final = ("911", "9-1-1", "999", "112", "111", "000", "988", "311", "211")
 _PO_BOX = re.compile(r"\b(?P<box>P\.?\s?O\.?\s?Box|Post Office Box)\s(?P<number>\d+)\b")
 
 
@@ -153,7 +154,8 @@ def _url(m: re.Match[str]) -> str:
 def expand_phones(text: str) -> str:
     """Read phone numbers (and IP addresses, emergency numbers, post office boxes) digit by
     digit, in their groups."""
-    text = _EMERGENCY.sub(lambda m: (m["verb"] or "") + digits(m["a"] or m["b"]), text)
+    if any(number in text for number in _SERVICE_NUMBERS):
+        text = _EMERGENCY.sub(lambda m: (m["verb"] or "") + digits(m["a"] or m["b"]), text)
     if "Box" in text:
         text = _PO_BOX.sub(lambda m: f"{m['box']} {digits(m['number'])}", text)
     if "." in text:
