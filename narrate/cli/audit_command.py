@@ -11,8 +11,12 @@ from typing import Annotated
 
 import typer
 
-from narrate.cli.commands import EXIT_ERROR, _errors, _say
+from narrate.cli.console import EXIT_ERROR, errors, say
 from narrate.errors import NarrateError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("audit")(audit_command)
 
 
 def audit_command(
@@ -40,7 +44,7 @@ def audit_command(
     from narrate.speech.catalog import find_voice
 
     failed = 0
-    with _errors(debug):
+    with errors(debug):
         settings = Settings(voice=voice, force=force, cover=False)
         listener = Listener.for_voice(find_voice(voice))
         total = AuditReport(0)
@@ -50,7 +54,7 @@ def audit_command(
             except NarrateError as error:  # one bad page does not hide the others' reports
                 if debug:
                     raise
-                _say(f"narrate: error: {error}")
+                say(f"narrate: error: {error}")
                 failed += 1
                 continue
             report = audit_spoken((s.spoken for s in script.segments), listener)

@@ -11,9 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from narrate.errors import VoiceError
+from narrate.paths import user_voices_dir
 
 DEFAULT_VOICE = "en_US-joe-medium"
 
@@ -32,6 +31,8 @@ class VoiceInfo:
     quality: str = ""
     sample_rate: int = 0
     speakers: tuple[str, ...] = ()
+    engine: str = "piper"
+    """What speaks it (see narrate.speech.engines)."""
 
     @property
     def license(self) -> str:
@@ -46,7 +47,7 @@ class VoiceInfo:
 def voice_dirs() -> list[Path]:
     """Folders searched for voices, in order: $NARRATE_VOICES, ./voices, the user data dir."""
     dirs = [Path(p) for p in os.environ.get("NARRATE_VOICES", "").split(os.pathsep) if p]
-    dirs += [Path.cwd() / "voices", Path(user_data_dir("narrate")) / "voices"]
+    dirs += [Path.cwd() / "voices", user_voices_dir()]
     return dirs
 
 

@@ -32,6 +32,7 @@ class Pauses:
 
 
 MAX_SEGMENT_CHARS = 300
+PAYWALL_NOTE = "The rest of this article is behind a paywall."
 
 
 def _and_list(names: tuple[str, ...]) -> str:
@@ -66,6 +67,8 @@ def build_script(
     if segments:
         segments[-1] = replace(segments[-1], pause_ms=pauses.intro)
     segments.extend(_body(article, speak, pauses))
+    if article.paywalled:  # the listener must not take the teaser for the whole story
+        segments.append(Segment(SegmentKind.NOTE, PAYWALL_NOTE, speak(PAYWALL_NOTE), 0))
     return Script(article=article, segments=tuple(s for s in segments if s.spoken.strip()))
 
 
