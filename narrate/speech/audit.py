@@ -28,7 +28,7 @@ from typing import Final
 from narrate.errors import VoiceError
 from narrate.model import Script
 from narrate.speech.catalog import VoiceInfo
-from narrate.textnorm.en.wordlist import is_english_word
+from narrate.textnorm.en.acronyms import is_english_word
 
 LONG_SEGMENT_WORDS: Final = 80
 """A segment with more spoken words than this is flagged as one long breath."""

@@ -129,6 +129,15 @@ def _listed(word: str) -> bool:
     return len(word) > 3 and in_dictionary(word)
 
 
+def is_english_word(word: str) -> bool:
+    """Whether a word in capitals is said as a word: a known acronym said as one (NATO), or an
+    English word (two-letter ones only from ENGLISH: a large dictionary's are mostly rare)."""
+    upper = word.upper()
+    if upper in AS_WORDS or upper in ENGLISH:
+        return True
+    return len(word) > 2 and upper not in AS_LETTERS and in_dictionary(word)
+
+
 def sayable(word: str) -> bool:
     """Whether an unknown word in capitals can be read as a word ("CARE") or must be spelled."""
     if len(word) <= 3 or not _PRONOUNCEABLE.match(word):

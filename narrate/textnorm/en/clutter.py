@@ -60,7 +60,10 @@ _SLASH_PHRASE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in _SLASH_PHRASES) + r")(?![\w/])"
 )
 # two or three words joined by slashes: "tea/coffee", "and/or", "he/she/they"
-_WORD_SLASH = re.compile(r"(?<![\w/.:])([A-Za-z][a-z'’]*)(?:/([A-Za-z][a-z'’]*)){1,2}(?![\w/])")
+# (words of two letters or more, not after a number: "3 cc/s" is a unit per second)
+_WORD_SLASH = re.compile(
+    r"(?<![\w/.:])(?<!\d )([A-Za-z][a-z'’]+)(?:/([A-Za-z][a-z'’]+)){1,2}(?![\w/])"
+)
 
 
 def _censored(m: re.Match[str]) -> str:

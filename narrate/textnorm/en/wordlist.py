@@ -36,16 +36,3 @@ def in_dictionary(word: str) -> bool:
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:  # "STOPPING"
                 return True
     return False
-
-
-def is_english_word(word: str) -> bool:
-    """Whether a word in capitals is said as a word: in the dictionary, or a known acronym that
-    is said as one (NATO, NASA)."""
-    from narrate.textnorm.en.acronyms import AS_LETTERS, AS_WORDS, ENGLISH
-
-    upper = word.upper()
-    if upper in AS_WORDS or upper in ENGLISH:
-        return True
-    # two-letter entries of a large dictionary are mostly rare words ("ai", "eu"): the short
-    # words that matter are in ENGLISH
-    return len(word) > 2 and upper not in AS_LETTERS and in_dictionary(word)
