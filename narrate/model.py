@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TypeAlias
 
 SampleSpan: TypeAlias = tuple[int, int]
@@ -226,3 +227,26 @@ class Chapter:
     title: str
     start: float
     end: float
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """A voice found on this machine (narrate.speech.catalog finds them)."""
+
+    name: str
+    model: Path
+    config: Path
+    origin: str
+    """Where it was found: "package", a folder, or "path"."""
+    language: str = ""
+    """Piper's language code, e.g. "en_US"."""
+    quality: str = ""
+    sample_rate: int = 0
+    speakers: tuple[str, ...] = ()
+    engine: str = "piper"
+    """What speaks it (see narrate.speech.engines)."""
+    license: str = ""
+    """The licence, from the voice's MODEL_CARD or the catalogue, with the credit line the
+    licence asks for: what every output names beside the voice."""
+    noncommercial: bool = False
+    """Whether the licence forbids commercial use (a podcast with ads, say)."""

@@ -16,15 +16,16 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 from narrate.audio.formats import FORMATS
 from narrate.audio.id3 import write_id3
-from narrate.errors import ExtractionError, NarrateError, OutputError
+from narrate.errors import ExtractionError, NarrateError, OutputError, VoiceError
 from narrate.extraction import articlecache
 from narrate.files import atomic_path
-from narrate.model import Article, Narration, Page, Script
+from narrate.model import Article, Narration, Page, Script, VoiceInfo
 from narrate.outputs.writers import Finished, write_outputs
 from narrate.paths import cache_folders
 from narrate.readers import read_article
@@ -32,7 +33,11 @@ from narrate.settings import FetchOptions, Outputs, Settings
 from narrate.sources.cover import fetch_cover
 from narrate.sources.reading import read_source
 from narrate.sources.vetting import vet_article
-from narrate.speech.catalog import VoiceInfo, find_voice
+from narrate.speech.catalog import (
+    DEFAULT_VOICE,
+    find_voice,
+    installed_for_language,
+)
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, narration_key
 from narrate.speech.synthesis import Progress, Stats, Synthesizer
@@ -71,12 +76,62 @@ def article_from_page(page: Page, *, force: bool = False) -> Article:
     return vet_article(read_article(page, force=force))
 
 
-def make_script(article: Article) -> Script:
-    """The script, every segment's text normalised to what a narrator says."""
+def make_script(article: Article, language: str = "en") -> Script:
+    """The script, every segment's text normalised to what a narrator says in `language`."""
     from narrate.text.script import build_script
-    from narrate.textnorm import normalize
+    from narrate.textnorm import for_language
 
-    return build_script(article, speak=normalize)
+    return build_script(article, speak=for_language(language), language=language)
+
+
+def narration_language(settings: Settings, article: Article | None = None) -> str:
+    """--language, else the article's declared language, else the --voice's, else the
+    language its words show (English when unsure)."""
+    if settings.language:
+        return settings.language
+    if article is not None and article.language:
+        return article.language
+    if settings.voice:
+        return find_voice(settings.voice).language
+    if article is None:
+        return "en"
+    from narrate.textnorm.guess import guess_language
+
+    return guess_language(" ".join(block.text for block in article.blocks[:30])) or "en"
+
+
+def voice_for(settings: Settings, article: Article | None = None) -> VoiceInfo:
+    """The voice to narrate with: --voice; else an installed voice of the narration's language.
+
+    When no voice of that language is installed: an error if --language asked for it, else
+    one warning naming the voice to download, and the default voice.
+    """
+    if settings.voice:
+        return find_voice(settings.voice)
+    language = narration_language(settings, article)
+    if info := installed_for_language(language):
+        return info
+    from narrate.extraction.language import language_name
+    from narrate.speech.published import best_for
+
+    try:
+        suggestion = f": narrate voices download {best_for(language).key}"
+    except VoiceError:
+        suggestion = " (Piper publishes none)"
+    name = language_name(language.replace("_", "-"))
+    message = f"no {name} voice is installed here{suggestion}"
+    if settings.language:
+        raise VoiceError(message)
+    _warn_once(
+        f"this article is in {name} ({language}) and {message}; reading with {DEFAULT_VOICE} "
+        "meanwhile"
+    )
+    return find_voice(None)
+
+
+@cache
+def _warn_once(message: str) -> None:
+    log.warning("%s", message)
 
 
 def lexicon_for(settings: Settings) -> Lexicon:
@@ -98,12 +153,13 @@ def prepare(
     article = load_article(
         source, settings.fetch, force=settings.force, saved=saved, on_new_page=on_new_page
     )
-    script = make_script(article)
+    script = make_script(article, narration_language(settings, article))
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
     from narrate.extraction import language_warning  # after the workers have started
 
-    if warning := language_warning(script.article, find_voice(settings.voice).language):
+    voice = voice_for(settings, script.article)  # warns when no voice speaks the language
+    if settings.voice and (warning := language_warning(script.article, voice.language)):
         log.warning("%s", warning)
     audit(script, strict=settings.strict)
     return script
@@ -155,7 +211,7 @@ def narrate_script(
 
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
-    synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
+    synthesizer = synthesizer or synthesizer_for(settings, voice_for(settings, script.article))
     info = synthesizer.info
     cache, key = synthesizer.cache, ""
     if cache:
@@ -196,7 +252,7 @@ def stream_script(
     """Speak the script as it is made, into a binary stream (stdout) or to the speakers (None)."""
     from narrate.audio.assembly import Player, Sink, encoder
 
-    synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
+    synthesizer = synthesizer or synthesizer_for(settings, voice_for(settings, script.article))
     rate = synthesizer.sample_rate
     sink: Sink = encoder(stream, rate, settings.fmt, settings.bitrate) if stream else Player(rate)
     with sink:

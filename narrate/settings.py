@@ -91,7 +91,9 @@ class Outputs:
 @dataclass(frozen=True)
 class Settings:
     voice: str | None = None
-    """Voice name or path to a .onnx model; None: the default voice."""
+    """Voice name or path to a .onnx model; None: an installed voice of the article's language."""
+    language: str | None = None
+    """The narration's language (a tag: "de", "es-MX"); None: the article's own."""
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     fmt: AudioFormat = AudioFormat.MP3
     bitrate: str = ""

@@ -15,10 +15,6 @@ from narrate.cli.console import EXIT_ERROR, errors, say
 from narrate.errors import NarrateError
 
 
-def register(app: typer.Typer) -> None:
-    app.command("audit")(audit_command)
-
-
 def audit_command(
     pages: Annotated[
         list[str],
@@ -64,3 +60,7 @@ def audit_command(
             typer.echo(format_report(total, "all pages", shown))
     if failed:
         raise typer.Exit(EXIT_ERROR)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("audit")(audit_command)

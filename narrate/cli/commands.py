@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
 # The subcommands, each in a module of its own that is imported only when its name is given (the
 # plain command starts faster without them): name -> module, whose register(app) adds it.
 SUBCOMMANDS = {
-    "voices": "narrate.cli.tools",
+    "voices": "narrate.cli.voices_commands",
     "normalize": "narrate.cli.tools",
     "cache": "narrate.cli.tools",
     "feed": "narrate.cli.feed_commands",
@@ -94,7 +95,16 @@ def narrate(
         str | None,
         typer.Option(
             help="Voice name (see 'narrate voices') or path to a Piper .onnx model.",
-            show_default="en_US-joe-medium",
+            show_default="an installed voice of the article's language, else en_US-joe-medium",
+            rich_help_panel="Voice",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="The article's language (de, es, fr...), when the page does not say or says "
+            "wrong: its text rules, and its voice unless --voice is given.",
+            show_default="the page's",
             rich_help_panel="Voice",
         ),
     ] = None,
@@ -262,7 +272,6 @@ def narrate(
     from narrate.files import free_name
     from narrate.paths import cache_folders
     from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
-    from narrate.speech.catalog import find_voice
 
     with errors(debug):
         try:
@@ -272,7 +281,7 @@ def narrate(
         pages = cache_folders().pages if cache else None
         settings = Settings(
             voice=voice, fmt=audio, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
-            cover=cover,
+            cover=cover, language=language,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
             fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
                                allow_private=allow_private),
@@ -288,16 +297,21 @@ def narrate(
             if audit:
                 from narrate.speech.audit import audit_script
 
-                say(audit_script(script, find_voice(voice), source))
+                say(audit_script(script, pipeline.voice_for(settings, script.article), source))
             return
         if audit:
             raise NarrateError("--audit goes with --dry-run (or use: narrate audit PAGE...)")
         if (play or output == Path("-")) and (html or epub):
             raise NarrateError("--html and --epub need an audio file: give -o FILE")
-        info = find_voice(voice)
+        info = pipeline.voice_for(settings)
         # A page not seen before starts the voice's workers, which load it during extraction.
-        with pipeline.synthesizer_for(settings, info) as synthesizer:
+        with ExitStack() as stack:
+            synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             script = pipeline.prepare(source, settings, on_new_page=synthesizer.start)
+            if (chosen := pipeline.voice_for(settings, script.article)).model != info.model:
+                synthesizer.close()  # the article's language wants another voice
+                info = chosen
+                synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             if play or output == Path("-"):
                 with progress_bar(len(script.segments), quiet) as progress:
                     stream = None if play else sys.stdout.buffer

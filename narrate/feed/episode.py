@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,8 @@ from narrate.settings import Outputs, Settings
 from narrate.sources.fetch import is_url
 from narrate.sources.vetting import trusted_canonical, web_address
 from narrate.speech.synthesis import Progress
+
+log = logging.getLogger(__name__)
 
 _DESCRIPTION_CHARS = 400
 _STEM_CHARS = 48
@@ -130,6 +133,13 @@ def narrate_episode(
         replace(settings, fmt=AudioFormat.MP3, outputs=outputs),
         progress,
     )
+    if result.voice.noncommercial:
+        log.warning(
+            "voice %s is licensed for non-commercial use only (%s): a published feed may not "
+            "be allowed to use it",
+            result.voice.name,
+            result.voice.license,
+        )
     return replace(
         draft,
         length=(folder / draft.audio).stat().st_size,

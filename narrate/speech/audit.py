@@ -26,8 +26,7 @@ from enum import StrEnum
 from typing import Final
 
 from narrate.errors import VoiceError
-from narrate.model import Script
-from narrate.speech.catalog import VoiceInfo
+from narrate.model import Script, VoiceInfo
 from narrate.textnorm.en.acronyms import is_english_word
 
 LONG_SEGMENT_WORDS: Final = 80

@@ -27,10 +27,9 @@ from pathlib import Path
 
 from narrate.errors import OutputError
 from narrate.files import atomic_path, file_identity
-from narrate.model import Clip
+from narrate.model import Clip, VoiceInfo
 from narrate.paths import CacheFolders, cache_folders
 from narrate.settings import DEFAULT_CACHE_BYTES, SpeechSettings
-from narrate.speech.catalog import VoiceInfo
 
 log = logging.getLogger(__name__)
 

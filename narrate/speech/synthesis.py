@@ -25,10 +25,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from narrate.model import Clip, Segment
+from narrate.model import Clip, Segment, VoiceInfo
 from narrate.paths import CacheFolders
 from narrate.settings import SpeechSettings, default_jobs
-from narrate.speech.catalog import VoiceInfo
 from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key

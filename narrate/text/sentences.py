@@ -57,17 +57,36 @@ _QUOTE_EDGE = re.compile(r"(?<!\w)['\"]|['\"](?!\w)")
 _REGULAR, _NEVER, _TITLE, _AMBIGUOUS, _TIME, _UNIT = range(6)
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences; a blank line always ends a sentence.
 
     A line without final punctuation (a heading, a list item) is a sentence of its own when the
     next line starts with a capital or a bullet. Never raises; returns [] for blank text.
+    `language` (a tag: "de", "es-MX") adds that language's abbreviations to the English rules.
     """
     sentences: list[str] = []
     for block in _PARAGRAPH.split(text):
         if block.strip():
             sentences.extend(_split_block(block))
-    return sentences
+    code = language.replace("_", "-").split("-")[0].lower()
+    return _rejoin(sentences, code) if code in ab.NEVER_ENDS_BY_LANGUAGE else sentences
+
+
+def _rejoin(sentences: list[str], code: str) -> list[str]:
+    """Join back the sentences cut after another language's abbreviation or ordinal."""
+    never, leads = ab.NEVER_ENDS_BY_LANGUAGE[code], ab.ORDINAL_LEADS_BY_LANGUAGE.get(code, ())
+    joined: list[str] = []
+    for sentence in sentences:
+        words = joined[-1].rsplit(None, 2) if joined else []
+        last = words[-1].lower().lstrip(_OPENERS) if words else ""
+        before = words[-2].lower() if len(words) > 1 else ""
+        nxt = sentence.split(None, 1)[0].lower().rstrip(".,") if sentence.strip() else ""
+        ordinal = last[:-1].isdigit() and (before in leads or nxt in leads)
+        if last.endswith(".") and (last[:-1] in never or ordinal):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _split_block(block: str) -> list[str]:

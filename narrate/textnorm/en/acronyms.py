@@ -129,15 +129,6 @@ def _listed(word: str) -> bool:
     return len(word) > 3 and in_dictionary(word)
 
 
-def is_english_word(word: str) -> bool:
-    """Whether a word in capitals is said as a word: a known acronym said as one (NATO), or an
-    English word (two-letter ones only from ENGLISH: a large dictionary's are mostly rare)."""
-    upper = word.upper()
-    if upper in AS_WORDS or upper in ENGLISH:
-        return True
-    return len(word) > 2 and upper not in AS_LETTERS and in_dictionary(word)
-
-
 def sayable(word: str) -> bool:
     """Whether an unknown word in capitals can be read as a word ("CARE") or must be spelled."""
     if len(word) <= 3 or not _PRONOUNCEABLE.match(word):
@@ -238,3 +229,14 @@ def expand_acronyms(text: str) -> str:
             last += 1  # "the VW ID. Space Vizzion": the full stop would end the sentence
     parts.append(text[last:])
     return "".join(parts)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a word in capitals is said as a word: in the dictionary, or a known acronym that
+    is said as one (NATO, NASA)."""
+    upper = word.upper()
+    if upper in AS_WORDS or upper in ENGLISH:
+        return True
+    # two-letter entries of a large dictionary are mostly rare words ("ai", "eu"): the short
+    # words that matter are in ENGLISH
+    return len(word) > 2 and upper not in AS_LETTERS and in_dictionary(word)
