@@ -30,7 +30,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "acronyms said or spelled": [
         ("NASA and the FBI met.", "NASA and the F B I met."),
-        ("The bank's AAA rating held.", "The bank's Eh Eh Eh rating held."),
+        ("The bank's AAA rating held.", "The bank's triple Eh rating held."),
+        ("The XX chromosome.", "The double X chromosome."),
         ("The office LAN went down.", "The office L Eh N went down."),
     ],
     "alphanumeric names": [

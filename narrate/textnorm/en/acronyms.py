@@ -158,8 +158,14 @@ def _heading_word(m: re.Match[str]) -> str:
     return m[0].lower() if len(word) <= 3 else m[0]
 
 
+_REPEATS: Final = {2: "double", 3: "triple"}
+
+
 def _letters(word: str, plural: str) -> str:
-    """ "SUV" + "s" -> "S U V's": the plural and the possessive are said "-z" after a letter."""
+    """ "SUV" + "s" -> "S U V's": the plural and the possessive are said "-z" after a letter;
+    one letter two or three times is "double" or "triple" it ("AAA" -> "triple Eh")."""
+    if len(word) in _REPEATS and len(set(word)) == 1:
+        return f"{_REPEATS[len(word)]} {spell(word[0])}" + ("'s" if plural else "")
     return spell(word) + ("'s" if plural else "")
 
 
