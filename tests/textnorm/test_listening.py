@@ -134,6 +134,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Apple (AAPL.O) gained.", "Apple gained."),
         ("He said it was f---ing cold.", "He said it was F-ing cold."),
         ("The .NET library is old.", "The .NET library is old."),
+        ("Watch it on Disney+ tonight.", "Watch it on Disney plus tonight."),
+        ("The is_open flag and ~/notes folder.", "The is open flag and slash notes folder."),
+        ("It is about ~10 km away.", "It is about ten kilometers away."),
     ],
     "symbols issue 18 names": [
         ("A date of 99/99/9999 was entered.",
