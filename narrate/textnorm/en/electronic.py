@@ -148,7 +148,9 @@ def _url(m: re.Match[str]) -> str:
     if alone:
         return read_address(m[0])
     host = _HOST.match(m[0])
-    return read_address(host["host"] if host else m[0])
+    if host is None or "." not in host["host"]:  # not a site ("www.www"): read as written
+        return read_address(m[0])
+    return read_address(host["host"])
 
 
 def expand_phones(text: str) -> str:
