@@ -34,24 +34,30 @@ def _objects(tree: html.HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text.strip().rstrip(";"), strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than any article
             logger.debug("unreadable JSON-LD block skipped")
             continue
         yield from _flatten(data)
 
 
-def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+_MAX_DEPTH = 32
+"""Lists and @graphs nested deeper than this hold no article a page means to declare."""
+
+
+def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
     """Every object in a JSON-LD document: top level, lists and @graph members."""
+    if depth > _MAX_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _flatten(item)
+            yield from _flatten(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _flatten(data["@graph"])
+            yield from _flatten(data["@graph"], depth + 1)
         main = data.get("mainEntity")
         if isinstance(main, dict):
-            yield from _flatten(main)
+            yield from _flatten(main, depth + 1)
 
 
 def _is_article(node: dict[str, Any]) -> bool:

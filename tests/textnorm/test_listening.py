@@ -169,3 +169,22 @@ def test_normalize(written: str, spoken: str) -> None:
 )
 def test_no_symbol_or_digit_is_left(written: str) -> None:
     assert not re.search(r"[0-9/*÷№²³^+]", normalize(written))
+
+
+def test_a_code_unglued_from_its_digits_goes_and_normalising_again_changes_nothing() -> None:
+    once = normalize(".ISBN1XIV")
+    assert ".ISBN" not in once and normalize(once) == once
+
+
+def test_superscript_digits_in_an_address_and_very_deep_json_ld_are_no_internal_error() -> None:
+    from narrate.extraction import extract_article
+
+    assert "squared" in normalize("write to news@².de")
+    deep = "[" * 100_000 + "]" * 100_000
+    page = (
+        f'<html><head><title>Trams</title><script type="application/ld+json">{deep}</script>'
+        "</head><body><article>"
+        + "<p>The city's trams ran again on Monday after a long week of repairs.</p>" * 5
+        + "</article></body></html>"
+    )
+    assert extract_article(page, None, allow_non_article=True).title == "Trams"

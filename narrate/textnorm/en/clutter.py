@@ -97,6 +97,14 @@ def drop_clutter(text: str) -> str:
     return text
 
 
+def drop_unglued_codes(text: str) -> str:
+    """Market codes that the number passes unglued from digits (".ISBN1" is ".ISBN one"): the
+    same rule as drop_clutter's, once more, so that normalising twice changes nothing."""
+    if _DOT_CAPITAL.search(text):
+        text = _BARE_CODE.sub("", text)
+    return text
+
+
 def say_marks(text: str) -> str:
     """Say the marks a narrator says as words: party tags, censored words, and drop the
     asterisks and doubled hashes."""

@@ -60,7 +60,7 @@ _PO_BOX = re.compile(r"\b(?P<box>P\.?\s?O\.?\s?Box|Post Office Box)\s(?P<number>
 
 
 def _word(piece: str) -> str:
-    if not piece.isdigit():
+    if not (piece.isascii() and piece.isdigit()):  # "²" is a digit to isdigit, not to int
         return piece
     if len(piece) <= 4 and not piece.startswith("0"):
         return cardinal(int(piece))
