@@ -23,6 +23,7 @@ from narrate.extraction import (
     cleanup,
     crosscheck,
     crossheads,
+    embeds,
     furniture,
     lead,
     verdict,
@@ -50,6 +51,7 @@ def extract_article(
         raise ExtractionError("the page is empty: there is nothing to narrate")
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
+    embeds.rewrite(tree)
     furniture.prune(tree)
     crossheads.promote(tree)
     # The canonical address names the site even when the page was read through a mirror.

@@ -21,9 +21,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*")
 # What follows a name on a byline: a role, a place, a date.
 _AFTER_NAME = re.compile(r"\s+(?:[-–—|•·]|\bin\b|\bat\b|\bon\b).*$", re.IGNORECASE)
 _PARTICLES = r"(?:van|von|der|den|de|da|di|del|della|la|le|du|bin|ibn|al|el)"
-_NAME = re.compile(
-    rf"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-ZÀ-ÖØ-Þ][\w'’.-]*){{0,4}}$"
-)
+_NAME = re.compile(rf"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:{_PARTICLES}\s+)*[A-ZÀ-ÖØ-Þ][\w'’.-]*){{0,4}}$")
 # Words of a job title or a notice, never of a name.
 _NOT_NAMES = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|journalist|photographer"

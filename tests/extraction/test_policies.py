@@ -251,3 +251,34 @@ def test_byline_and_date_are_read_where_the_page_shows_them() -> None:
 def test_a_placeholder_date_in_the_page_data_is_no_date() -> None:
     head = '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
     assert extract_article(article_page("", head=head), URL).published is None
+
+
+TWEET = (
+    "<blockquote class='twitter-tweet'><p lang='en'>The first loaves are out!<br>Thank you "
+    "<a href='https://twitter.com/millhands'>@millhands</a> for five weekends of mud "
+    "<a href='https://t.co/AbC123'>pic.twitter.com/AbC123</a></p>&mdash; Valley Bakery "
+    "(@valleybakery) <a href='https://twitter.com/valleybakery/status/1'>May 3, 2024</a>"
+    "</blockquote><script async src='https://platform.twitter.com/widgets.js'></script>"
+)
+PHOTO_POST = (
+    "<blockquote class='instagram-media'><div><a href='https://www.instagram.com/p/x/'>"
+    "<div>View this post on Instagram</div></a><p><a href='https://www.instagram.com/p/x/'>"
+    "A post shared by Ada Lind (@adalind)</a></p></div></blockquote>"
+)
+SKEET = (
+    "<blockquote class='bluesky-embed'><p>River wall money found at last: work starts in "
+    "June https://valley.example/wall</p>&mdash; Valley Council (@valley.bsky.social) "
+    "<a href='https://bsky.app/profile/x/post/1'>June 1, 2024 at 9:02 AM</a></blockquote>"
+)
+
+
+def test_an_embedded_post_is_read_as_a_quotation_without_links_handles_or_dates() -> None:
+    article = extract_article(article_page(TWEET + PHOTO_POST + SKEET), URL)
+    quotes = [block.text for block in article.blocks if block.kind is BlockKind.QUOTE]
+    assert quotes == [
+        "Valley Bakery posted: The first loaves are out! Thank you millhands for five "
+        "weekends of mud",
+        "Valley Council posted: River wall money found at last: work starts in June",
+    ]
+    for leftover in ("@", "pic.twitter", "t.co", "May 3, 2024", "Instagram", "https"):
+        assert leftover not in article.text
