@@ -24,6 +24,7 @@ from narrate.extraction import (
     crosscheck,
     crossheads,
     embeds,
+    factcheck,
     furniture,
     lead,
     verdict,
@@ -52,6 +53,8 @@ def extract_article(
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
     embeds.rewrite(tree)
+    claims = factcheck.read_claims(tree)
+    factcheck.remove_boxes(tree, claims)
     furniture.prune(tree)
     crossheads.promote(tree)
     # The canonical address names the site even when the page was read through a mirror.
@@ -63,6 +66,7 @@ def extract_article(
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = lead.recover_standfirst(tree, blocks, meta.description)
     blocks = crosscheck.against_declared(blocks, meta.article_body, meta.description)
+    blocks = factcheck.framed(claims, blocks)
     article = Article(
         title=meta.title,
         blocks=tuple(blocks),

@@ -282,3 +282,31 @@ def test_an_embedded_post_is_read_as_a_quotation_without_links_handles_or_dates(
     ]
     for leftover in ("@", "pic.twitter", "t.co", "May 3, 2024", "Instagram", "https"):
         assert leftover not in article.text
+
+
+CLAIM_REVIEW = """<script type="application/ld+json">{"@context": "https://schema.org",
+"@type": "ClaimReview", "claimReviewed": "The new bridge was paid for by a tax on bread.",
+"itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Councillor Jo Marsh"}},
+"reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"}}</script>"""
+
+
+def test_a_fact_checked_claim_is_framed_with_its_speaker_and_verdict() -> None:
+    boxes = (
+        "<div class='claim-box'><p>The new bridge was paid for by a tax on bread.</p></div>"
+        "<div class='verdict'><span>FALSE</span></div>"
+    )
+    html = article_page("", head=CLAIM_REVIEW, story=boxes + STORY)
+    text = extract_text(html, URL)
+    assert text.startswith(
+        "The claim, by Councillor Jo Marsh: The new bridge was paid for by a tax on bread. "
+        "Verdict: false.\n\nThe valley's only bakery reopened"
+    )
+    assert text.count("tax on bread") == 1
+    assert "FALSE" not in text
+
+
+def test_a_claim_box_without_its_speaker_or_verdict_is_left_out() -> None:
+    box = "<div class='claim'><p>Eating bread at night makes the river rise.</p></div>"
+    text = extract_text(article_page("", story=box + STORY), URL)
+    assert "river rise" not in text
+    assert text.startswith("The valley's only bakery reopened")
