@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from narrate.extraction import tables
 from narrate.extraction.dom import collapse, word_count
 from narrate.model import Block, BlockKind
 
@@ -26,6 +27,7 @@ _HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
 _INLINE = frozenset({"lb", "br", "hi", "ref", "span", "a", "b", "i", "em", "strong", "del"})
 _LINKS = frozenset({"ref", "a"})
 _ITEMS = frozenset({"item", "li", "row", "tr"})
+_CELLS = frozenset({"cell", "td", "th"})
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,9 @@ class _Walker:
 
     def blocks(self, element: etree._Element, quoted: bool) -> Iterator[Found]:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in ("quote", "blockquote") and _has_block_children(element):
+        if tag == "table" and (table := self.table(element)) is not None:
+            yield from table
+        elif tag in ("quote", "blockquote") and _has_block_children(element):
             yield from self.children(element, quoted=True)
         elif tag in _CONTAINERS or (tag in _ITEMS and _has_block_children(element)):
             yield from self.children(element, quoted)
@@ -105,6 +109,19 @@ class _Walker:
             yield from self.make(BlockKind.LIST_ITEM, [element])
         else:
             yield from self.make(BlockKind.PARAGRAPH, [element])
+
+    def table(self, element: etree._Element) -> list[Found] | None:
+        """A data table as the lines ``tables`` decides; None for a table that is text."""
+        rows = [row for row in element if row.tag in _ITEMS]
+        cells = [[cell for cell in row if cell.tag in _CELLS] for row in rows]
+        if not rows or any(_has_block_children(cell) for row in cells for cell in row):
+            return None  # a layout table holding paragraphs and lists
+        header = bool(cells[0]) and all(_is_head(cell) for cell in cells[0])
+        texts = [[collapse("".join(self.texts(cell, []))) for cell in row] for row in cells]
+        found = tables.lines(texts, header)
+        if found is None:
+            return None
+        return [Found(Block(BlockKind.LIST_ITEM, line)) for line in found]
 
     def make(
         self, kind: BlockKind, parts: list[etree._Element | str], level: int = 0
@@ -162,6 +179,10 @@ def _has_block_children(element: etree._Element) -> bool:
 
 def _is_inline(element: etree._Element) -> bool:
     return not isinstance(element.tag, str) or element.tag in _INLINE
+
+
+def _is_head(cell: etree._Element) -> bool:
+    return bool(cell.tag == "th" or cell.get("role") == "head")
 
 
 def _heading_level(element: etree._Element) -> int:

@@ -47,6 +47,7 @@ def clean(
     kept = [item.block for item in _drop_title(found, title)]
     kept = _drop_repeats(kept, deliberate)
     kept = standfirst_once(kept, description)
+    kept = _drop_pull_quotes(kept)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
 
@@ -131,6 +132,42 @@ def repeated_in_place(tree: html.HtmlElement) -> frozenset[str]:
         if text and text == text_of(previous):
             found.add(text)
     return frozenset(found)
+
+
+_MIN_PULL_QUOTE_WORDS = 6
+_MAX_PULL_QUOTE_WORDS = 60
+
+
+def _drop_pull_quotes(blocks: list[Block]) -> list[Block]:
+    """A pull-quote repeats a line of the story in large type: read in its place only.
+
+    A short quote whose words all stand inside another, longer block is that block's
+    pull-quote (a quotation the story makes once is a quote block of its own, not inside
+    another). Its quotation marks and the attribution after it are not part of the
+    test, so "'We will rebuild,' the baker said" is found inside the paragraph that says it.
+    """
+    keys = [_key(block.text) for block in blocks]
+    kept = []
+    for index, block in enumerate(blocks):
+        key = keys[index]
+        size = len(key.split())
+        quote = block.kind is BlockKind.QUOTE
+        pulled = (
+            quote
+            and _MIN_PULL_QUOTE_WORDS <= size <= _MAX_PULL_QUOTE_WORDS
+            and any(
+                key in other and len(other) > len(key)
+                for other_index, other in enumerate(keys)
+                if other_index != index
+            )
+        )
+        if not pulled:
+            kept.append(block)
+    return kept
+
+
+def _key(text: str) -> str:
+    return " " + " ".join(w.lower() for w in words(text)) + " "
 
 
 def standfirst_once(blocks: list[Block], description: str) -> list[Block]:

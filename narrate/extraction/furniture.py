@@ -66,7 +66,8 @@ _FURNITURE_SUBSTRINGS = re.compile(
     r"|credit|author-?bio|author-?box|about-?the-?author|authorinfo|author-info|read-?more"
     r"|readalso|read-also|more-?stories|more-?from|further-?reading|donat|sr-only|screen-?reader"
     r"|visually-?hidden|skip-?link|tag-?list|taglist|post-?tags|article-?tags|jump-?link"
-    r"|print-?only|inline-?card|story-?card|widget|messenger|sidebar|toolbar|modal|overlay|tooltip",
+    r"|print-?only|inline-?card|story-?card|widget|messenger|sidebar|toolbar|modal|overlay|tooltip"
+    r"|ticker|stock-?quote|market-?data|quote-?widget",
 )
 # Short, ambiguous words that count only as a whole class token ("ad", "tags", "share").
 _FURNITURE_TOKENS = frozenset(

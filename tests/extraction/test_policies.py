@@ -310,3 +310,41 @@ def test_a_claim_box_without_its_speaker_or_verdict_is_left_out() -> None:
     text = extract_text(article_page("", story=box + STORY), URL)
     assert "river rise" not in text
     assert text.startswith("The valley's only bakery reopened")
+
+
+def test_a_pull_quote_is_not_read_twice() -> None:
+    paragraph = (
+        "<p>The baker wiped her hands and said, “We will bake again, flood or no flood,” before "
+        "she went back to the ovens.</p>"
+        "<figure class='pull'><blockquote><p>“We will bake again, flood or no flood”</p>"
+        "</blockquote></figure>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert text.count("We will bake again") == 1
+
+
+def test_a_data_table_is_read_row_by_row_with_its_column_names() -> None:
+    table = (
+        "<table><tr><th>Team</th><th>Won</th><th>Lost</th></tr>"
+        "<tr><td>Rovers</td><td>6</td><td>5</td></tr>"
+        "<tr><td>United</td><td>4</td><td>7</td></tr></table>"
+        "<table><tr><td>Opening hours</td><td>7 am to 1 pm</td></tr>"
+        "<tr><td>Closed</td><td>Sundays</td></tr></table>"
+    )
+    article = extract_article(article_page(table), URL)
+    items = [block.text for block in article.blocks if block.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        "Team Rovers, Won 6, Lost 5",
+        "Team United, Won 4, Lost 7",
+        "Opening hours: 7 am to 1 pm",
+        "Closed: Sundays",
+    ]
+
+
+def test_a_stock_quote_widget_is_not_read() -> None:
+    widget = (
+        "<div class='stock-quote'><table><tr><th>Index</th><th>Last</th><th>Change</th></tr>"
+        "<tr><td>Valley 100</td><td>4,012.5</td><td>+0.4%</td></tr></table></div>"
+    )
+    text = extract_text(article_page(widget), URL)
+    assert "Valley 100" not in text and "4,012.5" not in text
