@@ -27,6 +27,7 @@ from narrate.extraction import (
     factcheck,
     furniture,
     lead,
+    quotes,
     verdict,
 )
 from narrate.extraction.dom import parse_html
@@ -53,6 +54,7 @@ def extract_article(
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
     embeds.rewrite(tree)
+    quotes.keep_attributions(tree)
     claims = factcheck.read_claims(tree)
     factcheck.remove_boxes(tree, claims)
     furniture.prune(tree)

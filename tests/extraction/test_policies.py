@@ -348,3 +348,18 @@ def test_a_stock_quote_widget_is_not_read() -> None:
     )
     text = extract_text(article_page(widget), URL)
     assert "Valley 100" not in text and "4,012.5" not in text
+
+
+def test_a_review_round_up_keeps_the_outlet_under_each_quote() -> None:
+    round_up = (
+        "<p>Here is what the critics made of the new musical.</p>"
+        "<blockquote><p>“A triumph of small-town storytelling.”</p>"
+        "<footer>— <cite>The Valley Times</cite></footer></blockquote>"
+        "<figure><blockquote><p>“A slow start, then pure joy.”</p></blockquote>"
+        "<figcaption>Dale Review</figcaption></figure>"
+        "<blockquote><p>“Too long by half.”</p><cite>Hill Country Herald</cite></blockquote>"
+    )
+    text = extract_text(article_page(round_up), URL)
+    for outlet in ("The Valley Times", "Dale Review", "Hill Country Herald"):
+        assert outlet in text
+    assert text.index("A slow start") < text.index("Dale Review") < text.index("Too long")
