@@ -9,6 +9,7 @@ block keeps how much of its text was link text, the best single sign of a "relat
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
@@ -134,7 +135,7 @@ class _Walker:
                 texts.append(part)
             else:
                 texts.extend(self.texts(part, links))
-        text = collapse("".join(texts))
+        text = collapse(join_inline(texts))
         words = word_count(text)
         if words:
             share = min(1.0, word_count(" ".join(links)) / words)
@@ -165,6 +166,32 @@ class _Walker:
             return True  # the page's address is unknown: every link may be a same-site one
         host = host_of(target)
         return host == self.host or host.endswith("." + self.host)
+
+
+# Where two pieces of inline text meet with no space between them, a word or a closing mark
+# on the left and a word or an opening mark on the right were two words in the page: the
+# main-content extractor trims the space around links and emphasis.
+_WORD_END = re.compile(r"(?:[^\W\d_]{2}|[\d.,;:!?)\]\"”’])$")
+_WORD_START = re.compile(r"[^\W_]|[(\[“\"‘@#$£€]")
+_SPACELESS = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def join_inline(pieces: list[str]) -> str:
+    """Inline pieces of one block as a reader sees them: a drop cap ("W" + "hile") and a
+    name split by markup ("Nyong" + "'" + "o") stay whole, and a space the extractor trimmed
+    between two words ("Archived from" + "the original") is put back. Scripts written
+    without spaces (Chinese, Japanese) are joined as they are."""
+    text = ""
+    for piece in pieces:
+        if text and piece and not text[-1].isspace() and not piece[0].isspace():
+            spaceless = _SPACELESS.match(text[-1]) or _SPACELESS.match(piece[0])
+            if not spaceless and _WORD_END.search(text) and _WORD_START.match(piece):
+                # A straight quote mark opens a quotation when it is the odd one so far.
+                opening = text.count('"') % 2 == 1
+                if not (text.endswith('"') and opening) and not (piece[0] == '"' and opening):
+                    text += " "
+        text += piece
+    return text
 
 
 def host_of(url: str | None) -> str:

@@ -363,3 +363,14 @@ def test_a_review_round_up_keeps_the_outlet_under_each_quote() -> None:
     for outlet in ("The Valley Times", "Dale Review", "Hill Country Herald"):
         assert outlet in text
     assert text.index("A slow start") < text.index("Dale Review") < text.index("Too long")
+
+
+def test_inline_pieces_join_as_a_reader_sees_them() -> None:
+    from narrate.extraction.body import join_inline
+
+    assert join_inline(["W", "hile the oven"]) == "While the oven"
+    assert join_inline(["Nyong", "'", "o's dress"]) == "Nyong'o's dress"
+    assert join_inline(["Archived from", "the original"]) == "Archived from the original"
+    assert join_inline(["at the end of ", "Wild Rose", ", and"]) == "at the end of Wild Rose, and"
+    assert join_inline(["said he.", '"I would not."']) == 'said he. "I would not."'
+    assert join_inline(["发表在", "科学", "刊物"]) == "发表在科学刊物"
