@@ -138,12 +138,26 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return False
     if inline.in_sentence(element):
         return inline.is_popup(element)
-    names = class_and_id(element)
+    names = _without_own_heading(element, class_and_id(element))
     if not names.strip():
         return False
     if _FURNITURE_SUBSTRINGS.search(names):
         return True
     return any(token in _FURNITURE_TOKENS for token in _TOKEN_SPLIT.split(names))
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _without_own_heading(element: html.HtmlElement, names: str) -> str:
+    """Class and id without the slug of the element's own heading: a section called
+    "sharing-with-other-developers" after its title is named for what it says, not a share bar.
+    """
+    heading = next((child for child in element if child.tag in _HEADINGS), None)
+    if heading is None:
+        return names
+    slug = "-".join(re.findall(r"\w+", text_of(heading).lower()))
+    return names.replace(slug, " ") if len(slug) > 3 else names
 
 
 def _paragraph_words(element: html.HtmlElement) -> int:

@@ -374,3 +374,16 @@ def test_inline_pieces_join_as_a_reader_sees_them() -> None:
     assert join_inline(["at the end of ", "Wild Rose", ", and"]) == "at the end of Wild Rose, and"
     assert join_inline(["said he.", '"I would not."']) == 'said he. "I would not."'
     assert join_inline(["发表在", "科学", "刊物"]) == "发表在科学刊物"
+
+
+def test_a_section_named_after_its_own_heading_is_not_furniture() -> None:
+    """Documentation pages give each section an id made from its title; a title that
+    happens to say "sharing" or "related" does not make the section a share bar."""
+    section = (
+        "<div class='section' id='sharing-the-ovens-with-neighbours'>"
+        "<h2>Sharing the ovens with neighbours</h2>"
+        "<p>On Sundays the bakery lends its ovens to anyone in the valley who brings their own "
+        "dough, and a neighbour keeps the fire going until the last loaf is out.</p></div>"
+    )
+    text = extract_text(article_page(section), URL)
+    assert "On Sundays the bakery lends its ovens" in text
