@@ -378,10 +378,10 @@ def test_inline_pieces_join_as_a_reader_sees_them() -> None:
 
 def test_a_section_named_after_its_own_heading_is_not_furniture() -> None:
     """Documentation pages give each section an id made from its title; a title that
-    happens to say "sharing" or "related" does not make the section a share bar."""
+    happens to say "trending" or "sharing" does not make the section furniture."""
     section = (
-        "<div class='section' id='sharing-the-ovens-with-neighbours'>"
-        "<h2>Sharing the ovens with neighbours</h2>"
+        "<div class='section' id='trending-breads-this-winter'>"
+        "<h2>Trending breads this winter</h2>"
         "<p>On Sundays the bakery lends its ovens to anyone in the valley who brings their own "
         "dough, and a neighbour keeps the fire going until the last loaf is out.</p></div>"
     )
