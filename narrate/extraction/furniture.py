@@ -13,7 +13,7 @@ import re
 from lxml import html
 
 from narrate.extraction import captions, inline
-from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
+from narrate.extraction.dom import class_and_id, is_hidden, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
 _DROP_TAGS = frozenset(
@@ -106,21 +106,43 @@ def prune(tree: html.HtmlElement) -> None:
     runs = prose_runs(tree)
     total_prose = sum(runs.values()) or 1
     total_paragraphs = _paragraph_words(tree) or 1
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("html", "body"):
-            continue
-        if not _is_furniture(element):
-            continue
-        holds_text = (
-            _paragraph_words(element) >= _MAX_FURNITURE_SHARE * total_paragraphs
-            or _prose(element, runs) >= _MAX_FURNITURE_SHARE * total_prose
+
+    def holds_text(elements: list[html.HtmlElement]) -> bool:
+        paragraphs = sum(_paragraph_words(element) for element in elements)
+        prose = sum(_prose(element, runs) for element in elements)
+        return (
+            paragraphs >= _MAX_FURNITURE_SHARE * total_paragraphs
+            or prose >= _MAX_FURNITURE_SHARE * total_prose
         )
-        if not holds_text:
-            doomed.append(element)
+
+    candidates = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in ("html", "body")
+        and _is_furniture(element)
+    ]
+    # Slides of a gallery article, hidden by a class until shown one by one, hold the text
+    # together: hidden siblings alike in tag and class are judged as one. (Visible ones are
+    # not: a thread of comments is many small furniture blocks that add up to a lot of text.)
+    groups: dict[tuple[object, ...], list[html.HtmlElement]] = {}
+    for element in candidates:
+        groups.setdefault(_sibling_kind(element), []).append(element)
+    doomed = [
+        element
+        for element in candidates
+        if not holds_text([element])
+        and not (is_hidden(element) and holds_text(groups[_sibling_kind(element)]))
+    ]
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
         _drop(element)
+
+
+def _sibling_kind(element: html.HtmlElement) -> tuple[object, ...]:
+    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike)."""
+    words = re.sub(r"\d+", "", element.get("class", "")).split()
+    return (element.getparent(), element.tag, tuple(sorted(words)))
 
 
 def _is_furniture(element: html.HtmlElement) -> bool:
@@ -138,7 +160,7 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return False
     if inline.in_sentence(element):
         return inline.is_popup(element)
-    names = _without_own_heading(element, class_and_id(element))
+    names = _LAYOUT_MODIFIER.sub(" ", _without_own_heading(element, class_and_id(element)))
     if not names.strip():
         return False
     if _FURNITURE_SUBSTRINGS.search(names):
@@ -147,6 +169,9 @@ def _is_furniture(element: html.HtmlElement) -> bool:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# "page--with-sidebar", "has-comments", "no-ads": class words that describe the layout around
+# an element, not what the element is.
+_LAYOUT_MODIFIER = re.compile(r"(?:(?<=\s)|^|--|__|-)(?:has|with|without|no)-[\w-]+")
 
 
 def _without_own_heading(element: html.HtmlElement, names: str) -> str:

@@ -387,3 +387,25 @@ def test_a_section_named_after_its_own_heading_is_not_furniture() -> None:
     )
     text = extract_text(article_page(section), URL)
     assert "On Sundays the bakery lends its ovens" in text
+
+
+def test_gallery_slides_hidden_until_shown_are_the_article() -> None:
+    """A gallery article hides each slide by a class until it is shown: together they are
+    the text, so they are read; a lone hidden box is still left out."""
+    slides = "".join(
+        f"<div class='gallery-slide hidden slide-{n}'><h3>Loaf number {n}</h3><p>Slide {n} "
+        "shows a loaf from the reopened bakery, shaped by hand and baked in the old stone "
+        "oven that the volunteers dug out of the mud this spring.</p></div>"
+        for n in range(1, 9)
+    )
+    page = (
+        "<html><head><title>Eight loaves</title></head><body>"
+        "<div class='page__with-sidebar'><h1>Eight loaves</h1>"
+        f"<p class='intro'>Our favourite breads from the valley this year.</p>{slides}"
+        "<div class='promo hidden'><p>Win a year of free bread from the Valley Post, enter "
+        "the competition on our website before the end of the month.</p></div>"
+        "</div></body></html>"
+    )
+    text = extract_text(page, URL)
+    assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
+    assert "Win a year of free bread" not in text
