@@ -11,6 +11,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import TypeAlias
+
+SampleSpan: TypeAlias = tuple[int, int]
+"""A word's first sample and the sample after its last, in a clip."""
+TimeSpan: TypeAlias = tuple[float, float]
+"""A word's start and end, in seconds of the finished audio."""
+
+
+class AudioFormat(StrEnum):
+    """The formats narrate writes; narrate.audio.formats says how each is made."""
+
+    MP3 = "mp3"
+    WAV = "wav"
+    OGG = "ogg"
+    M4B = "m4b"
+
+
+class PageKind(StrEnum):
+    HTML = "html"
+    TEXT = "text"
+    """Plain text or Markdown: paragraphs separated by blank lines."""
 
 
 @dataclass(frozen=True)
@@ -20,8 +42,7 @@ class Page:
     text: str
     """The document as text (already decoded from its charset)."""
 
-    kind: str
-    """"html" or "text" (plain text or Markdown: paragraphs separated by blank lines)."""
+    kind: PageKind
 
     url: str | None = None
     """The final URL after redirects, when the page came from the web."""
@@ -83,6 +104,8 @@ class SegmentKind(StrEnum):
     INTRO = "intro"
     HEADING = "heading"
     SENTENCE = "sentence"
+    NOTE = "note"
+    """narrate's own words after the body (that the rest is behind a paywall)."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +122,8 @@ class Segment:
     pause_ms: int
     """Silence after this segment."""
 
-    block: int = -1
-    """Index of the article block this segment belongs to (-1 for the intro)."""
+    block: int | None = None
+    """Index of the article block this segment belongs to; None for the intro."""
 
 
 @dataclass(frozen=True)
@@ -119,9 +142,9 @@ class Clip:
     sample_rate: int
     energies: tuple[float, ...] = ()
     """K-weighted energy of every 100 ms (BS.1770), once the clip has been levelled."""
-    peak_dbtp: float = -144.0
-    """True peak, once the clip has been levelled."""
-    words: tuple[tuple[int, int], ...] = ()
+    peak_dbtp: float | None = None
+    """True peak, once the clip has been levelled; None before."""
+    words: tuple[SampleSpan, ...] = ()
     """First and end sample of each word (see wordtimes.words) of the text the voice was
     given, or, once rendered for a segment, of its written text; () when not known."""
 
@@ -141,7 +164,7 @@ class Cue:
     start: float
     end: float
     segment: Segment
-    words: tuple[tuple[float, float], ...] = ()
+    words: tuple[TimeSpan, ...] = ()
     """Start and end (seconds in the audio) of each word of the segment's written text (see
     wordtimes.words); () when the voice gives no phoneme durations."""
 
@@ -173,3 +196,57 @@ class Narration:
     @property
     def seconds(self) -> float:
         return len(self.pcm) / 2 / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Response:
+    """A fetched document, as the HTTP cache keeps it."""
+
+    body: bytes
+    url: str
+    """The final URL, after redirects."""
+    content_type: str
+    charset: str | None = None
+    etag: str = ""
+    last_modified: str = ""
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The article's lead image, as cover art."""
+
+    data: bytes
+    mime: str
+    """image/jpeg or image/png."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A stretch of the narration with a title, in seconds."""
+
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """A voice found on this machine (narrate.speech.catalog finds them)."""
+
+    name: str
+    model: Path
+    config: Path
+    origin: str
+    """Where it was found: "package", a folder, or "path"."""
+    language: str = ""
+    """Piper's language code, e.g. "en_US"."""
+    quality: str = ""
+    sample_rate: int = 0
+    speakers: tuple[str, ...] = ()
+    engine: str = "piper"
+    """What speaks it (see narrate.speech.engines)."""
+    license: str = ""
+    """The licence, from the voice's MODEL_CARD or the catalogue, with the credit line the
+    licence asks for: what every output names beside the voice."""
+    noncommercial: bool = False
+    """Whether the licence forbids commercial use (a podcast with ads, say)."""

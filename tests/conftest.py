@@ -8,11 +8,15 @@ import os
 import socket
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from narrate.model import Clip
+
+if TYPE_CHECKING:
+    from narrate.speech.piper import Voice
 
 # In CI the property tests run a fixed set of examples, so a run cannot fail by luck; locally
 # they keep exploring new ones.
@@ -42,10 +46,12 @@ class FakeVoice:
 
 
 def speak_with(monkeypatch: pytest.MonkeyPatch, voice: FakeVoice) -> FakeVoice:
-    """Make every narration in this process speak with `voice`, in this process: no worker
-    processes are started early (they would have their own copy of the fake)."""
-    monkeypatch.setattr("narrate.speech.synthesis.Voice", lambda info, speech=None, **_: voice)
-    monkeypatch.setattr("narrate.speech.synthesis.Synthesizer.start", lambda self, few=False: None)
+    """Make every narration in this process speak with `voice`: it is registered as the Piper
+    engine, an in-process one (worker processes would have their own copy of the fake)."""
+    from narrate.speech import engines
+
+    fake = engines.Engine(lambda *_: voice, in_process=True)
+    monkeypatch.setitem(engines.ENGINES, "piper", fake)
     return voice
 
 
@@ -55,7 +61,7 @@ def fake_voice() -> FakeVoice:
 
 
 @pytest.fixture(scope="session")
-def real_voice():  # type: ignore[no-untyped-def]
+def real_voice() -> Voice:
     """The pip-installed default Piper voice, loaded once for the whole run."""
     from narrate.speech.catalog import packaged_voice
     from narrate.speech.piper import Voice
@@ -64,12 +70,15 @@ def real_voice():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def timed_voice(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """The default voice from the optimised copy narrate makes: it gives word timings."""
+def timed_voice(tmp_path_factory: pytest.TempPathFactory) -> Voice:
+    """The default voice from the optimised copy narrate makes (it gives word timings), with
+    its noise off: the tests that use it compare times and levels, which the noise moves."""
+    from narrate.settings import SpeechSettings
     from narrate.speech.catalog import packaged_voice
     from narrate.speech.piper import Voice
 
-    return Voice(packaged_voice(), optimized_dir=tmp_path_factory.mktemp("models"))
+    quiet = SpeechSettings(noise=False)
+    return Voice(packaged_voice(), quiet, optimized_dir=tmp_path_factory.mktemp("models"))
 
 
 _LOOPBACK = ("127.", "::1", "localhost")

@@ -160,6 +160,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+LINKS = (
+    b"<html><head><title>Home | Site</title></head><body><nav>"
+    + b"".join(
+        b'<a href="/n%d">Headline number %d about things</a><br>' % (i, i) for i in range(40)
+    )
+    + b"</nav></body></html>"
+)
+
+
 BAD_INPUTS = {
     "missing file": (lambda d, s: [str(d / "nope.html")], "no such file"),
     "directory": (lambda d, s: [str(d)], "is a directory"),
@@ -175,14 +184,8 @@ BAD_INPUTS = {
     ),
     "output is a folder": (lambda d, s: [str(SAMPLE), "-o", str(d)], "is a directory"),
     "bad voice": (lambda d, s: [str(SAMPLE), "--voice", "xx_XX-nobody"], "no voice named"),
+    "unknown format": (lambda d, s: [str(SAMPLE), "--format", "flac"], "unknown format 'flac'"),
 }
-LINKS = (
-    b"<html><head><title>Home | Site</title></head><body><nav>"
-    + b"".join(
-        b'<a href="/n%d">Headline number %d about things</a><br>' % (i, i) for i in range(40)
-    )
-    + b"</nav></body></html>"
-)
 
 
 def _file(path: Path, data: bytes) -> str:

@@ -14,6 +14,7 @@ from narrate.audio import assembly as audio
 from narrate.outputs import timedtext as timings
 from narrate.speech import wordtimes
 from narrate.speech.catalog import packaged_voice
+from narrate.speech.piper import Voice
 from narrate.speech.synthesis import Synthesizer
 from tests.audio.test_loudness import ffmpeg_ebur128
 from tests.test_cli import SAMPLE, invoke
@@ -44,7 +45,7 @@ def test_sample_article_becomes_a_tagged_mp3_as_long_as_its_speech(tmp_path: Pat
     assert "LUFS" in str(tags["TXXX:LOUDNESS"])
 
 
-def test_cue_and_word_times_match_the_encoded_audio(tmp_path: Path, timed_voice) -> None:  # type: ignore[no-untyped-def]
+def test_cue_and_word_times_match_the_encoded_audio(tmp_path: Path, timed_voice: Voice) -> None:
     article = pipeline.load_article(str(SAMPLE))
     script = pipeline.make_script(article)
     first = script.segments[:6]

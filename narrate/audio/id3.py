@@ -5,12 +5,12 @@ Version 2.3, not 2.4, because Windows and many podcast apps still read only 2.3.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from narrate.errors import OutputError
-from narrate.model import Narration, Script, SegmentKind
-from narrate.sources.cover import Cover
+from narrate.model import Cover, Narration, Script
+from narrate.outputs.chapters import chapters
+from narrate.outputs.disclosure import disclosure
 
 # ISO 639-1 -> ISO 639-2/B, as TLAN wants three letters; the languages Piper voices speak.
 _LANGUAGES = {
@@ -20,36 +20,6 @@ _LANGUAGES = {
     "pl": "pol", "pt": "por", "ro": "rum", "ru": "rus", "sk": "slo", "sl": "slv", "sr": "srp",
     "sv": "swe", "sw": "swa", "tr": "tur", "uk": "ukr", "vi": "vie", "zh": "chi",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Chapter:
-    title: str
-    start: float
-    end: float
-
-
-def disclosure(voice_name: str, voice_license: str) -> str:
-    """The AI-narration notice carried by every output."""
-    licence = f", licence {voice_license}" if voice_license else ""
-    return (
-        f"This audio was narrated by a computer voice (AI text-to-speech), not a person: "
-        f"narrate with the Piper voice {voice_name}{licence}."
-    )
-
-
-def chapters(script: Script, narration: Narration) -> list[Chapter]:
-    """An intro chapter, a chapter for the text before the first heading, then one per heading."""
-    body = [cue for cue in narration.cues if cue.segment.kind is not SegmentKind.INTRO]
-    marks = [("Introduction", 0.0)] if len(body) < len(narration.cues) else []
-    headings = [
-        (cue.segment.text, cue.start) for cue in body if cue.segment.kind is SegmentKind.HEADING
-    ]
-    if body and (not headings or headings[0][1] > body[0].start):
-        marks.append((script.article.title or "Article", body[0].start if marks else 0.0))
-    marks += headings
-    ends = [start for _, start in marks[1:]] + [narration.seconds]
-    return [Chapter(title, start, end) for (title, start), end in zip(marks, ends, strict=True)]
 
 
 def write_id3(

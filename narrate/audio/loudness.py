@@ -24,6 +24,8 @@ from narrate.model import Clip, Loudness
 TARGET_MONO_LUFS = -19.0
 """-16 LUFS is the norm for stereo; a mono file is heard 3 dB louder on two speakers."""
 CEILING_DBTP = -1.0
+SILENCE_DBTP = -144.0
+"""The true peak given for silence, whose logarithm has none: below any 24-bit signal."""
 _MARGIN_DB = 0.7
 """Head-room under the ceiling for the MP3 encoder, which overshoots a little."""
 _OVERSAMPLE = 4
@@ -37,10 +39,13 @@ def _biquad_power(b: tuple[float, ...], a: tuple[float, ...], w: np.ndarray) -> 
     cos_w, cos_2w = np.cos(w), np.cos(2 * w)
 
     def power(c: tuple[float, ...]) -> np.ndarray:
-        return (c[0] ** 2 + c[1] ** 2 + c[2] ** 2 + 2 * (c[0] * c[1] + c[1] * c[2]) * cos_w
-                + 2 * c[0] * c[2] * cos_2w)  # fmt: skip
+        result: np.ndarray = (c[0] ** 2 + c[1] ** 2 + c[2] ** 2
+                              + 2 * (c[0] * c[1] + c[1] * c[2]) * cos_w
+                              + 2 * c[0] * c[2] * cos_2w)  # fmt: skip
+        return result
 
-    return power(b) / power(a)
+    ratio: np.ndarray = power(b) / power(a)
+    return ratio
 
 
 def _k_weighting_power(freqs: np.ndarray, rate: int) -> np.ndarray:
@@ -64,7 +69,8 @@ def _k_weighting_power(freqs: np.ndarray, rate: int) -> np.ndarray:
     high_pass = _biquad_power(
         ((1 + cos) / 2, -(1 + cos), (1 + cos) / 2), (1 + alpha, -2 * cos, 1 - alpha), w
     )
-    return shelf * high_pass
+    weights: np.ndarray = shelf * high_pass
+    return weights
 
 
 def _fft_size(n: int) -> int:
@@ -148,12 +154,13 @@ def _oversampled_peaks(samples: np.ndarray) -> np.ndarray:
         phase_kernel = kernel[phase::_OVERSAMPLE][::-1]
         interpolated = np.convolve(samples, phase_kernel, mode="same")
         np.maximum(peaks, np.abs(interpolated), out=peaks)
-    return peaks
+    result: np.ndarray = peaks
+    return result
 
 
 def true_peak_dbtp(samples: np.ndarray) -> float:
     peak = float(_oversampled_peaks(samples).max(initial=0.0))
-    return 20 * math.log10(peak) if peak > 0 else -144.0
+    return 20 * math.log10(peak) if peak > 0 else SILENCE_DBTP
 
 
 def _sliding_min(values: np.ndarray, window: int) -> np.ndarray:
@@ -214,7 +221,7 @@ def level(
         peak = float(np.abs(raw).max(initial=0.0))
     pcm = np.clip(np.round(samples * 32768), -32768, 32767).astype(np.int16).tobytes()
     # The true peak scales with the gain, so it comes from the raw clip's, oversampled once.
-    peak_dbtp = 20 * math.log10(peak) if peak > 0 else -144.0
+    peak_dbtp = 20 * math.log10(peak) if peak > 0 else SILENCE_DBTP
     return replace(clip, pcm=pcm, energies=tuple(steps.tolist()), peak_dbtp=peak_dbtp)
 
 
@@ -225,11 +232,12 @@ def measure(parts: Iterable[Clip | float], rate: int) -> Loudness:
     whole 100 ms steps, which moves the result by hundredths of a LU.
     """
     steps: list[float] = []
-    peak = -144.0
+    peak = SILENCE_DBTP
     for part in parts:
         if isinstance(part, Clip):
             steps.extend(part.energies)
-            peak = max(peak, part.peak_dbtp)
+            if part.peak_dbtp is not None:
+                peak = max(peak, part.peak_dbtp)
         else:
             steps.extend([0.0] * round(part / _STEP_S))
     return Loudness(gated_loudness(np.asarray(steps, dtype=np.float64), rate), peak)

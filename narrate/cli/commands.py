@@ -7,71 +7,32 @@ exit status; --debug shows the traceback instead.
 from __future__ import annotations
 
 import gc
-import logging
+import importlib
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from narrate.cli import signals
+from narrate.cli.console import errors, progress_bar, say
 from narrate.errors import NarrateError
-from narrate.sources.fetch import FetchOptions
-
-EXIT_ERROR = 1
-EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
+from narrate.settings import FetchOptions
+from narrate.sources.fetch import check_timeout
 
 narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
-tools_app = typer.Typer(
-    add_completion=False,
-    rich_markup_mode="rich",
-    no_args_is_help=True,
-    help="narrate's other commands.",
-)
-SUBCOMMANDS = {"voices", "normalize", "cache", "feed"}
+# The subcommands, each in a module of its own that is imported only when its name is given (the
+# plain command starts faster without them): name -> module, whose register(app) adds it.
+SUBCOMMANDS = {
+    "voices": "narrate.cli.voices_commands",
+    "normalize": "narrate.cli.tools",
+    "cache": "narrate.cli.tools",
+    "feed": "narrate.cli.feed_commands",
+    "audit": "narrate.cli.audit_command",
+    "serve": "narrate.cli.serve_command",
+}
 DEFAULT_CACHE_MB = 500
-
-
-def _say(message: str, quiet: bool = False) -> None:
-    if not quiet:
-        typer.echo(message, err=True)
-
-
-def _logging(debug: bool) -> None:
-    """narrate's own warnings on stderr; other libraries' only with --debug."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("narrate: %(levelname)s: %(message)s"))
-    owner = logging.getLogger() if debug else logging.getLogger("narrate")
-    owner.handlers[:] = [handler]
-    owner.setLevel(logging.DEBUG if debug else logging.WARNING)
-
-
-@contextmanager
-def _errors(debug: bool) -> Iterator[None]:
-    """Turn failures into one line on stderr and an exit status."""
-    _logging(debug)
-    try:
-        yield
-    except NarrateError as error:
-        if debug:
-            raise
-        _say(f"narrate: error: {error}")
-        raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
-        _say("narrate: interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as error:
-        if debug:
-            raise
-        _say(
-            f"narrate: internal error: {error.__class__.__name__}: {error} "
-            "(run again with --debug for the details, and please report it)"
-        )
-        raise typer.Exit(EXIT_INTERNAL) from None
 
 
 def _version(value: bool) -> None:
@@ -115,6 +76,14 @@ def narrate(
             rich_help_panel="Input",
         ),
     ] = False,
+    audit: Annotated[
+        bool,
+        typer.Option(
+            "--audit",
+            help="With --dry-run: also flag, on stderr, what the voice would say oddly.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
     play: Annotated[
         bool,
         typer.Option(
@@ -127,7 +96,16 @@ def narrate(
         str | None,
         typer.Option(
             help="Voice name (see 'narrate voices') or path to a Piper .onnx model.",
-            show_default="en_US-joe-medium",
+            show_default="an installed voice of the article's language, else en_US-joe-medium",
+            rich_help_panel="Voice",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="The article's language (de, es, fr...), when the page does not say or says "
+            "wrong: its text rules, and its voice unless --voice is given.",
+            show_default="the page's",
             rich_help_panel="Voice",
         ),
     ] = None,
@@ -197,8 +175,22 @@ def narrate(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for a web page.", rich_help_panel="Input")
+        float,
+        typer.Option(
+            help="Seconds a web page may take in all (connect, download, retries).",
+            rich_help_panel="Input",
+        ),
     ] = 20.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            envvar="NARRATE_ALLOW_PRIVATE",
+            help="Let addresses found in fetched content (redirects, images) reach this "
+            "machine or the local network.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -277,147 +269,89 @@ def narrate(
     numbers, dates and abbreviations into words, and reads it aloud.
     """
     from narrate import pipeline
-    from narrate.audio.formats import FORMATS
-    from narrate.settings import Outputs, Settings
-    from narrate.sources import httpcache
-    from narrate.speech.catalog import find_voice
-    from narrate.speech.piper import SpeechSettings
-    from narrate.speech.synthesis import default_jobs
+    from narrate.audio.formats import audio_format
+    from narrate.files import free_name
+    from narrate.paths import cache_folders
+    from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
 
-    with _errors(debug):
-        if fmt not in FORMATS:
-            raise NarrateError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-        pages = httpcache.default_dir() if cache else None
+    with errors(debug):
+        try:
+            audio = audio_format(fmt)
+        except ValueError as error:
+            raise NarrateError(str(error)) from None
+        pages = cache_folders().pages if cache else None
         settings = Settings(
-            voice=voice, fmt=fmt, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
-            cover=cover,
+            voice=voice, fmt=audio, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
+            cover=cover, language=language,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
-            fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
+            fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
+                               allow_private=allow_private),
+            jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
         )  # fmt: skip
         if dry_run:
-            for segment in pipeline.prepare(source, settings).segments:
+            script = pipeline.prepare(source, settings)
+            for segment in script.segments:
                 typer.echo(segment.spoken)
+            if audit:
+                from narrate.speech.audit import audit_script
+
+                say(audit_script(script, pipeline.voice_for(settings, script.article), source))
             return
+        if audit:
+            raise NarrateError("--audit goes with --dry-run (or use: narrate audit PAGE...)")
         if (play or output == Path("-")) and (html or epub):
             raise NarrateError("--html and --epub need an audio file: give -o FILE")
-        info = find_voice(voice)
+        info = pipeline.voice_for(settings)
         # A page not seen before starts the voice's workers, which load it during extraction.
-        with pipeline.synthesizer_for(settings, info) as synthesizer:
+        with ExitStack() as stack:
+            synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             script = pipeline.prepare(source, settings, on_new_page=synthesizer.start)
+            if (chosen := pipeline.voice_for(settings, script.article)).model != info.model:
+                synthesizer.close()  # the article's language wants another voice
+                info = chosen
+                synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             if play or output == Path("-"):
-                with _progress(len(script.segments), quiet) as progress:
+                with progress_bar(len(script.segments), quiet) as progress:
                     stream = None if play else sys.stdout.buffer
                     narration = pipeline.stream_script(
                         script, stream, settings, progress, synthesizer
                     )
                 pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
                 return
-            path = output or pipeline.default_output(script.article, fmt)
-            with _progress(len(script.segments), quiet) as progress:
+            # A name narrate chooses never replaces a file that is there already.
+            path = output or free_name(pipeline.default_output(script.article, audio))
+            with progress_bar(len(script.segments), quiet) as progress:
                 result = pipeline.narrate_script(script, path, settings, progress, synthesizer)
         minutes, seconds = divmod(round(result.narration.seconds), 60)
         reused = f", {result.stats.hits} from the cache" if result.stats.hits else ""
-        _say(
+        say(
             f"Wrote {path} ({minutes}:{seconds:02d}, {len(script.segments)} segments{reused})",
             quiet,
         )
 
 
-@contextmanager
-def _progress(total: int | None, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on a terminal; nothing when quiet or when stderr is not a terminal.
-
-    With no total, the bar takes the total from each call (it restarts for each article).
-    """
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(
-        "Narrating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
-    ) as bar:
-        task = bar.add_task("narrate", total=total)
-        yield lambda done, of: bar.update(task, completed=done, total=of)
-
-
-@tools_app.command("voices")
-def voices_command(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
-    """List the voices available here (pip-installed, ./voices, the user data folder)."""
-    from narrate.speech.catalog import list_voices, voice_dirs
-
-    with _errors(debug):
-        for info in list_voices():
-            typer.echo(
-                f"{info.name}\t{info.language}\t{info.quality}\t{info.sample_rate} Hz\t"
-                f"{info.license or '?'}\t{info.origin}"
-            )
-        _say("Searched: pip package, " + ", ".join(str(d) for d in voice_dirs()))
-
-
-@tools_app.command("normalize")
-def normalize_command(
-    text: Annotated[str, typer.Argument(help="Text to normalise, or - for standard input.")],
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
-) -> None:
-    """Print TEXT as narrate would speak it."""
-    from narrate.textnorm import normalize
-
-    with _errors(debug):
-        source = sys.stdin.read() if text == "-" else text
-        for paragraph in source.split("\n\n"):
-            typer.echo(normalize(paragraph))
-
-
-@tools_app.command("cache")
-def cache_command(
-    action: Annotated[
-        str, typer.Argument(help="info: where the cache is and its size; clear: empty it.")
-    ],
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
-) -> None:
-    """Show or clear the cache of synthesised sentences."""
-    from narrate.sources.httpcache import HttpCache, default_dir
-    from narrate.speech.segmentcache import SegmentCache
-
-    with _errors(debug):
-        cache = SegmentCache()
-        if action == "info":
-            stats = cache.stats()
-            typer.echo(f"{stats.folder}\n{stats.sentences} sentences, {stats.narrations} "
-                       f"narrations, {stats.bytes / 2**20:.1f} MB")  # fmt: skip
-        elif action == "clear":
-            typer.echo(f"Removed {cache.clear()} sentences and narrations from {cache.folder}")
-            pages = HttpCache(default_dir())
-            typer.echo(f"Removed {pages.clear()} saved pages from {pages.folder}")
-            folder = cache.folder.parent / "articles"
-            articles = list(folder.glob("*.json"))
-            for saved in [*articles, *folder.glob("*.title")]:
-                saved.unlink(missing_ok=True)
-            typer.echo(f"Removed {len(articles)} extracted articles")
-        else:
-            raise NarrateError(f"unknown cache action {action!r}: use info or clear")
-
-
-def _register_feed() -> None:
-    from narrate.cli.feed_commands import feed_app
-
-    tools_app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")
+def subcommand_app(name: str) -> typer.Typer:
+    """The typer app of the subcommand NAME (one of SUBCOMMANDS)."""
+    app = typer.Typer(add_completion=False, rich_markup_mode="rich", no_args_is_help=True)
+    # A callback keeps typer from treating a lone registered command as the whole program.
+    app.callback(help="narrate's other commands.")(lambda: None)
+    importlib.import_module(SUBCOMMANDS[name]).register(app)
+    return app
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `narrate SOURCE ...`, or one of the subcommands."""
     args = sys.argv[1:] if argv is None else argv
+    signals.install()
     try:
         if args and args[0] in SUBCOMMANDS:
-            _register_feed()
-            tools_app(args=args, prog_name="narrate")
+            subcommand_app(args[0])(args=args, prog_name="narrate")
         else:
             narrate_app(args=args, prog_name="narrate")
     finally:
         # The process ends next. Its objects go with it: spare the interpreter a last full
-        # collection of them (0.05-0.07 s here, an eighth of an unchanged re-narration).
+        # collection of them, a measurable part of an unchanged re-narration.
         gc.freeze()

@@ -1,7 +1,7 @@
 """`narrate feed ...`: keep a podcast feed in a folder. A thin shell over narrate.feed.
 
-Registered in narrate.cli.commands as the `feed` subcommand; errors leave as one line through its
-`_errors`, and a run where some articles failed ends with a non-zero exit status.
+Registered in narrate.cli.commands as the `feed` subcommand; errors leave as one line through
+narrate.cli.console, and a run where some articles failed ends with a non-zero exit status.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from narrate.cli.commands import _errors, _progress, _say
+from narrate.cli.console import errors, progress_bar, say
 
 if TYPE_CHECKING:
     from narrate.feed import Outcome, Report
@@ -40,44 +40,56 @@ Voice = Annotated[
 ]
 Rate = Annotated[float, typer.Option(help="Speaking speed: 1.2 is 20% faster.", min=0.25, max=4)]
 Jobs = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.", min=1)]
-Timeout = Annotated[float, typer.Option(help="Seconds to wait for a web page.")]
+Timeout = Annotated[
+    float, typer.Option(help="Seconds a web page may take in all (connect, download, retries).")
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        envvar="NARRATE_ALLOW_PRIVATE",
+        help="Let addresses from fetched content (feed items, redirects, images) reach this "
+        "machine or the local network.",
+    ),
+]
 Force = Annotated[
     bool, typer.Option("--force", help="Narrate pages that do not look like articles.")
 ]
 
 
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
-              force: bool) -> Settings:  # fmt: skip
-    from narrate.settings import Settings
-    from narrate.sources.fetch import FetchOptions
-    from narrate.sources.httpcache import default_dir
-    from narrate.speech.piper import SpeechSettings
-    from narrate.speech.synthesis import default_jobs
+              force: bool, allow_private: bool = False) -> Settings:  # fmt: skip
+    from narrate.paths import cache_folders
+    from narrate.settings import FetchOptions, Settings, SpeechSettings, default_jobs
+    from narrate.sources.fetch import check_timeout
 
-    pages = default_dir()
+    pages = cache_folders().pages
     return Settings(voice=voice, speech=SpeechSettings(rate=rate), force=force,
-                    fetch=FetchOptions(timeout=timeout, cache_dir=pages),
+                    fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
+                                       allow_private=allow_private),
                     jobs=jobs or default_jobs())  # fmt: skip
 
 
 def _printer(quiet: bool) -> Callable[[Outcome], None]:
+    from narrate.feed import Status
+
     def show(outcome: Outcome) -> None:
-        if outcome.status == "failed":
+        if outcome.status is Status.FAILED:
             typer.echo(f"failed: {outcome.source}: {outcome.error}", err=True)
             return
         title = outcome.episode.title if outcome.episode else outcome.error
-        _say(f"{outcome.status}: {title} ({outcome.source})", quiet)
+        say(f"{outcome.status}: {title} ({outcome.source})", quiet)
 
     return show
 
 
 def _finish(report: Report, quiet: bool) -> None:
     for gone in report.dropped:
-        _say(f"dropped (over --keep): {gone.title}", quiet)
+        say(f"dropped (over --keep): {gone.title}", quiet)
     counts: dict[str, int] = {}
     for outcome in report.outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    _say(", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to do", quiet)
+    say(", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to do", quiet)
     if report.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -112,7 +124,7 @@ def init_command(
     """Start a feed in FOLDER: feed.xml, a cover and the state narrate keeps there."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         state = feed.init(folder, title, base_url, description=description, author=author,
                           email=email, language=language, category=category, image=image,
                           explicit=explicit, link=link, keep=keep or 0)  # fmt: skip
@@ -128,6 +140,7 @@ def add_command(
     rate: Rate = 1.0,
     jobs: Jobs = None,
     timeout: Timeout = 20.0,
+    allow_private: AllowPrivate = False,
     force: Force = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -135,9 +148,9 @@ def add_command(
     """Narrate each article into FOLDER and add its episode (or update it if the text changed)."""
     from narrate import feed
 
-    with _errors(debug):
-        settings = _settings(voice, rate, jobs, timeout, force)
-        with _progress(None, quiet) as progress:
+    with errors(debug):
+        settings = _settings(voice, rate, jobs, timeout, force, allow_private)
+        with progress_bar(None, quiet) as progress:
             report = feed.add(folder, sources, settings, keep=keep, progress=progress,
                               notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
@@ -153,6 +166,7 @@ def sync_command(
     rate: Rate = 1.0,
     jobs: Jobs = None,
     timeout: Timeout = 20.0,
+    allow_private: AllowPrivate = False,
     force: Force = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -160,9 +174,9 @@ def sync_command(
     """Narrate the new or changed items of a site's feed into FOLDER; safe to run again."""
     from narrate import feed
 
-    with _errors(debug):
-        settings = _settings(voice, rate, jobs, timeout, force)
-        with _progress(None, quiet) as progress:
+    with errors(debug):
+        settings = _settings(voice, rate, jobs, timeout, force, allow_private)
+        with progress_bar(None, quiet) as progress:
             report = feed.sync(folder, source, settings, limit=limit, keep=keep,
                                progress=progress, notify=_printer(quiet))  # fmt: skip
     _finish(report, quiet)
@@ -173,7 +187,7 @@ def list_command(folder: Folder, debug: Debug = False) -> None:
     """The episodes, newest first: GUID, date, duration, title."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         for episode in feed.episodes(folder):
             minutes, seconds = divmod(round(episode.duration), 60)
             typer.echo(f"{episode.guid}\t{episode.published[:10]}\t{minutes}:{seconds:02d}\t"
@@ -189,6 +203,10 @@ def remove_command(
     """Take an episode out of the feed and delete its files."""
     from narrate import feed
 
-    with _errors(debug):
+    with errors(debug):
         episode = feed.remove(folder, guid)
         typer.echo(f"removed: {episode.title}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(feed_app, name="feed", help="Podcast feeds: narrated articles in a folder.")

@@ -15,12 +15,13 @@ import html
 import json
 import logging
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
 from narrate.errors import OutputError
 from narrate.files import write_text
-from narrate.model import Article, Block, BlockKind, Page
+from narrate.model import Article, Block, BlockKind, Page, PageKind
 
 log = logging.getLogger(__name__)
 
@@ -58,21 +59,32 @@ def _from_json(text: str) -> Article:
     return Article(**data)
 
 
+def _checksum(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
 def get(folder: Path, page: Page, force: bool) -> Article | None:
+    """The article saved for this page, if its checksum holds (the first line of the file is
+    the CRC-32 of the rest); a damaged one is removed, to be extracted again."""
     path = folder / f"{key(page, force)}.json"
     try:
-        return _from_json(path.read_text(encoding="utf-8"))
+        record, _, text = path.read_text(encoding="utf-8").partition("\n")
+        if record != _checksum(text):
+            raise ValueError("checksum mismatch")
+        return _from_json(text)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("ignoring a damaged saved article %s: %s", path, error)
+        log.debug("dropping a damaged saved article %s (%s): it is extracted again", path, error)
+        path.unlink(missing_ok=True)
         return None
 
 
 def put(folder: Path, page: Page, force: bool, article: Article) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_text(folder / f"{key(page, force)}.json", _to_json(article))
+        text = _to_json(article)
+        write_text(folder / f"{key(page, force)}.json", f"{_checksum(text)}\n{text}")
         write_text(_title_marker(folder, page), "")
     except (OSError, OutputError) as error:  # the cache is a speed-up, never a failure
         log.warning("could not save the extracted article: %s", error)
@@ -89,7 +101,7 @@ _TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DO
 
 
 def _title_marker(folder: Path, page: Page) -> Path:
-    if page.kind == "html":
+    if page.kind is PageKind.HTML:
         found = _TITLE.search(page.text, 0, 200_000)
         title = html.unescape(found["title"]) if found else page.name
     else:

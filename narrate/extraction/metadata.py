@@ -16,8 +16,8 @@ from urllib.parse import urljoin
 from lxml import html
 
 from narrate.extraction import byline, jsonld
-from narrate.extraction.dates import parse_date
 from narrate.extraction.dom import collapse, text_of
+from narrate.extraction.pubdates import parse_date
 
 # " | Site", " - Site", " — Site", " :: Site", " · Site", " » Site" at the end of a <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|•)\s+")

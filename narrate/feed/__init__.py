@@ -10,10 +10,10 @@ narrate.feed.remove(folder, guid)                 take an episode out, files too
 from __future__ import annotations
 
 from narrate.errors import FeedError
-from narrate.feed.operations import Outcome, Report, add, episodes, init, remove, sync
+from narrate.feed.operations import Outcome, Report, Status, add, episodes, init, remove, sync
 from narrate.feed.state import Channel, Episode, State
 
 __all__ = [
-    "Channel", "Episode", "FeedError", "Outcome", "Report", "State", "add", "episodes", "init",
-    "remove", "sync",
+    "Channel", "Episode", "FeedError", "Outcome", "Report", "State", "Status", "add", "episodes",
+    "init", "remove", "sync",
 ]  # fmt: skip

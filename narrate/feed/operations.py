@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from narrate import pipeline
@@ -36,12 +37,20 @@ from narrate.speech.synthesis import Progress
 log = logging.getLogger(__name__)
 
 
+class Status(StrEnum):
+    """What happened to one source."""
+
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one source: added, updated, unchanged, skipped or failed."""
-
     source: str
-    status: str
+    status: Status
     episode: Episode | None = None
     error: str = ""
 
@@ -54,7 +63,7 @@ class Report:
 
     @property
     def failed(self) -> tuple[Outcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "failed")
+        return tuple(o for o in self.outcomes if o.status is Status.FAILED)
 
 
 def init(
@@ -119,7 +128,8 @@ def add(
 ) -> Report:
     """Narrate each source into the feed: a new episode, an updated one, or nothing if unchanged.
 
-    A source that fails is reported in its Outcome and the rest go on.
+    A source that fails, for whatever reason, is reported in its Outcome and the rest go on:
+    one bad item in a site's feed must not stop every later one on every run.
     """
     load(folder)  # not a feed folder: fail before any fetch
     outcomes, dropped = [], []
@@ -128,7 +138,11 @@ def add(
             outcome, gone = _add_one(folder, source, settings, keep, (dates or {}).get(source),
                                      skip_retired, progress)  # fmt: skip
         except NarrateError as error:
-            outcome, gone = Outcome(source, "failed", error=str(error)), []
+            outcome, gone = Outcome(source, Status.FAILED, error=str(error)), []
+        except Exception as error:  # a fault of narrate's on this item: report it, go on
+            log.debug("%s failed", source, exc_info=True)
+            reason = f"unexpected {type(error).__name__}: {error}"[:300]
+            outcome, gone = Outcome(source, Status.FAILED, error=reason), []
         log.info("%s: %s %s", source, outcome.status, outcome.error)
         outcomes.append(outcome)
         dropped += gone
@@ -151,6 +165,8 @@ def sync(
     load(folder)
     items = read_feed(feed, settings.fetch)[: max(0, limit)]
     dates = {item.url: item.published for item in items if item.published}
+    # The items' addresses come from the feed, not from the user: the address rules hold them.
+    settings = replace(settings, fetch=settings.fetch.for_content(feed if is_url(feed) else ""))
     return add(folder, [item.url for item in items], settings, keep=keep, dates=dates,
                skip_retired=True, progress=progress, notify=notify)  # fmt: skip
 
@@ -195,14 +211,14 @@ def _add_one(
 ) -> tuple[Outcome, list[Episode]]:
     state = load(folder)
     if skip_retired and is_url(source) and normal_url(source) in state.retired:
-        return Outcome(source, "skipped", error="removed from this feed before"), []
+        return Outcome(source, Status.SKIPPED, error="removed from this feed before"), []
     script = pipeline.prepare(source, settings)
     urls = addresses(source, script.article)
     earlier = state.find(urls)
     if skip_retired and set(urls) & set(state.retired):
-        return Outcome(source, "skipped", error="removed from this feed before"), []
+        return Outcome(source, Status.SKIPPED, error="removed from this feed before"), []
     if is_current(folder, earlier, text_hash(script)):
-        return Outcome(source, "unchanged", earlier), []
+        return Outcome(source, Status.UNCHANGED, earlier), []
     draft = plan_episode(source, script, state, fallback)
     try:
         episode = narrate_episode(folder, draft, script, settings, progress)
@@ -214,9 +230,9 @@ def _add_one(
         _delete(folder, previous.files, state)
     for gone in dropped:
         _delete(folder, gone.files, state)
-    status = "updated" if previous else "added"
+    status = Status.UPDATED if previous else Status.ADDED
     if any(gone.guid == episode.guid for gone in dropped):
-        status = "skipped"  # older than every episode the feed keeps
+        status = Status.SKIPPED  # older than every episode the feed keeps
     return Outcome(source, status, episode), dropped
 
 
@@ -242,8 +258,11 @@ def _commit(
 
 
 def _publish(folder: Path, state: State) -> None:
-    """feed.xml, then the state: each whole, each renamed into place (call under the lock)."""
-    write_bytes(folder / FEED_NAME, rss.render(state))
+    """feed.xml, then the state: each whole, checked, each renamed into place (call under the
+    lock)."""
+    document = rss.render(state)
+    rss.check_well_formed(document)
+    write_bytes(folder / FEED_NAME, document)
     save(folder, state)
 
 
@@ -252,7 +271,10 @@ def _delete(folder: Path, names: Sequence[str], state: State) -> None:
     used = {name for e in state.episodes for name in e.files}
     for name in names:
         if name not in used:
-            (folder / name).unlink(missing_ok=True)
+            try:
+                (folder / name).unlink(missing_ok=True)
+            except OSError as error:  # a read-only folder: the error that led here matters more
+                log.debug("cannot delete %s: %s", folder / name, error)
 
 
 def _discard(folder: Path, episode: Episode) -> None:

@@ -17,8 +17,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from narrate.errors import SourceError
+from narrate.settings import FetchOptions
 from narrate.sources import fetch as fetching
-from narrate.sources.fetch import FetchOptions, is_url
+from narrate.sources.fetch import is_url
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
 _ATOM = "{http://www.w3.org/2005/Atom}"

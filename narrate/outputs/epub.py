@@ -14,10 +14,10 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from narrate.audio.id3 import disclosure
 from narrate.errors import OutputError
 from narrate.files import atomic_path
 from narrate.model import Article, Cue, Narration, Script, SegmentKind
+from narrate.outputs.disclosure import disclosure
 from narrate.outputs.readalong import (
     body_markup,
     intro_markup,

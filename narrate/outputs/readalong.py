@@ -22,9 +22,9 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from narrate.audio.id3 import disclosure
 from narrate.files import write_text
 from narrate.model import Article, Block, BlockKind, Cue, Narration, Script, SegmentKind
+from narrate.outputs.disclosure import disclosure
 from narrate.speech.wordtimes import timed_tokens
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -56,9 +56,9 @@ def layout(script: Script, narration: Narration) -> Layout:
     orphans: list[tuple[int, Cue]] = []
     for number, cue in enumerate(narration.cues, 1):
         index = cue.segment.block
-        if cue.segment.kind is SegmentKind.INTRO or index == -1:
+        if cue.segment.kind is SegmentKind.INTRO:
             intro.append((number, cue))
-        elif 0 <= index < len(blocks):
+        elif index is not None and 0 <= index < len(blocks):
             by_block.setdefault(index, []).append((number, cue))
         else:
             orphans.append((number, cue))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from narrate.audio.id3 import chapters
 from narrate.model import Cue, Narration, Script
+from narrate.outputs.chapters import chapters
 from narrate.speech.wordtimes import timed_tokens
 
 

@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from narrate.errors import OutputError
 from narrate.files import write_bytes, write_text
+from narrate.model import Response
 
-if TYPE_CHECKING:
-    from narrate.sources.fetch import Response
-
-
-def default_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("narrate")) / "pages"
+log = logging.getLogger(__name__)
 
 
 class HttpCache:
@@ -35,16 +29,20 @@ class HttpCache:
         return self.folder / f"{key}.json", self.folder / f"{key}.body"
 
     def get(self, url: str) -> Response | None:
-        from narrate.sources.fetch import Response
-
         meta_path, body_path = self._paths(url)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             body = body_path.read_bytes()
             if hashlib.sha256(body).hexdigest() != meta.pop("sha256"):
-                return None  # the body and its headers are from different fetches
+                raise ValueError("the body does not match its checksum")
             return Response(body=body, **meta)
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            # Damaged, or the body and its headers are from different fetches: fetch anew.
+            log.debug("dropping the saved copy of %s (%s)", url, error)
+            for path in (meta_path, body_path):
+                path.unlink(missing_ok=True)
             return None
 
     def clear(self) -> int:

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from narrate.errors import SourceError
-from narrate.model import Page
+from narrate.model import Page, PageKind
+from narrate.settings import FetchOptions
 from narrate.sources.decode import decode
-from narrate.sources.fetch import FetchOptions, fetch, is_url
+from narrate.sources.fetch import fetch, is_url
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -51,11 +52,11 @@ def _page(data: bytes, name: str, suffix: str) -> Page:
     if not text.strip():
         raise SourceError(f"{name} is empty")
     if suffix in _HTML_SUFFIXES:
-        kind = "html"
+        kind = PageKind.HTML
     elif suffix in _TEXT_SUFFIXES:
-        kind = "text"
+        kind = PageKind.TEXT
     else:
-        kind = "html" if _looks_like_html(text) else "text"
+        kind = PageKind.HTML if _looks_like_html(text) else PageKind.TEXT
     return Page(text=text, kind=kind, name=name)
 
 

@@ -15,17 +15,21 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from narrate.model import Clip, Segment
-from narrate.speech.catalog import VoiceInfo
+from narrate.model import Clip, Segment, VoiceInfo
+from narrate.paths import CacheFolders
+from narrate.settings import SpeechSettings, default_jobs
+from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.lexicon import Lexicon
-from narrate.speech.piper import Speaker, SpeechSettings, Voice
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
 from narrate.speech.wordtimes import written
 
@@ -37,10 +41,10 @@ Progress = Callable[[int, int], None]
 class _Worker:
     """What a worker process keeps: its voice, and what it needs to load it again."""
 
-    load: Callable[[int], Voice]
+    load: Callable[[int], Speaker]
     more: Any
     threads: int
-    voice: Voice
+    voice: Speaker
 
 
 _worker: _Worker | None = None
@@ -58,20 +62,42 @@ def _start_worker(
     than one (`more` is set), so that an early start that turns out to need one sentence (an
     edited article) does not have every worker fighting over the cores to load a voice.
 
-    While the first works alone it uses every core (one sentence: 0.29 s instead of 0.48 s
-    here); once the others start it drops to one thread like them, since a two-thread worker
-    beside a one-thread one made the whole 18% slower.
+    While the first works alone it uses every core (one sentence comes sooner); once the others
+    start it drops to one thread like them, since a two-thread worker beside one-thread ones
+    made the whole slower (benchmarks/MEASURED.md).
     """
     global _worker
+    _exit_with_parent()
     alone = first.acquire(block=False) and not more.is_set()
     if not alone:
         more.wait()
 
-    def load(threads: int) -> Voice:
-        return Voice(info, speech, threads=threads, optimized_dir=optimized_dir)
+    def load(threads: int) -> Speaker:
+        return engine_for(info).open(info, speech, threads, optimized_dir)
 
     threads = cores if alone else 1
     _worker = _Worker(load, more, threads, load(threads))
+
+
+def _exit_with_parent() -> None:
+    """Make this worker end with its parent, whatever ends the parent (even SIGKILL, which
+    leaves it no chance to stop its workers): orphaned workers would hold 300-400 MB each, and
+    the caller's stdout open (`narrate ... | tail` would wait for them).
+
+    A forked worker also inherits the parent's handlers of SIGTERM and SIGHUP, which would
+    turn the parent's terminate() into an exception here: they go back to the default.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:  # a dead parent's children are adopted by another
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _started() -> None:
@@ -94,10 +120,6 @@ def speak_levelled(voice: Speaker, text: str) -> Clip:
     return loudness.level(voice.speak(text))
 
 
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 @dataclass
 class Stats:
     hits: int = 0
@@ -109,7 +131,7 @@ class Stats:
 class Synthesizer:
     """Turns segments into clips through the cache and a pool of voices.
 
-    `voice_factory`, when given, replaces the Piper voice in-process (tests use a fake voice).
+    `voice_factory`, when given, replaces the voice's engine, in this process.
     """
 
     info: VoiceInfo
@@ -140,7 +162,7 @@ class Synthesizer:
         first worker loads the voice, with every core, until more turn out to be needed;
         otherwise all load it at once, with one thread each.
         """
-        if self._workers is None and self.voice_factory is None:
+        if self._workers is None and not self._in_process:
             self._workers, self._more = self._process_pool(self.jobs)
             if not few and self.jobs > 1:
                 self._more.set()
@@ -158,12 +180,17 @@ class Synthesizer:
 
     def _models(self) -> Path | None:
         """Where optimised voice models are kept: beside the sentence cache, when it is on."""
-        return self.cache.folder.parent / "models" if self.cache else None
+        return CacheFolders.around(self.cache.folder).models if self.cache else None
+
+    @property
+    def _in_process(self) -> bool:
+        """Whether the voice speaks in this process, with no workers (a fake, a light engine)."""
+        return self.voice_factory is not None or engine_for(self.info).in_process
 
     def _local(self) -> Speaker:
         if self._voice is None:
             factory = self.voice_factory or (
-                lambda: Voice(self.info, self.speech, optimized_dir=self._models())
+                lambda: engine_for(self.info).open(self.info, self.speech, 0, self._models())
             )
             self._voice = factory()
         return self._voice
@@ -192,9 +219,9 @@ class Synthesizer:
         try:
             # Everything is queued at once, in script order: clips then arrive about in the
             # order they are joined, so the encoder works alongside the voices. (Longest first
-            # balanced the workers better but left most of the encoding until the end: 0.8 s
-            # more on a 450-word article here.) Only the last few go longest first, so that
-            # no worker is left alone with a long one at the end.
+            # balances the workers better but leaves most of the encoding until the end, which
+            # measured slower.) Only the last few go longest first, so that no worker is left
+            # alone with a long one at the end.
             tail = max(0, len(missing) - 2 * self.jobs)
             missing[tail:] = sorted(missing[tail:], key=lambda k: -len(texts[k]))
             pending = {key: pool.submit(speak, texts[key]) for key in missing}
@@ -237,7 +264,7 @@ class Synthesizer:
                     self._more.set()
                 return workers, _speak_in_worker
             self.close()
-        if self.voice_factory is None and self.jobs > 1 and count > 1:
+        if not self._in_process and self.jobs > 1 and count > 1:
             pool, more = self._process_pool(min(self.jobs, count))
             more.set()
             return pool, _speak_in_worker

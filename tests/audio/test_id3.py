@@ -12,8 +12,9 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from narrate.audio.assembly import assemble, encode
-from narrate.audio.id3 import chapters, write_id3
-from narrate.model import Article, Block, BlockKind, Clip, Script, Segment, SegmentKind
+from narrate.audio.id3 import write_id3
+from narrate.model import Article, AudioFormat, Block, BlockKind, Clip, Script, Segment, SegmentKind
+from narrate.outputs.chapters import chapters
 
 RATE = 16000
 
@@ -56,7 +57,7 @@ def test_chapters_cover_the_audio_without_gaps() -> None:
 def test_id3v23_tags_read_back(tmp_path: Path) -> None:
     script, narration = _script_and_narration()
     path = tmp_path / "a.mp3"
-    encode(narration, path, "mp3")
+    encode(narration, path, AudioFormat.MP3)
     write_id3(path, script, narration, "en_US-joe-medium", "CC0")
     tags = ID3(path)
     assert tags.version[:2] == (2, 3)
@@ -75,4 +76,6 @@ def test_id3v23_tags_read_back(tmp_path: Path) -> None:
     assert [str(c.sub_frames["TIT2"]) for c in chaps] == ["Introduction", "Trams return", "Next"]
     assert tags.getall("CTOC")[0].child_element_ids == [c.element_id for c in chaps]
     # the MP3 frame grid (1152 samples) and the encoder delay add up to ~0.1 s at the end
-    assert MP3(path).info.length == pytest.approx(narration.seconds, abs=0.15)
+    info = MP3(path).info
+    assert info is not None
+    assert info.length == pytest.approx(narration.seconds, abs=0.15)

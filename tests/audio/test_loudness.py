@@ -11,7 +11,7 @@ import pytest
 
 from narrate.audio import assembly as audio
 from narrate.audio import loudness
-from narrate.model import Clip, Narration, Segment, SegmentKind
+from narrate.model import AudioFormat, Clip, Narration, Segment, SegmentKind
 
 RATE = 22050
 
@@ -57,7 +57,7 @@ def test_our_measure_agrees_with_ffmpeg(tmp_path: Path) -> None:
     samples = _speechlike(20) * 0.5
     pcm = (samples * 32767).astype(np.int16).tobytes()
     path = tmp_path / "x.wav"
-    audio.encode(Narration(pcm, RATE), path, "wav")
+    audio.encode(Narration(pcm, RATE), path, AudioFormat.WAV)
     theirs, _ = ffmpeg_ebur128(path)
     assert loudness.integrated_loudness(samples, RATE) == pytest.approx(theirs, abs=0.3)
 
@@ -76,7 +76,7 @@ def _clips(seconds: float) -> list[Clip]:
 def test_levelled_clips_make_an_mp3_at_the_podcast_target(tmp_path: Path) -> None:
     levelled = [loudness.level(clip) for clip in _clips(30)]
     for clip in levelled:
-        assert clip.peak_dbtp <= -1.0
+        assert clip.peak_dbtp is not None and clip.peak_dbtp <= -1.0
         assert loudness.gated_loudness(np.asarray(clip.energies), RATE) == pytest.approx(
             -19.0, abs=0.3
         )
@@ -89,8 +89,8 @@ def test_levelled_clips_make_an_mp3_at_the_podcast_target(tmp_path: Path) -> Non
         loudness.integrated_loudness(whole, RATE), abs=0.2
     )
     wav, mp3 = tmp_path / "x.wav", tmp_path / "x.mp3"
-    audio.encode(narration, wav, "wav")
-    audio.encode(narration, mp3, "mp3")
+    audio.encode(narration, wav, AudioFormat.WAV)
+    audio.encode(narration, mp3, AudioFormat.MP3)
     integrated, peak = ffmpeg_ebur128(wav)
     assert integrated == pytest.approx(-19.0, abs=0.3)
     assert peak <= -1.0
@@ -134,7 +134,7 @@ def test_a_levelled_clip_carries_the_measures_of_its_own_samples() -> None:
         claimed = loudness.gated_loudness(np.asarray(levelled.energies), RATE)
         assert claimed == pytest.approx(loudness.integrated_loudness(samples, RATE), abs=0.02)
         assert levelled.peak_dbtp == pytest.approx(loudness.true_peak_dbtp(samples), abs=0.01)
-        assert levelled.peak_dbtp <= -1.0
+        assert levelled.peak_dbtp is not None and levelled.peak_dbtp <= -1.0
 
 
 def test_fft_sizes_are_the_smallest_with_only_small_prime_factors() -> None:

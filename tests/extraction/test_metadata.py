@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from narrate.extraction.dates import parse_date
 from narrate.extraction.metadata import normalize_language, strip_site_suffix
+from narrate.extraction.pubdates import parse_date
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,16 @@ import pytest
 
 from narrate.audio.assembly import encode
 from narrate.errors import OutputError
-from narrate.model import Article, Block, BlockKind, Narration, Script, Segment, SegmentKind
+from narrate.model import (
+    Article,
+    AudioFormat,
+    Block,
+    BlockKind,
+    Narration,
+    Script,
+    Segment,
+    SegmentKind,
+)
 from narrate.outputs.epub import clips, clock, write_epub
 from tests.outputs.test_readalong import INJECTED, _narrate, _script
 
@@ -38,7 +47,7 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Script, Narrat
     folder = tmp_path_factory.mktemp("epub")
     script = _script()
     narration = _narrate(script)
-    encode(narration, folder / "tides.mp3", "mp3")
+    encode(narration, folder / "tides.mp3", AudioFormat.MP3)
     write_epub(folder / "tides.epub", script, narration, folder / "tides.mp3", "joe", "CC0")
     return folder / "tides.epub", script, narration
 
@@ -170,7 +179,7 @@ def test_control_characters_and_a_bare_article_still_make_valid_xml(tmp_path: Pa
     segment = Segment(SegmentKind.SENTENCE, "Bell\x07 here & \x0c there.", "Bell here.", 0, 0)
     script = Script(article, (segment,))
     narration = _narrate(script)
-    encode(narration, tmp_path / "a.wav", "wav")
+    encode(narration, tmp_path / "a.wav", AudioFormat.WAV)
     write_epub(tmp_path / "a.epub", script, narration, tmp_path / "a.wav", "joe")
     with zipfile.ZipFile(tmp_path / "a.epub") as archive:
         content = _xml(archive, "EPUB/text.xhtml")

@@ -14,6 +14,7 @@ import pytest
 from narrate.audio.assembly import assemble, encode
 from narrate.model import (
     Article,
+    AudioFormat,
     Block,
     BlockKind,
     Clip,
@@ -189,7 +190,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory: pytest.TempPathFactory, made: tuple[Script, Narration]) -> Path:
     folder = tmp_path_factory.mktemp("readalong")
-    encode(made[1], folder / "tides.mp3", "mp3")
+    encode(made[1], folder / "tides.mp3", AudioFormat.MP3)
     write_page(folder / "tides.html", *made, "tides.mp3", "joe", "CC0")
     return folder / "tides.html"
 

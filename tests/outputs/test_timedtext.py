@@ -104,11 +104,13 @@ def test_second_run_comes_from_the_cache(narrated: tuple[Path, FakeVoice]) -> No
     assert result.exit_code == 0, result.output
     assert len(voice.spoken) == first  # nothing new synthesised
     assert f"{first} from the cache" in result.stderr
-    info = CliRunner().invoke(cli.tools_app, ["cache", "info"])
+    info = CliRunner().invoke(cli.subcommand_app("cache"), ["cache", "info"])
     assert f"{first} sentences" in info.stdout
-    cleared = CliRunner().invoke(cli.tools_app, ["cache", "clear"])
+    cleared = CliRunner().invoke(cli.subcommand_app("cache"), ["cache", "clear"])
     assert cleared.exit_code == 0 and "Removed" in cleared.stdout
-    assert "0 sentences" in CliRunner().invoke(cli.tools_app, ["cache", "info"]).stdout
+    assert (
+        "0 sentences" in CliRunner().invoke(cli.subcommand_app("cache"), ["cache", "info"]).stdout
+    )
 
 
 def test_a_repeated_narration_reuses_the_encoded_audio(narrated: tuple[Path, FakeVoice]) -> None:

@@ -6,8 +6,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate.model import Article
+from narrate.settings import FetchOptions
 from narrate.sources.cover import fetch_cover, sniff
-from narrate.sources.fetch import FetchOptions
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 32
 FAST = FetchOptions(timeout=3, retries=0)

@@ -10,21 +10,24 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from narrate import __version__
 from narrate.errors import FetchError, SourceError
-from narrate.sources.fetch import USER_AGENT, FetchOptions, fetch
+from narrate.settings import FetchOptions, user_agent
+from narrate.sources.fetch import fetch
 
 PAGE = "<html><head><title>T</title></head><body><p>Café au lait, naïve résumé.</p></body></html>"
 FAST = FetchOptions(timeout=3, retries=0)
 
 
 def test_fetches_html_with_a_real_user_agent(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/a", headers={"User-Agent": USER_AGENT}).respond_with_data(
+    httpserver.expect_request("/a", headers={"User-Agent": user_agent()}).respond_with_data(
         PAGE, content_type="text/html; charset=utf-8"
     )
     page = fetch(httpserver.url_for("/a"), FAST)
     assert page.kind == "html"
     assert "naïve résumé" in page.text
     assert page.url == httpserver.url_for("/a")
+    assert f"narrate/{__version__} " in user_agent()
 
 
 def test_follows_redirects_and_reports_the_final_url(httpserver: HTTPServer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.synchronize
 import os
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from narrate.model import Clip, Segment, SegmentKind
+from narrate.settings import SpeechSettings
 from narrate.speech.catalog import packaged_voice
-from narrate.speech.piper import SpeechSettings
+from narrate.speech.piper import Voice
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
 from narrate.speech.synthesis import Synthesizer
 from tests.conftest import FakeVoice
@@ -126,7 +128,7 @@ def test_two_processes_share_one_cache_without_damage(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_worker_processes_return_clips_in_script_order(real_voice) -> None:  # type: ignore[no-untyped-def]
+def test_worker_processes_return_clips_in_script_order(real_voice: Voice) -> None:
     texts = [
         "One.",
         "This sentence is clearly a good deal longer than the one before it.",
@@ -208,8 +210,9 @@ def test_the_optimised_model_is_saved_once_stale_copies_go_and_a_damaged_one_is_
         clip = voice.speak("Trams are running again.")
         assert 0.8 < clip.seconds < 3.0
     saved.write_bytes(b"not a model")
+    caplog.set_level(logging.DEBUG, logger="narrate.speech.modelstore")
     fallback = Voice(packaged_voice(), optimized_dir=tmp_path)
-    assert "ignoring the saved optimised model" in caplog.text
+    assert "is damaged or unchecked: making it again" in caplog.text
     assert fallback.speak("Still speaking.").seconds > 0.5
 
 
@@ -297,3 +300,11 @@ def test_with_one_job_the_early_worker_keeps_every_core(tmp_path: Path) -> None:
         clips = [clip for _, clip in synthesizer.render(_segments(TEXTS[:2]))]
     assert len(clips) == 2 and synthesizer.stats.synthesised == 2
     assert not more.is_set()
+
+
+@pytest.mark.slow
+def test_with_the_noise_off_a_text_gives_the_same_audio_every_time(timed_voice: Voice) -> None:
+    text = "The depot opened on Monday, a week early."
+    assert timed_voice.speak(text).pcm == timed_voice.speak(text).pcm
+    quiet, usual = SpeechSettings(noise=False), SpeechSettings()
+    assert segment_key("v", quiet, text) != segment_key("v", usual, text)

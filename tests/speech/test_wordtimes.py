@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from narrate.speech import wordtimes
+from narrate.speech.piper import Voice
 
 
 def test_phoneme_words_are_cut_at_gaps_and_punctuation() -> None:
@@ -50,7 +51,7 @@ def test_written_words_take_the_spans_of_what_was_said_for_them() -> None:
 
 
 @pytest.mark.slow
-def test_the_real_voice_places_every_word_in_its_speech(timed_voice) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_voice_places_every_word_in_its_speech(timed_voice: Voice) -> None:
     text = "Trams are running from the depot again, after the long winter."
     clip = timed_voice.speak(text)
     assert len(clip.words) == len(wordtimes.words(text)) == 11
