@@ -4,11 +4,14 @@
     extract_text(html, url=None) -> str
     language_warning(article, voice_language) -> str | None
 
-Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``) reads what the page
-says about itself, ``furniture`` (with ``captions``) strips what must never be read,
-``crossheads`` turns section titles set as plain divs into headings, ``body`` finds the main
-content as blocks, ``cleanup`` and ``crosscheck`` judge those blocks, and ``verdict`` decides
-whether the page is an article at all.
+Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``, ``pubdates`` and
+``byline``) reads what the page says about itself, ``embeds``, ``quotes`` and ``factcheck``
+rewrite embedded posts, quotations and claim boxes as a narrator reads them, ``furniture``
+(with ``captions`` and ``inline``) strips what must never be read, ``crossheads`` turns
+section titles set as plain divs into headings, ``body`` (with ``tables``) finds the main
+content as blocks, ``cleanup`` (with ``boilerplate``), ``lead`` and ``crosscheck`` judge and
+complete those blocks, and ``verdict`` (with ``paywall``) decides whether the page is an
+article at all, or one cut short by a paywall.
 """
 
 from __future__ import annotations
