@@ -10,7 +10,7 @@ from dataclasses import replace
 from lxml import html
 
 from narrate.extraction.body import Found
-from narrate.extraction.boilerplate import is_furniture_text, strip_shortcodes
+from narrate.extraction.boilerplate import TEASER_HEADING, is_furniture_text, strip_shortcodes
 from narrate.extraction.dom import text_of, words
 from narrate.model import Block, BlockKind
 
@@ -45,6 +45,7 @@ def clean(
         if not is_furniture_text(item.block.text) and not _is_link_line(item)
     ]
     kept = [item.block for item in _drop_title(found, title)]
+    kept = _drop_teaser_sections(kept)
     kept = _drop_repeats(kept, deliberate)
     kept = standfirst_once(kept, description)
     kept = _drop_pull_quotes(kept)
@@ -78,6 +79,24 @@ def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
     if label and len(words(label)) <= _MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
         end -= 1
     return found[:end]
+
+
+def _drop_teaser_sections(blocks: list[Block]) -> list[Block]:
+    """A section headed "Other opinion columns", "More stories", "You may also like" holds
+    teasers of other articles: its heading and everything under it, down to the next heading
+    of the same or a higher rank, are left out."""
+    kept: list[Block] = []
+    skipping_below = 0  # the level of the teaser heading being skipped, 0 when none
+    for block in blocks:
+        heading = block.kind is BlockKind.HEADING
+        if heading and skipping_below and block.level <= skipping_below:
+            skipping_below = 0
+        if heading and TEASER_HEADING.match(block.text):
+            skipping_below = block.level or 2
+            continue
+        if not skipping_below:
+            kept.append(block)
+    return kept
 
 
 def _is_link_line(item: Found) -> bool:

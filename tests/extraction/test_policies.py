@@ -409,3 +409,16 @@ def test_gallery_slides_hidden_until_shown_are_the_article() -> None:
     text = extract_text(page, URL)
     assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
     assert "Win a year of free bread" not in text
+
+
+def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
+    teasers = (
+        "<h2>Other opinion columns</h2><h3>Why the ferry must stay</h3>"
+        "<p>THE ferry has crossed the valley lake for ninety years, and a cheaper bus will not "
+        "replace what it gives the villages on the far shore.</p>"
+    )
+    closing = "<h2>What happens next</h2><p>The council will decide on the river wall in June.</p>"
+    html = article_page(teasers + closing, closing="")
+    text = extract_text(html, URL)
+    assert "Other opinion columns" not in text and "ferry" not in text
+    assert text.endswith("What happens next\n\nThe council will decide on the river wall in June.")
