@@ -54,11 +54,13 @@ def remove_boxes(tree: html.HtmlElement, claims: list[Claim]) -> None:
     box = _VERDICT_BOX if claims else _CLAIM_BOX
     doomed = []
     for element in tree.iter("div", "section", "aside", "p", "blockquote", "span", "h2", "h3"):
+        marked = bool(box.search(class_and_id(element)))
+        if not marked and not keys:
+            continue  # no claim under review: only a marked box can be one
         text = text_of(element)
         if not text or word_count(text) > _MAX_BOX_WORDS:
             continue
-        shows_claim = any(key and key in _key(text) for key in keys)
-        if shows_claim or box.search(class_and_id(element)):
+        if marked or any(key and key in _key(text) for key in keys):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:

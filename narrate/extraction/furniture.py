@@ -103,16 +103,16 @@ def prune(tree: html.HtmlElement) -> None:
     A class-name rule never removes the block that holds the page's text: a blog engine may
     call the post's own container a "widget", and a page may set its text without any <p>.
     """
-    runs = prose_runs(tree)
-    total_prose = sum(runs.values()) or 1
-    total_paragraphs = _paragraph_words(tree) or 1
+    paragraph_words, prose = _text_held(tree)
+    total_prose = prose.get(tree, 0) or 1
+    total_paragraphs = paragraph_words.get(tree, 0) or 1
 
     def holds_text(elements: list[html.HtmlElement]) -> bool:
-        paragraphs = sum(_paragraph_words(element) for element in elements)
-        prose = sum(_prose(element, runs) for element in elements)
+        paragraphs = sum(paragraph_words.get(element, 0) for element in elements)
+        running = sum(prose.get(element, 0) for element in elements)
         return (
             paragraphs >= _MAX_FURNITURE_SHARE * total_paragraphs
-            or prose >= _MAX_FURNITURE_SHARE * total_prose
+            or running >= _MAX_FURNITURE_SHARE * total_prose
         )
 
     candidates = [
@@ -185,12 +185,23 @@ def _without_own_heading(element: html.HtmlElement, names: str) -> str:
     return names.replace(slug, " ") if len(slug) > 3 else names
 
 
-def _paragraph_words(element: html.HtmlElement) -> int:
-    return sum(word_count(text_of(p)) for p in element.iter("p"))
-
-
-def _prose(element: html.HtmlElement, runs: dict[html.HtmlElement, int]) -> int:
-    return sum(runs.get(inner, 0) for inner in element.iter())
+def _text_held(
+    tree: html.HtmlElement,
+) -> tuple[dict[html.HtmlElement, int], dict[html.HtmlElement, int]]:
+    """Words of <p> text and of running prose inside every element, summed from the leaves up
+    in one pass (a sum per candidate would walk the page once for each)."""
+    runs = prose_runs(tree)
+    paragraph_words: dict[html.HtmlElement, int] = {}
+    prose: dict[html.HtmlElement, int] = {}
+    for element in reversed(list(tree.iter())):  # children before their parents
+        if not isinstance(element.tag, str):
+            continue
+        own = word_count(text_of(element)) if element.tag == "p" else 0
+        inner = [child for child in element if isinstance(child.tag, str)]
+        # A <p> inside a <p> (broken markup) is counted once, in the outer one.
+        paragraph_words[element] = own or sum(paragraph_words.get(c, 0) for c in inner)
+        prose[element] = runs.get(element, 0) + sum(prose.get(c, 0) for c in inner)
+    return paragraph_words, prose
 
 
 def _drop(element: html.HtmlElement) -> None:
