@@ -39,10 +39,13 @@ def clean(
     """The blocks worth reading. ``deliberate`` holds texts the page itself repeats side by
     side (see ``repeated_in_place``), which are read each time."""
     found = [_without_shortcodes(item) for item in found]
+    found = _drop_trailing_link_list(found)
+    in_text_lists = _items_of_text_lists(found)
     found = [
         item
-        for item in _drop_trailing_link_list(found)
-        if not is_furniture_text(item.block.text) and not _is_link_line(item)
+        for index, item in enumerate(found)
+        if not is_furniture_text(item.block.text)
+        and (index in in_text_lists or not _is_link_line(item))
     ]
     kept = [item.block for item in _drop_title(found, title)]
     kept = _drop_teaser_sections(kept)
@@ -96,6 +99,23 @@ def _drop_teaser_sections(blocks: list[Block]) -> list[Block]:
             continue
         if not skipping_below:
             kept.append(block)
+    return kept
+
+
+def _items_of_text_lists(found: list[Found]) -> set[int]:
+    """Indexes of list items in a list that is mostly not links: there a linked item ("Where
+    am I going to put it?" linking to an older story) is one point of the list, not a pointer
+    to other stories like the items of a list of headlines."""
+    kept: set[int] = set()
+    run: list[int] = []
+    for index, item in enumerate([*found, None]):
+        if item is not None and item.block.kind is BlockKind.LIST_ITEM:
+            run.append(index)
+            continue
+        links = sum(_is_link_line(found[i]) for i in run)
+        if run and links * 2 < len(run):
+            kept.update(run)
+        run = []
     return kept
 
 

@@ -422,3 +422,13 @@ def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
     text = extract_text(html, URL)
     assert "Other opinion columns" not in text and "ferry" not in text
     assert text.endswith("What happens next\n\nThe council will decide on the river wall in June.")
+
+
+def test_a_linked_point_of_a_list_of_points_is_read() -> None:
+    points = (
+        "<p>Before buying, ask yourself:</p><ul><li>Is this a planned purchase?</li>"
+        "<li><a href='/2019/where-things-go'>Where am I going to put it</a>?</li>"
+        "<li>Have I included this in my budget?</li></ul>"
+    )
+    text = extract_text(article_page(points), URL)
+    assert "Where am I going to put it?" in text
