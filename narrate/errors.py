@@ -10,7 +10,8 @@ and what to do next. Only the CLI catches them, and prints the message on one li
     ├── VoiceError           the voice cannot be found, loaded or run
     ├── AudioError           the audio cannot be assembled or encoded
     ├── OutputError          an output file cannot be written
-    └── FeedError            a podcast feed folder is missing, not a feed, or unreadable
+    ├── FeedError            a podcast feed folder is missing, not a feed, or unreadable
+    └── ClusterError         the cluster's broker or store cannot be reached, or a job failed
 """
 
 from __future__ import annotations
@@ -46,3 +47,7 @@ class OutputError(NarrateError):
 
 class FeedError(NarrateError):
     """The feed folder is missing, not a feed, or its state cannot be read."""
+
+
+class ClusterError(NarrateError):
+    """The broker or the shared store cannot be reached, or the cluster could not do a job."""

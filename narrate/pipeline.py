@@ -183,6 +183,10 @@ def audit(script: Script, strict: bool = False) -> list[str]:
 def synthesizer_for(settings: Settings, info: VoiceInfo) -> Synthesizer:
     folders = cache_folders(settings.cache_dir)
     cache = SegmentCache(folders.segments, settings.cache_size) if settings.cache else None
+    if settings.broker:  # a cluster's workers speak instead of this machine
+        from narrate.cluster.remote import remote_synthesizer
+
+        return remote_synthesizer(settings, info, cache, lexicon_for(settings))
     return Synthesizer(info, settings.speech, jobs=max(1, settings.jobs), cache=cache,
                        lexicon=lexicon_for(settings))  # fmt: skip
 

@@ -111,3 +111,7 @@ class Settings:
     """The cache's root folder (see narrate.paths); None: the user cache folder."""
     cache_size: int = DEFAULT_CACHE_BYTES
     outputs: Outputs = field(default_factory=Outputs)
+    broker: str = ""
+    """A cluster's Redis URL: its workers speak the missing sentences. "": this machine."""
+    store: str = ""
+    """The cluster's shared store (s3://bucket/prefix or file:///path), with a broker."""

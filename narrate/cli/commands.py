@@ -31,6 +31,9 @@ SUBCOMMANDS = {
     "feed": "narrate.cli.feed_commands",
     "audit": "narrate.cli.audit_command",
     "serve": "narrate.cli.serve_command",
+    "worker": "narrate.cli.cluster_commands",
+    "submit": "narrate.cli.cluster_commands",
+    "cluster": "narrate.cli.cluster_commands",
 }
 DEFAULT_CACHE_MB = 500
 
@@ -254,6 +257,24 @@ def narrate(
             rich_help_panel="Text and timings",
         ),
     ] = None,
+    broker: Annotated[
+        str,
+        typer.Option(
+            envvar="NARRATE_BROKER",
+            help="A cluster's Redis URL: its workers ('narrate worker') speak the sentences.",
+            show_default=False,
+            rich_help_panel="Cluster",
+        ),
+    ] = "",
+    store: Annotated[
+        str,
+        typer.Option(
+            envvar="NARRATE_STORE",
+            help="The cluster's shared store: s3://bucket/prefix or file:///shared/folder.",
+            show_default=False,
+            rich_help_panel="Cluster",
+        ),
+    ] = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or messages.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
     version: Annotated[
@@ -290,6 +311,7 @@ def narrate(
             cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
+            broker=broker, store=store,
         )  # fmt: skip
         if dry_run:
             script = pipeline.prepare(source, settings)

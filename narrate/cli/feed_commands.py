@@ -7,6 +7,7 @@ narrate.cli.console, and a run where some articles failed ends with a non-zero e
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -55,6 +56,16 @@ AllowPrivate = Annotated[
 Force = Annotated[
     bool, typer.Option("--force", help="Narrate pages that do not look like articles.")
 ]
+Broker = Annotated[
+    str,
+    typer.Option(envvar="NARRATE_BROKER", show_default=False,
+                 help="A cluster's Redis URL: its workers speak the sentences."),
+]  # fmt: skip
+Store = Annotated[
+    str,
+    typer.Option(envvar="NARRATE_STORE", show_default=False,
+                 help="The cluster's shared store: s3://bucket/prefix or file:///folder."),
+]  # fmt: skip
 
 
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
@@ -168,6 +179,8 @@ def sync_command(
     timeout: Timeout = 20.0,
     allow_private: AllowPrivate = False,
     force: Force = False,
+    broker: Broker = "",
+    store: Store = "",
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -175,7 +188,8 @@ def sync_command(
     from narrate import feed
 
     with errors(debug):
-        settings = _settings(voice, rate, jobs, timeout, force, allow_private)
+        settings = replace(_settings(voice, rate, jobs, timeout, force, allow_private),
+                           broker=broker, store=store)  # fmt: skip
         with progress_bar(None, quiet) as progress:
             report = feed.sync(folder, source, settings, limit=limit, keep=keep,
                                progress=progress, notify=_printer(quiet))  # fmt: skip

@@ -41,14 +41,15 @@ def key(page: Page, force: bool) -> str:
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
-def _to_json(article: Article) -> str:
+def to_json(article: Article) -> str:
+    """The article as JSON (from_json reads it back): also how the cluster passes one on."""
     data = dataclasses.asdict(article)
     for field in ("published", "modified"):
         data[field] = data[field].isoformat() if data[field] else None
     return json.dumps(data, ensure_ascii=False)
 
 
-def _from_json(text: str) -> Article:
+def from_json(text: str) -> Article:
     data: dict[str, Any] = json.loads(text)
     data["blocks"] = tuple(
         Block(BlockKind(block["kind"]), block["text"], block["level"]) for block in data["blocks"]
@@ -71,7 +72,7 @@ def get(folder: Path, page: Page, force: bool) -> Article | None:
         record, _, text = path.read_text(encoding="utf-8").partition("\n")
         if record != _checksum(text):
             raise ValueError("checksum mismatch")
-        return _from_json(text)
+        return from_json(text)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -83,7 +84,7 @@ def get(folder: Path, page: Page, force: bool) -> Article | None:
 def put(folder: Path, page: Page, force: bool, article: Article) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text = _to_json(article)
+        text = to_json(article)
         write_text(folder / f"{key(page, force)}.json", f"{_checksum(text)}\n{text}")
         write_text(_title_marker(folder, page), "")
     except (OSError, OutputError) as error:  # the cache is a speed-up, never a failure

@@ -70,32 +70,21 @@ class SegmentCache:
             data = path.read_bytes()
         except OSError:
             return None
-        if len(data) < _HEADER.size or not _whole(data):
+        clip = clip_from_bytes(data)
+        if clip is None:
             log.debug("dropping a damaged cache entry %s: it is made again", path)
             path.unlink(missing_ok=True)
             return None
-        _, rate, count, blocks, peak, words, _ = _HEADER.unpack_from(data)
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: evicted last
-        end = _HEADER.size + 2 * count
-        steps = struct.unpack_from(f"<{blocks}d", data, end)
-        marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
-        return Clip(data[_HEADER.size : end], rate, energies=steps,
-                    peak_dbtp=None if math.isnan(peak) else peak,
-                    words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
+        return clip
 
     def put(self, key: str, clip: Clip) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
-            marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
-            body = clip.pcm + steps + marks
-            header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
-                                  math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
-                                  len(clip.words), zlib.crc32(body))  # fmt: skip
             with atomic_path(path) as temporary:
-                temporary.write_bytes(header + body)
+                temporary.write_bytes(clip_bytes(clip))
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
             # Once a run: a full disk would otherwise say so for every sentence.
             log.log(logging.DEBUG if self._warned else logging.WARNING,
@@ -174,6 +163,31 @@ class SegmentCache:
         for path, _ in entries:
             path.unlink(missing_ok=True)
         return len(entries)
+
+
+def clip_bytes(clip: Clip) -> bytes:
+    """A clip as stored: header, PCM, loudness steps, word spans, with a CRC-32 of all but the
+    header in the header (also the cluster's format)."""
+    steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
+    marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
+    body = clip.pcm + steps + marks
+    header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
+                          math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
+                          len(clip.words), zlib.crc32(body))  # fmt: skip
+    return header + body
+
+
+def clip_from_bytes(data: bytes) -> Clip | None:
+    """The clip clip_bytes() stored, or None when the data is damaged or of another format."""
+    if len(data) < _HEADER.size or not _whole(data):
+        return None
+    _, rate, count, blocks, peak, words, _ = _HEADER.unpack_from(data)
+    end = _HEADER.size + 2 * count
+    steps = struct.unpack_from(f"<{blocks}d", data, end)
+    marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
+    return Clip(data[_HEADER.size : end], rate, energies=steps,
+                peak_dbtp=None if math.isnan(peak) else peak,
+                words=tuple(zip(marks[::2], marks[1::2], strict=True)))  # fmt: skip
 
 
 def _whole(data: bytes) -> bool:

@@ -1,0 +1,173 @@
+"""A Synthesizer whose voices are the cluster's workers.
+
+The script is made here as always; the sentences that neither the local cache nor the store
+holds go to the workers as one task each, all queued at once in script order. Each worker puts
+its clip in the store, and the clips are read back in order, each as soon as it and those
+before it are there: the first audio comes after about one sentence, as on one machine.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK, check_broker
+from narrate.cluster.objectstore import Store
+from narrate.errors import ClusterError, NarrateError
+from narrate.model import Clip, Segment, VoiceInfo
+from narrate.paths import cache_folders
+from narrate.settings import Settings
+from narrate.speech.lexicon import Lexicon
+from narrate.speech.segmentcache import SegmentCache, clip_from_bytes, model_hash, segment_key
+from narrate.speech.synthesis import Progress, Synthesizer
+from narrate.speech.wordtimes import written
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WAIT_S = 300.0
+"""How long a sentence may take to come back, redeliveries after a lost machine included."""
+
+
+def segment_object(key: str) -> str:
+    """Where a sentence's clip lives in the store."""
+    return f"segments/{key[:2]}/{key}.clip"
+
+
+@dataclass
+class RemoteSynthesizer(Synthesizer):
+    """Synthesizer's interface, with the missing sentences spoken by `narrate worker`s."""
+
+    app: Any = None
+    """The Celery app (narrate.cluster.celeryapp.make_app)."""
+    store: Store | None = None
+    voice: str | None = None
+    """The voice as the user named it: each worker finds it the same way."""
+    queue: str = INTERACTIVE
+    wait_s: float = DEFAULT_WAIT_S
+
+    def start(self, few: bool = False) -> None:
+        """Nothing to start here: the workers hold their voices already."""
+
+    def keys(self, segments: Sequence[Segment], said: list[str] | None = None) -> list[str]:
+        """As on one machine, but always with the voice model's hash: the store is shared."""
+        voice_hash = self._voice_hash()
+        return [segment_key(voice_hash, self.speech, t) for t in said or self.said(segments)]
+
+    def _voice_hash(self) -> str:
+        return model_hash(self.info, self.cache or SegmentCache(cache_folders().segments))
+
+    def render(
+        self, segments: Sequence[Segment], progress: Progress | None = None
+    ) -> Iterator[tuple[Segment, Clip]]:
+        store = self._store()
+        said = self.said(segments)
+        keys = self.keys(segments, said)
+        texts = dict(zip(keys, said, strict=True))
+        local = {key for key in texts if self.cache and self.cache.has(key)}
+        missing = _absent(store, [key for key in texts if key not in local])
+        self.stats.hits += len(segments) - len(missing)
+        if missing:
+            self._check_workers()
+        pending = {key: self._send(key, texts[key]) for key in missing}
+        found: dict[str, Clip] = {}
+        for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
+            clip = found.get(key) or (self.cache.get(key) if self.cache and key in local else None)
+            if clip is None:
+                if key in pending:
+                    self._wait(pending.pop(key))
+                clip = self._fetch(store, key, texts[key])
+                if self.cache:
+                    self.cache.put(key, clip)
+            found[key] = clip
+            if progress:
+                progress(done, len(segments))
+            yield segment, replace(clip, words=written(segment.text, texts[key], clip.words))
+        if self.cache:
+            self.cache.evict()
+
+    def _store(self) -> Store:
+        if self.store is None:
+            raise ClusterError("a cluster narration needs a store: give --store or NARRATE_STORE")
+        return self.store
+
+    def _check_workers(self) -> None:
+        """One clear line when the broker is down or no worker listens, not a long wait."""
+        check_broker(self.app)
+        if not self.app.control.ping(timeout=3.0, limit=1):
+            raise ClusterError(
+                f"no worker answers on {self.app.conf.broker_url}: start some with "
+                "'narrate worker --broker URL'"
+            )
+
+    def arguments(self, key: str, text: str) -> list[Any]:
+        """The speak task's arguments for one sentence (see narrate.cluster.tasks.speak)."""
+        speech = dataclasses.asdict(self.speech)
+        return [key, text, self.voice, speech, self._voice_hash(), self._store().url]
+
+    def _send(self, key: str, text: str) -> Any:
+        try:
+            return self.app.send_task(SPEAK_TASK, self.arguments(key, text), queue=self.queue)
+        except Exception as error:  # kombu's connection errors have no common base
+            broker = self.app.conf.broker_url
+            raise ClusterError(f"cannot queue work on {broker}: {error}") from None
+
+    def _wait(self, result: Any) -> None:
+        """Wait for a worker to have stored a sentence; count it if it had to synthesise it."""
+        try:
+            outcome = result.get(timeout=self.wait_s, propagate=True)
+        except NarrateError:
+            raise
+        except Exception as error:  # celery re-raises the worker's error, or its own timeout
+            name = error.__class__.__name__
+            if name == "TimeoutError":
+                raise ClusterError(
+                    f"no sentence came back from the workers in {self.wait_s:.0f} s: "
+                    "see 'narrate cluster status'"
+                ) from None
+            raise ClusterError(f"a worker failed on a sentence: {name}: {error}") from None
+        if outcome.get("synthesised"):
+            self.stats.synthesised += 1
+            self.stats.seconds_of_speech += float(outcome.get("seconds", 0.0))
+        else:  # another job stored it in the meantime
+            self.stats.hits += 1
+
+    def _fetch(self, store: Store, key: str, text: str) -> Clip:
+        """The sentence's clip from the store; spoken again if it is missing or damaged there."""
+        for _ in range(2):
+            data = store.get(segment_object(key))
+            clip = clip_from_bytes(data) if data is not None else None
+            if clip is not None:
+                return clip
+            log.warning("sentence %s missing or damaged in the store: asking again", key[:12])
+            self._check_workers()
+            self._wait(self._send(key, text))
+        raise ClusterError(f"sentence {key[:12]} never reached the store {store.url}")
+
+
+def remote_synthesizer(
+    settings: Settings, info: VoiceInfo, cache: SegmentCache | None, lexicon: Lexicon
+) -> RemoteSynthesizer:
+    """The synthesizer for settings with a broker, after checking the broker and the store."""
+    from narrate.cluster.celeryapp import make_app
+
+    if not settings.store:
+        raise ClusterError("a cluster narration needs a store: give --store or NARRATE_STORE")
+    app, store = make_app(settings.broker), Store(settings.store)
+    check_broker(app)
+    store.check()
+    return RemoteSynthesizer(info, settings.speech, jobs=1, cache=cache, lexicon=lexicon,
+                             app=app, store=store, voice=settings.voice)  # fmt: skip
+
+
+def _absent(store: Store, keys: list[str]) -> list[str]:
+    """The keys (in order, once each) with no clip in the store, asked in parallel."""
+    unique = list(dict.fromkeys(keys))
+    if not unique:
+        return []
+    with ThreadPoolExecutor(min(8, len(unique))) as looking:
+        there = list(looking.map(lambda key: store.has(segment_object(key)), unique))
+    return [key for key, stored in zip(unique, there, strict=True) if not stored]
