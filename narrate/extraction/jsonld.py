@@ -28,6 +28,16 @@ def find_article(tree: html.HtmlElement) -> dict[str, Any]:
     return best
 
 
+def of_type(tree: html.HtmlElement, name: str) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the schema.org type ``name`` ("ClaimReview", ...)."""
+    found = []
+    for node in _objects(tree):
+        types = node.get("@type", "")
+        if name in (types if isinstance(types, list) else [types]):
+            found.append(node)
+    return found
+
+
 def _objects(tree: html.HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.iterfind(".//script[@type]"):
         if "ld+json" not in script.get("type", "").lower() or not script.text:
