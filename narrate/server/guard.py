@@ -16,10 +16,10 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from narrate.errors import FetchError
 from narrate.server.config import ServerConfig, is_loopback
+from narrate.sources.netguard import IPAddress, internal_kind, origin
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -29,11 +29,13 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SESSION_COOKIE = "narrate_session"
 # Open without a key: the page and its assets hold no data, and the page needs to learn
-# whether to ask for a key and to trade it for its session cookie.
-_OPEN_PATHS = ("/api/config", "/api/session", "/static/", "/openapi.json")
+# whether to ask for a key and to trade it for its session cookie; feeds given with --feed are
+# published for podcast apps, which cannot send one.
+_OPEN_PATHS = ("/api/config", "/api/session", "/static/", "/openapi.json", "/feeds/")
 _OPEN_EXACT = ("/", "/listen")
 # Requests that start work: rate-limited per client address.
 _COSTLY = (("POST", "/api/narrations"), ("POST", "/v1/audio/speech"))
+_MAX_CLIENTS = 10_000
 _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -43,24 +45,26 @@ _HEADERS = [
 
 
 def check_public(url: str, allow_private: bool = False) -> None:
-    """Refuse a URL whose host resolves to an address that is not on the public internet
-    (loopback, private, link-local such as the cloud metadata address, reserved), unless
-    `allow_private`: a client must not make the server reach what only the server can.
+    """Refuse at once a URL whose host resolves to an address that is not on the public
+    internet (loopback, private, link-local such as the cloud metadata address, ...), unless
+    `allow_private`. The fetch itself holds every connection and redirect to the same rule
+    (FetchOptions.trust_url False); this check only answers the client before any job is made.
     """
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    where = origin(url)
+    if where is None:
         raise FetchError(f"{url}: only http and https URLs can be narrated")
     if allow_private:
         return
-    for address in _addresses(parts.hostname):
-        if not address.is_global:
+    host = where[1]
+    for address in _addresses(host.strip("[]")):
+        if kind := internal_kind(address):
             raise FetchError(
-                f"{url}: refused, {parts.hostname} is a local or private address ({address}); "
-                "the server fetches only public addresses unless started with --allow-private"
+                f"{url}: refused, {host} is a {kind} address ({address}); the server fetches "
+                "only public addresses unless started with --allow-private"
             )
 
 
-def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def _addresses(host: str) -> list[IPAddress]:
     """The addresses a host name stands for (itself, when it is one)."""
     try:
         return [ipaddress.ip_address(host)]
@@ -88,6 +92,9 @@ class RateLimit:
         rate = self.per_minute / 60
         now = time.monotonic()
         with self._lock:
+            if len(self._buckets) > _MAX_CLIENTS:  # forget those whose bucket is full again
+                full = now - 60
+                self._buckets = {k: v for k, v in self._buckets.items() if v[1] > full}
             tokens, then = self._buckets.get(client, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - then) * rate)
             if tokens < 1:

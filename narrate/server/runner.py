@@ -26,7 +26,6 @@ from narrate import pipeline
 from narrate.errors import NarrateError
 from narrate.model import AudioFormat, Clip, Script, VoiceInfo
 from narrate.paths import cache_folders
-from narrate.server.guard import check_public
 from narrate.server.job import Cancelled, Live, narrate_into
 from narrate.server.store import Job, Status, Store
 from narrate.settings import Outputs, Settings
@@ -199,6 +198,9 @@ class Runner:
         live = self.live.setdefault(job.id, Live())
         self.store.update(job.id, status=Status.RUNNING, done=0, error="")
         settings = self.voices.settings_for(job.voice, job.rate, AudioFormat(job.fmt))
+        # the URL is the client's: every connection and redirect is held to the address rules
+        fetch = replace(settings.fetch, trust_url=False, allow_private=self.allow_private)
+        settings = replace(settings, fetch=fetch)
 
         def progress(done: int, total: int) -> None:
             if self._stopping or job.id in self._cancelled:
@@ -207,8 +209,6 @@ class Runner:
 
         try:
             source = job.source if job.kind == "url" else str(folder / job.source)
-            if job.kind == "url":
-                check_public(job.source, self.allow_private)
             synthesizer = self.voices.synthesizer(settings)
             _, narration = narrate_into(folder, source, settings, synthesizer, live,
                                         lambda s: self._describe(job, s), progress)  # fmt: skip

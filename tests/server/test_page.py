@@ -58,6 +58,11 @@ def test_listen_to_a_pasted_url(browser: Any, serve: Serve, site: HTTPServer) ->
     tab.goto(running.base + "/")
     assert _axe_violations(tab) == []
 
+    tab.evaluate(
+        "() => { const line = document.getElementById('status'); window.said = [];"
+        " new MutationObserver(() => window.said.push(line.textContent))"
+        ".observe(line, {childList: true, characterData: true, subtree: true}); }"
+    )
     tab.get_by_label("Address of the article (URL)").fill(site.url_for("/news/ferry-timetable"))
     tab.get_by_role("button", name="Listen", exact=True).click()
     tab.wait_for_function(
@@ -119,6 +124,11 @@ def test_listen_to_a_pasted_url(browser: Any, serve: Serve, site: HTTPServer) ->
         "() => document.getElementById('status').textContent.startsWith('Ready')", timeout=60_000
     )
     assert "Night ferry" in status.inner_text()
+    assert tab.locator("#progress-line").is_hidden()
+    assert tab.locator("#article-site").inner_text() == "The Harbour Herald"  # byline: spoken
+    # screen readers hear each change of state once, not a count per sentence
+    said = tab.evaluate("window.said")
+    assert said[-1].startswith("Ready") and len(said) <= 5, said
     assert tab.get_by_role("link", name="Captions (WebVTT)").get_attribute("href", timeout=5_000)
     row = tab.get_by_role("row", name="Night ferry returns to the winter timetable", exact=False)
     assert "The Harbour Herald" in row.inner_text()
@@ -176,4 +186,13 @@ def test_the_listen_link_the_bookmarklet_and_a_file_start_a_narration(
         "() => document.getElementById('status').textContent.startsWith('Ready')", timeout=60_000
     )
     assert tab.locator("#article-title").inner_text() == "The lock keeper's week"
+
+    # a narration already made opens at once, described as it was
+    tab.goto(running.base + "/listen?url=" + site.url_for("/news/orchard-cider"))
+    tab.wait_for_function(
+        "() => /^(Ready|Resuming)/.test(document.getElementById('status').textContent)",
+        timeout=60_000,
+    )
+    assert tab.locator("#article-site").inner_text() == "The Harbour Herald"
+    assert "By Tomas Wren." in tab.locator("#article-intro").inner_text()
     context.close()

@@ -29,7 +29,7 @@ def test_a_url_on_this_machine_is_refused_unless_allowed(
         for address in (url, url.replace("localhost", "127.0.0.1"), "http://127.9.9.9/x"):
             refused = client.post("/api/narrations", json={"url": address})
             assert refused.status_code == 400, address
-            assert "local or private address" in refused.json()["detail"]
+            assert "a loopback address" in refused.json()["detail"]
         for other in ("file:///etc/passwd", "ftp://example.org/a"):
             assert client.post("/api/narrations", json={"url": other}).status_code == 400
         assert client.get("/api/narrations").json() == []
@@ -40,12 +40,28 @@ def test_a_url_on_this_machine_is_refused_unless_allowed(
         assert wait_done(client, job["id"])["status"] == "done"
 
 
+def test_the_fetch_itself_refuses_what_the_first_check_let_through(
+    serve: Serve, site: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that resolves to a public address when asked, and to 127.0.0.1 when fetched (DNS
+    rebinding), or a public page that redirects inside: the fetch holds the same rule."""
+    speak_with(monkeypatch, quick())
+    monkeypatch.setattr("narrate.server.api.check_public", lambda url, allow_private: None)
+    running = serve()
+    with running.client() as client:
+        job = client.post("/api/narrations", json={"url": site.url_for("/news/river-swim")})
+        status = wait_done(client, job.json()["id"])
+    assert status["status"] == "failed"
+    assert "refused to connect" in status["error"] and "loopback" in status["error"]
+    assert not site.log
+
+
 @pytest.mark.parametrize(
     "address", ["10.0.0.8", "192.168.1.1", "169.254.169.254", "::1", "fd00::1", "0.0.0.0"]
 )
 def test_private_link_local_and_metadata_addresses_are_not_public(address: str) -> None:
     host = f"[{address}]" if ":" in address else address
-    with pytest.raises(FetchError, match="local or private"):
+    with pytest.raises(FetchError, match="refused"):
         check_public(f"http://{host}/latest/meta-data/")
     check_public(f"http://{host}/", allow_private=True)
 
@@ -66,6 +82,7 @@ def test_an_api_key_is_asked_for_everything_but_the_page(serve: Serve) -> None:
         assert client.post("/api/session", json={"key": "nope"}).status_code == 401
         assert client.post("/api/session", json={"key": "s3cret"}).status_code == 204
         assert client.get("/api/narrations").status_code == 200  # by the session cookie
+        assert client.get("/feeds/none/feed.xml").status_code == 404  # feeds are public
 
 
 def test_requests_too_large_or_too_many_are_refused(

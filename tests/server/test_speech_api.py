@@ -9,15 +9,17 @@ import httpx
 import pytest
 
 from narrate.audio.assembly import duration
+from tests.conftest import speak_with
 from tests.server.conftest import Running
+from tests.server.voices import SlowVoice
 
-pytestmark = pytest.mark.slow
 openai = pytest.importorskip("openai")
 
 Serve = Callable[..., Running]
 TEXT = "The ferry leaves at 9:30 pm. Tickets cost $4.50 on board."
 
 
+@pytest.mark.slow
 def test_the_openai_client_gets_speech_in_each_format(serve: Serve, tmp_path: Path) -> None:
     running = serve(api_key="local-key")
     client = openai.OpenAI(base_url=f"{running.base}/v1", api_key="local-key", max_retries=0)
@@ -45,6 +47,7 @@ def test_the_openai_client_gets_speech_in_each_format(serve: Serve, tmp_path: Pa
     assert opus.content[:4] == b"OggS"
 
 
+@pytest.mark.slow
 def test_speech_refuses_what_openai_refuses(serve: Serve) -> None:
     running = serve()
     client = openai.OpenAI(base_url=f"{running.base}/v1", api_key="unused", max_retries=0)
@@ -53,3 +56,26 @@ def test_speech_refuses_what_openai_refuses(serve: Serve) -> None:
     answer = httpx.post(f"{running.base}/v1/audio/speech",
                         json={"input": "Hello.", "response_format": "flac"})  # fmt: skip
     assert answer.status_code == 422
+
+
+def test_speech_streams_while_later_sentences_are_made(
+    serve: Serve, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    voice = SlowVoice(seconds=0.2)
+    speak_with(monkeypatch, voice)
+    running = serve()
+    text = " ".join(f"Sentence number {n} is about the quay." for n in range(1, 9))
+    spoken_at_first_speech = -1
+    received = 0
+    body = {"model": "tts-1", "voice": "alloy", "input": text, "response_format": "pcm"}
+    with running.client() as client, client.stream("POST", "/v1/audio/speech", json=body) as answer:
+        assert answer.status_code == 200
+        assert answer.headers["content-type"] == "audio/pcm"
+        for chunk in answer.iter_bytes():
+            received += len(chunk)
+            if spoken_at_first_speech < 0 and received > 24000 * 2 * 0.3:  # past the lead-in
+                spoken_at_first_speech = len(voice.spoken)
+    assert 0 < spoken_at_first_speech < 8
+    assert len(voice.spoken) == 8
+    # 24 kHz: the fake voice's 10 ms a character, resampled, and the pauses between
+    assert received / 2 / 24000 > sum(len(s) for s in voice.spoken) / 100

@@ -10,9 +10,19 @@
   var job = null;          // the narration playing: {id, done, whole, sentences, starts, ...}
   var current = -1, word = -1, words = [], wordStarts = [], frame = 0, lastSaved = 0;
 
+  // The status line is announced by screen readers: it changes when the state does (asked,
+  // fetching, narrating, ready, failed), never with each sentence; progress is shown apart.
   function say(message, isError) {
+    if (statusLine.textContent === message) { return; }
     statusLine.textContent = message;
     statusLine.classList.toggle("error", Boolean(isError));
+  }
+
+  function showProgress(done, total) {
+    $("progress-line").hidden = !total || done >= total;
+    $("progress").max = Math.max(total, 1);
+    $("progress").value = done;
+    $("progress-count").textContent = done + " of " + total;
   }
 
   function api(path, options) {
@@ -82,8 +92,9 @@
       return span;
     });
     places.forEach(function (place) { if (!place.used) { place.el.textContent = place.block.text; } });
-    var meta = $("article-meta");
-    intro.forEach(function (span) { meta.appendChild(document.createTextNode(" ")); meta.appendChild(span); });
+    var spoken = $("article-intro");
+    intro.forEach(function (span) { spoken.appendChild(document.createTextNode(" ")); spoken.appendChild(span); });
+    job.intro = intro.length;
     job.starts = [];
     job.timed = 0;
     if (job.sentences.length) { job.sentences[0].tabIndex = 0; }
@@ -206,15 +217,12 @@
 
   // ---- a narration: open it, follow it while it is made ----
 
+  // The site, then the byline and date as the narration speaks them (its intro sentences);
+  // when it does not, as the page gives them.
   function describe(status) {
-    var meta = [status.site, status.byline, status.published].filter(Boolean).join(" · ");
     if (!job.sentences) { $("article-title").textContent = status.title || "Preparing the article"; }
-    $("article-meta").setAttribute("data-about", meta);
-    var line = $("article-meta").firstChild;
-    if (!line || line.nodeType !== 3 || line.nodeValue !== meta) {
-      if (line && line.nodeType === 3) { $("article-meta").removeChild(line); }
-      $("article-meta").insertBefore(document.createTextNode(meta), $("article-meta").firstChild);
-    }
+    var unspoken = job.intro ? [] : [status.byline, status.published];
+    $("article-site").textContent = [status.site].concat(unspoken).filter(Boolean).join(" · ");
   }
 
   function open(status, autoplay) {
@@ -223,7 +231,8 @@
     $("player").hidden = false;
     $("downloads").hidden = true;
     $("article-title").textContent = status.title || "Preparing the article";
-    $("article-meta").textContent = "";
+    $("article-site").textContent = "";
+    $("article-intro").textContent = "";
     $("article-body").textContent = "";
     audio.src = status.links.audio;
     if (job.done && status.position > 0) {
@@ -243,13 +252,14 @@
       .then(function (answers) {
         if (job !== mine) { return; }
         var status = answers[0], data = answers[1];
-        describe(status);
         if (data.segments && !mine.sentences) { render(data); }
+        describe(status);
         if (data.cues && mine.sentences) { applyCues(data.cues); follow(); }
+        showProgress(status.progress.done, status.progress.total);
         if (status.status === "failed") { say("Could not narrate it: " + status.error, true); return; }
         if (status.status === "done" && data.complete) { finished(status); return; }
         if (status.status === "queued") { say("Waiting for a free voice."); }
-        else if (status.progress.total) { say("Narrating " + (status.title || "the article") + ": " + status.progress.done + " of " + status.progress.total + " sentences."); }
+        else if (status.progress.total) { say("Narrating " + (status.title || "the article") + "."); }
         else { say("Fetching the article."); }
         window.setTimeout(function () { poll(mine); }, 700);
       })
