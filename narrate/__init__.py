@@ -4,7 +4,8 @@ The three text stages are public so they can be used (and measured) on their own
 
     extract_text(html, url=None) -> str      the article body as it will be narrated
     split_sentences(text) -> list[str]       sentences, never split inside "Jan. 10" or "U.S."
-    normalize(text) -> str                   written forms to what a narrator says
+    normalize(text, language="en") -> str    written forms to what a narrator says (en, de, es,
+                                             fr, uk; any other language is left as written)
 """
 
 from __future__ import annotations

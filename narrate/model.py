@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TypeAlias
 
 SampleSpan: TypeAlias = tuple[int, int]
@@ -86,6 +87,8 @@ class Article:
     description: str = ""
     url: str = ""
     """Where the page was read from (final URL after redirects), or "" for files and stdin."""
+    paywalled: bool = False
+    """Only the start of the article was readable: the rest is behind a paywall or a login."""
 
     @property
     def text(self) -> str:
@@ -101,6 +104,8 @@ class SegmentKind(StrEnum):
     INTRO = "intro"
     HEADING = "heading"
     SENTENCE = "sentence"
+    NOTE = "note"
+    """narrate's own words after the body (that the rest is behind a paywall)."""
 
 
 @dataclass(frozen=True)
@@ -222,3 +227,26 @@ class Chapter:
     title: str
     start: float
     end: float
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """A voice found on this machine (narrate.speech.catalog finds them)."""
+
+    name: str
+    model: Path
+    config: Path
+    origin: str
+    """Where it was found: "package", a folder, or "path"."""
+    language: str = ""
+    """Piper's language code, e.g. "en_US"."""
+    quality: str = ""
+    sample_rate: int = 0
+    speakers: tuple[str, ...] = ()
+    engine: str = "piper"
+    """What speaks it (see narrate.speech.engines)."""
+    license: str = ""
+    """The licence, from the voice's MODEL_CARD or the catalogue, with the credit line the
+    licence asks for: what every output names beside the voice."""
+    noncommercial: bool = False
+    """Whether the licence forbids commercial use (a podcast with ads, say)."""

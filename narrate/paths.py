@@ -4,7 +4,8 @@
     CACHE/models     the voices' optimised copies and model hashes (speech.modelstore)
     CACHE/articles   extracted articles, by page (extraction.articlecache)
     CACHE/pages      fetched pages, for conditional requests (sources.httpcache)
-    DATA/voices      voices the user added
+    DATA/voices      voices the user added or downloaded (speech.download)
+    DATA/piper_voices.json   a newer voice catalogue than the shipped one (speech.published)
 
 CACHE is the user cache folder (platformdirs) unless a root is given; DATA the user data folder.
 """
@@ -56,3 +57,9 @@ def user_voices_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP)) / "voices"
+
+
+def user_voice_catalog() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP)) / "piper_voices.json"

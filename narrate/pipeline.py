@@ -13,26 +13,31 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 from narrate.audio.formats import FORMATS
 from narrate.audio.id3 import write_id3
-from narrate.errors import ExtractionError, NarrateError, OutputError
+from narrate.errors import ExtractionError, NarrateError, OutputError, VoiceError
 from narrate.extraction import articlecache
 from narrate.files import atomic_path
-from narrate.model import Article, Narration, Page, Script
+from narrate.model import Article, Narration, Page, Script, VoiceInfo
 from narrate.outputs.writers import Finished, write_outputs
 from narrate.paths import cache_folders
 from narrate.readers import read_article
 from narrate.settings import FetchOptions, Outputs, Settings
 from narrate.sources.cover import fetch_cover
 from narrate.sources.reading import read_source
-from narrate.speech.catalog import VoiceInfo, find_voice
+from narrate.sources.vetting import vet_article
+from narrate.speech.catalog import (
+    DEFAULT_VOICE,
+    find_voice,
+    installed_for_language,
+)
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, narration_key
 from narrate.speech.synthesis import Progress, Stats, Synthesizer
@@ -66,15 +71,67 @@ def load_article(
 
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:
-    return read_article(page, force=force)
+    """The article in a page, with only the claims about itself that narrate trusts (see
+    sources.vetting) and text that every output format can carry."""
+    return vet_article(read_article(page, force=force))
 
 
-def make_script(article: Article) -> Script:
-    """The script, every segment's text normalised to what a narrator says."""
+def make_script(article: Article, language: str = "en") -> Script:
+    """The script, every segment's text normalised to what a narrator says in `language`."""
     from narrate.text.script import build_script
-    from narrate.textnorm import normalize
+    from narrate.textnorm import for_language
 
-    return build_script(article, speak=normalize)
+    return build_script(article, speak=for_language(language), language=language)
+
+
+def narration_language(settings: Settings, article: Article | None = None) -> str:
+    """--language, else the article's declared language, else the --voice's, else the
+    language its words show (English when unsure)."""
+    if settings.language:
+        return settings.language
+    if article is not None and article.language:
+        return article.language
+    if settings.voice:
+        return find_voice(settings.voice).language
+    if article is None:
+        return "en"
+    from narrate.textnorm.guess import guess_language
+
+    return guess_language(" ".join(block.text for block in article.blocks[:30])) or "en"
+
+
+def voice_for(settings: Settings, article: Article | None = None) -> VoiceInfo:
+    """The voice to narrate with: --voice; else an installed voice of the narration's language.
+
+    When no voice of that language is installed: an error if --language asked for it, else
+    one warning naming the voice to download, and the default voice.
+    """
+    if settings.voice:
+        return find_voice(settings.voice)
+    language = narration_language(settings, article)
+    if info := installed_for_language(language):
+        return info
+    from narrate.extraction.language import language_name
+    from narrate.speech.published import best_for
+
+    try:
+        suggestion = f": narrate voices download {best_for(language).key}"
+    except VoiceError:
+        suggestion = " (Piper publishes none)"
+    name = language_name(language.replace("_", "-"))
+    message = f"no {name} voice is installed here{suggestion}"
+    if settings.language:
+        raise VoiceError(message)
+    _warn_once(
+        f"this article is in {name} ({language}) and {message}; reading with {DEFAULT_VOICE} "
+        "meanwhile"
+    )
+    return find_voice(None)
+
+
+@cache
+def _warn_once(message: str) -> None:
+    log.warning("%s", message)
 
 
 def lexicon_for(settings: Settings) -> Lexicon:
@@ -96,12 +153,13 @@ def prepare(
     article = load_article(
         source, settings.fetch, force=settings.force, saved=saved, on_new_page=on_new_page
     )
-    script = make_script(article)
+    script = make_script(article, narration_language(settings, article))
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")
     from narrate.extraction import language_warning  # after the workers have started
 
-    if warning := language_warning(script.article, find_voice(settings.voice).language):
+    voice = voice_for(settings, script.article)  # warns when no voice speaks the language
+    if settings.voice and (warning := language_warning(script.article, voice.language)):
         log.warning("%s", warning)
     audit(script, strict=settings.strict)
     return script
@@ -157,7 +215,7 @@ def narrate_script(
 
     for target in (path, *(p for p in vars(settings.outputs).values() if p)):
         check_writable(target)
-    synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
+    synthesizer = synthesizer or synthesizer_for(settings, voice_for(settings, script.article))
     info = synthesizer.info
     cache, key = synthesizer.cache, ""
     if cache:
@@ -167,12 +225,12 @@ def narrate_script(
         )
     with atomic_path(path) as temporary:
         encoded = cache.get_audio(key, settings.fmt) if cache else None
-        if encoded:  # the same narration was encoded before: its clips give the timings
+        if encoded is not None:  # the same narration was encoded before: its clips give the timings
             narration = synthesize(script, synthesizer, progress)
             if synthesizer.stats.synthesised:  # a clip had been evicted: its timing is new
                 encode(narration, temporary, settings.fmt, settings.bitrate)
             else:
-                shutil.copyfile(encoded, temporary)
+                temporary.write_bytes(encoded)
         else:
             # Clips go to the encoder as they are joined, while later ones are synthesised.
             rate = synthesizer.sample_rate
@@ -183,7 +241,8 @@ def narrate_script(
         if FORMATS[settings.fmt].id3:
             cover = fetch_cover(script.article, settings.fetch) if settings.cover else None
             write_id3(temporary, script, narration, info.name, info.license, cover)
-    write_sidecars(narration, script, settings.outputs, path, info)
+        # The side files before the audio's rename: if one fails, the old audio stays.
+        write_sidecars(narration, script, settings.outputs, path, info, audio_file=temporary)
     return Result(path, script, narration, info, synthesizer.stats)
 
 
@@ -197,7 +256,7 @@ def stream_script(
     """Speak the script as it is made, into a binary stream (stdout) or to the speakers (None)."""
     from narrate.audio.assembly import Player, Sink, encoder
 
-    synthesizer = synthesizer or synthesizer_for(settings, find_voice(settings.voice))
+    synthesizer = synthesizer or synthesizer_for(settings, voice_for(settings, script.article))
     rate = synthesizer.sample_rate
     sink: Sink = encoder(stream, rate, settings.fmt, settings.bitrate) if stream else Player(rate)
     with sink:
@@ -205,10 +264,19 @@ def stream_script(
 
 
 def write_sidecars(
-    narration: Narration, script: Script, outputs: Outputs, audio_path: Path, voice: VoiceInfo
+    narration: Narration,
+    script: Script,
+    outputs: Outputs,
+    audio_path: Path,
+    voice: VoiceInfo,
+    audio_file: Path | None = None,
 ) -> None:
-    """Timed text and read-along files, from the same cue times as the audio."""
-    done = Finished(script, narration, audio_path, voice.name, voice.license)
+    """Timed text and read-along files, from the same cue times as the audio.
+
+    `audio_file`: where the audio is now, when it is not yet at `audio_path` (the EPUB carries
+    a copy of it; the read-along page links to `audio_path`).
+    """
+    done = Finished(script, narration, audio_path, voice.name, voice.license, audio_file)
     write_outputs(outputs, done)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from narrate.model import AudioFormat
@@ -44,7 +44,7 @@ def user_agent() -> str:
 @dataclass(frozen=True)
 class FetchOptions:
     timeout: float = 20.0
-    """Seconds for the whole request (connect, redirects and body), per attempt."""
+    """Seconds for the whole fetch: connect, headers, body, redirects and retries together."""
     max_bytes: int = 10 * 1024 * 1024
     """Largest body accepted, after decompression."""
     max_redirects: int = 5
@@ -57,6 +57,19 @@ class FetchOptions:
     user_agent: str = field(default_factory=user_agent)
     cache_dir: Path | None = None
     """Where fetched pages are kept for conditional requests (ETag, Last-Modified); None: off."""
+    allow_private: bool = False
+    """Let URLs from fetched content reach loopback, private and other internal addresses."""
+    trust_url: bool = True
+    """The URL was typed by the user, so it may point anywhere. False: it came from someone
+    else (a feed item, a server's client) and is held to the address rules (see netguard)."""
+    trusted_origin: str = ""
+    """With trust_url False: the URL the user gave (a feed's address), whose origin (scheme,
+    host and port) those other URLs may share even when it is internal."""
+
+    def for_content(self, user_url: str) -> FetchOptions:
+        """The options for URLs found in what `user_url` led to (items, images, links)."""
+        trusted = user_url if self.trust_url else self.trusted_origin
+        return replace(self, trust_url=False, trusted_origin=trusted)
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,9 @@ class Outputs:
 @dataclass(frozen=True)
 class Settings:
     voice: str | None = None
-    """Voice name or path to a .onnx model; None: the default voice."""
+    """Voice name or path to a .onnx model; None: an installed voice of the article's language."""
+    language: str | None = None
+    """The narration's language (a tag: "de", "es-MX"); None: the article's own."""
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     fmt: AudioFormat = AudioFormat.MP3
     bitrate: str = ""

@@ -9,23 +9,28 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from narrate.cli import signals
 from narrate.cli.console import errors, progress_bar, say
 from narrate.errors import NarrateError
 from narrate.settings import FetchOptions
+from narrate.sources.fetch import check_timeout
 
 narrate_app = typer.Typer(add_completion=False, rich_markup_mode="rich")
 # The subcommands, each in a module of its own that is imported only when its name is given (the
 # plain command starts faster without them): name -> module, whose register(app) adds it.
 SUBCOMMANDS = {
-    "voices": "narrate.cli.tools",
+    "voices": "narrate.cli.voices_commands",
     "normalize": "narrate.cli.tools",
     "cache": "narrate.cli.tools",
     "feed": "narrate.cli.feed_commands",
+    "audit": "narrate.cli.audit_command",
+    "serve": "narrate.cli.serve_command",
     "worker": "narrate.cli.cluster_commands",
     "submit": "narrate.cli.cluster_commands",
     "cluster": "narrate.cli.cluster_commands",
@@ -74,6 +79,14 @@ def narrate(
             rich_help_panel="Input",
         ),
     ] = False,
+    audit: Annotated[
+        bool,
+        typer.Option(
+            "--audit",
+            help="With --dry-run: also flag, on stderr, what the voice would say oddly.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
     play: Annotated[
         bool,
         typer.Option(
@@ -86,7 +99,16 @@ def narrate(
         str | None,
         typer.Option(
             help="Voice name (see 'narrate voices') or path to a Piper .onnx model.",
-            show_default="en_US-joe-medium",
+            show_default="an installed voice of the article's language, else en_US-joe-medium",
+            rich_help_panel="Voice",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help="The article's language (de, es, fr...), when the page does not say or says "
+            "wrong: its text rules, and its voice unless --voice is given.",
+            show_default="the page's",
             rich_help_panel="Voice",
         ),
     ] = None,
@@ -156,8 +178,22 @@ def narrate(
         ),
     ] = False,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for a web page.", rich_help_panel="Input")
+        float,
+        typer.Option(
+            help="Seconds a web page may take in all (connect, download, retries).",
+            rich_help_panel="Input",
+        ),
     ] = 20.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            envvar="NARRATE_ALLOW_PRIVATE",
+            help="Let addresses found in fetched content (redirects, images) reach this "
+            "machine or the local network.",
+            rich_help_panel="Input",
+        ),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -255,9 +291,9 @@ def narrate(
     """
     from narrate import pipeline
     from narrate.audio.formats import audio_format
+    from narrate.files import free_name
     from narrate.paths import cache_folders
     from narrate.settings import Outputs, Settings, SpeechSettings, default_jobs
-    from narrate.speech.catalog import find_voice
 
     with errors(debug):
         try:
@@ -267,24 +303,38 @@ def narrate(
         pages = cache_folders().pages if cache else None
         settings = Settings(
             voice=voice, fmt=audio, bitrate=bitrate, lexicon=lexicon, force=force, strict=strict,
-            cover=cover,
+            cover=cover, language=language,
             speech=SpeechSettings(speaker=speaker, length_scale=length_scale, rate=rate),
-            fetch=FetchOptions(timeout=timeout, cache_dir=pages), jobs=jobs or default_jobs(),
+            fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
+                               allow_private=allow_private),
+            jobs=jobs or default_jobs(),
             cache=cache, cache_size=cache_size * 1024 * 1024,
             outputs=Outputs(vtt=vtt, srt=srt, timings=timings, chapters=chapters, html=html,
                             epub=epub),
             broker=broker, store=store,
         )  # fmt: skip
         if dry_run:
-            for segment in pipeline.prepare(source, settings).segments:
+            script = pipeline.prepare(source, settings)
+            for segment in script.segments:
                 typer.echo(segment.spoken)
+            if audit:
+                from narrate.speech.audit import audit_script
+
+                say(audit_script(script, pipeline.voice_for(settings, script.article), source))
             return
+        if audit:
+            raise NarrateError("--audit goes with --dry-run (or use: narrate audit PAGE...)")
         if (play or output == Path("-")) and (html or epub):
             raise NarrateError("--html and --epub need an audio file: give -o FILE")
-        info = find_voice(voice)
+        info = pipeline.voice_for(settings)
         # A page not seen before starts the voice's workers, which load it during extraction.
-        with pipeline.synthesizer_for(settings, info) as synthesizer:
+        with ExitStack() as stack:
+            synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             script = pipeline.prepare(source, settings, on_new_page=synthesizer.start)
+            if (chosen := pipeline.voice_for(settings, script.article)).model != info.model:
+                synthesizer.close()  # the article's language wants another voice
+                info = chosen
+                synthesizer = stack.enter_context(pipeline.synthesizer_for(settings, info))
             if play or output == Path("-"):
                 with progress_bar(len(script.segments), quiet) as progress:
                     stream = None if play else sys.stdout.buffer
@@ -293,7 +343,8 @@ def narrate(
                     )
                 pipeline.write_sidecars(narration, script, settings.outputs, Path("-"), info)
                 return
-            path = output or pipeline.default_output(script.article, audio)
+            # A name narrate chooses never replaces a file that is there already.
+            path = output or free_name(pipeline.default_output(script.article, audio))
             with progress_bar(len(script.segments), quiet) as progress:
                 result = pipeline.narrate_script(script, path, settings, progress, synthesizer)
         minutes, seconds = divmod(round(result.narration.seconds), 60)
@@ -316,6 +367,7 @@ def subcommand_app(name: str) -> typer.Typer:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: `narrate SOURCE ...`, or one of the subcommands."""
     args = sys.argv[1:] if argv is None else argv
+    signals.install()
     try:
         if args and args[0] in SUBCOMMANDS:
             subcommand_app(args[0])(args=args, prog_name="narrate")

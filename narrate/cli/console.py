@@ -14,11 +14,11 @@ from contextlib import contextmanager
 
 import typer
 
+from narrate.cli import signals
 from narrate.errors import NarrateError
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 3
-EXIT_INTERRUPTED = 130
 
 
 def say(message: str, quiet: bool = False) -> None:
@@ -46,9 +46,9 @@ def errors(debug: bool) -> Iterator[None]:
             raise
         say(f"narrate: error: {error}")
         raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
-        say("narrate: interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM/SIGHUP (see signals)
+        say(f"narrate: interrupted{f' ({stop})' if str(stop) else ''}")
+        raise typer.Exit(signals.exit_status(stop)) from None
     except (typer.Exit, typer.Abort):
         raise
     except Exception as error:

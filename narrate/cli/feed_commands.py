@@ -41,7 +41,18 @@ Voice = Annotated[
 ]
 Rate = Annotated[float, typer.Option(help="Speaking speed: 1.2 is 20% faster.", min=0.25, max=4)]
 Jobs = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.", min=1)]
-Timeout = Annotated[float, typer.Option(help="Seconds to wait for a web page.")]
+Timeout = Annotated[
+    float, typer.Option(help="Seconds a web page may take in all (connect, download, retries).")
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        envvar="NARRATE_ALLOW_PRIVATE",
+        help="Let addresses from fetched content (feed items, redirects, images) reach this "
+        "machine or the local network.",
+    ),
+]
 Force = Annotated[
     bool, typer.Option("--force", help="Narrate pages that do not look like articles.")
 ]
@@ -58,13 +69,15 @@ Store = Annotated[
 
 
 def _settings(voice: str | None, rate: float, jobs: int | None, timeout: float,
-              force: bool) -> Settings:  # fmt: skip
+              force: bool, allow_private: bool = False) -> Settings:  # fmt: skip
     from narrate.paths import cache_folders
     from narrate.settings import FetchOptions, Settings, SpeechSettings, default_jobs
+    from narrate.sources.fetch import check_timeout
 
     pages = cache_folders().pages
     return Settings(voice=voice, speech=SpeechSettings(rate=rate), force=force,
-                    fetch=FetchOptions(timeout=timeout, cache_dir=pages),
+                    fetch=FetchOptions(timeout=check_timeout(timeout), cache_dir=pages,
+                                       allow_private=allow_private),
                     jobs=jobs or default_jobs())  # fmt: skip
 
 
@@ -138,6 +151,7 @@ def add_command(
     rate: Rate = 1.0,
     jobs: Jobs = None,
     timeout: Timeout = 20.0,
+    allow_private: AllowPrivate = False,
     force: Force = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -146,7 +160,7 @@ def add_command(
     from narrate import feed
 
     with errors(debug):
-        settings = _settings(voice, rate, jobs, timeout, force)
+        settings = _settings(voice, rate, jobs, timeout, force, allow_private)
         with progress_bar(None, quiet) as progress:
             report = feed.add(folder, sources, settings, keep=keep, progress=progress,
                               notify=_printer(quiet))  # fmt: skip
@@ -163,6 +177,7 @@ def sync_command(
     rate: Rate = 1.0,
     jobs: Jobs = None,
     timeout: Timeout = 20.0,
+    allow_private: AllowPrivate = False,
     force: Force = False,
     broker: Broker = "",
     store: Store = "",
@@ -173,8 +188,8 @@ def sync_command(
     from narrate import feed
 
     with errors(debug):
-        settings = replace(_settings(voice, rate, jobs, timeout, force), broker=broker,
-                           store=store)  # fmt: skip
+        settings = replace(_settings(voice, rate, jobs, timeout, force, allow_private),
+                           broker=broker, store=store)  # fmt: skip
         with progress_bar(None, quiet) as progress:
             report = feed.sync(folder, source, settings, limit=limit, keep=keep,
                                progress=progress, notify=_printer(quiet))  # fmt: skip

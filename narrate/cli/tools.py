@@ -1,4 +1,4 @@
-"""narrate's other commands: voices, normalize, cache."""
+"""narrate's other commands: normalize, cache (voices: narrate.cli.voices_commands)."""
 
 from __future__ import annotations
 
@@ -7,25 +7,13 @@ from typing import Annotated
 
 import typer
 
-from narrate.cli.console import errors, say
+from narrate.cli.console import errors
 from narrate.errors import NarrateError
-
-
-def voices_command(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
-    """List the voices available here (pip-installed, ./voices, the user data folder)."""
-    from narrate.speech.catalog import list_voices, voice_dirs
-
-    with errors(debug):
-        for info in list_voices():
-            typer.echo(
-                f"{info.name}\t{info.language}\t{info.quality}\t{info.sample_rate} Hz\t"
-                f"{info.license or '?'}\t{info.origin}"
-            )
-        say("Searched: pip package, " + ", ".join(str(d) for d in voice_dirs()))
 
 
 def normalize_command(
     text: Annotated[str, typer.Argument(help="Text to normalise, or - for standard input.")],
+    language: Annotated[str, typer.Option(help="The text's language: en, de, es, fr, uk.")] = "en",
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Print TEXT as narrate would speak it."""
@@ -34,7 +22,7 @@ def normalize_command(
     with errors(debug):
         source = sys.stdin.read() if text == "-" else text
         for paragraph in source.split("\n\n"):
-            typer.echo(normalize(paragraph))
+            typer.echo(normalize(paragraph, language))
 
 
 def cache_command(
@@ -46,6 +34,7 @@ def cache_command(
     """Show or clear the cache of synthesised sentences."""
     from narrate.paths import cache_folders
     from narrate.sources.httpcache import HttpCache
+    from narrate.speech.modelstore import remove_optimized_copies
     from narrate.speech.segmentcache import SegmentCache
 
     with errors(debug):
@@ -64,11 +53,12 @@ def cache_command(
             for saved in [*articles, *folder.glob("*.title")]:
                 saved.unlink(missing_ok=True)
             typer.echo(f"Removed {len(articles)} extracted articles")
+            copies = remove_optimized_copies(folders.models)
+            typer.echo(f"Removed {copies} optimised voice models (made again when needed)")
         else:
             raise NarrateError(f"unknown cache action {action!r}: use info or clear")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("voices")(voices_command)
     app.command("normalize")(normalize_command)
     app.command("cache")(cache_command)

@@ -14,6 +14,7 @@ whether the page is an article at all.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from narrate.errors import ExtractionError
 from narrate.extraction import (
@@ -50,15 +51,16 @@ def extract_article(
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
     furniture.prune(tree)
-    furniture.prune_standfirst(tree, meta.description)
     crossheads.promote(tree)
     # The canonical address names the site even when the page was read through a mirror.
     site = meta.canonical_url or url
     found = body.main_content(tree, site)
     found = chunks.rejoin(tree, found, site)
-    blocks = cleanup.clean(found, meta.title, meta.authors)
+    deliberate = cleanup.repeated_in_place(tree)
+    blocks = cleanup.clean(found, meta.title, meta.authors, meta.description, deliberate)
     blocks = lead.recover_lead(tree, blocks, meta.title)
-    blocks = crosscheck.against_declared(blocks, meta.article_body)
+    blocks = lead.recover_standfirst(tree, blocks, meta.description)
+    blocks = crosscheck.against_declared(blocks, meta.article_body, meta.description)
     article = Article(
         title=meta.title,
         blocks=tuple(blocks),
@@ -72,6 +74,8 @@ def extract_article(
         description=meta.description,
         url=url or "",
     )
+    if verdict.is_teaser(article.text, stats):
+        article = replace(article, paywalled=True)
     if not allow_non_article:
         verdict.check(article.text, meta, stats, url)
     elif not blocks:

@@ -15,6 +15,7 @@ import html
 import json
 import logging
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -59,21 +60,32 @@ def from_json(text: str) -> Article:
     return Article(**data)
 
 
+def _checksum(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8')):08x}"
+
+
 def get(folder: Path, page: Page, force: bool) -> Article | None:
+    """The article saved for this page, if its checksum holds (the first line of the file is
+    the CRC-32 of the rest); a damaged one is removed, to be extracted again."""
     path = folder / f"{key(page, force)}.json"
     try:
-        return from_json(path.read_text(encoding="utf-8"))
+        record, _, text = path.read_text(encoding="utf-8").partition("\n")
+        if record != _checksum(text):
+            raise ValueError("checksum mismatch")
+        return from_json(text)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("ignoring a damaged saved article %s: %s", path, error)
+        log.debug("dropping a damaged saved article %s (%s): it is extracted again", path, error)
+        path.unlink(missing_ok=True)
         return None
 
 
 def put(folder: Path, page: Page, force: bool, article: Article) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_text(folder / f"{key(page, force)}.json", to_json(article))
+        text = to_json(article)
+        write_text(folder / f"{key(page, force)}.json", f"{_checksum(text)}\n{text}")
         write_text(_title_marker(folder, page), "")
     except (OSError, OutputError) as error:  # the cache is a speed-up, never a failure
         log.warning("could not save the extracted article: %s", error)

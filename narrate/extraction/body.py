@@ -117,7 +117,7 @@ class _Walker:
                 texts.append(part)
             else:
                 texts.extend(self.texts(part, links))
-        text = collapse(" ".join(texts))
+        text = collapse("".join(texts))
         words = word_count(text)
         if words:
             share = min(1.0, word_count(" ".join(links)) / words)
@@ -140,7 +140,9 @@ class _Walker:
         return iter(inner)
 
     def same_site(self, target: str) -> bool:
-        if not target or target.startswith(("#", "/")) or "://" not in target:
+        if not target:
+            return False  # an anchor without an address (an index mark) points nowhere
+        if target.startswith(("#", "/")) or "://" not in target:
             return True
         if not self.host:
             return True  # the page's address is unknown: every link may be a same-site one

@@ -33,6 +33,8 @@ def loose_captions(tree: html.HtmlElement) -> list[html.HtmlElement]:
         if following is None or (box.tail or "").strip():
             continue
         text = text_of(following)
+        if (following.tail or "").strip():
+            continue  # the sentence goes on after it: a name in bold opening a paragraph
         if not 1 <= word_count(text) <= _MAX_CAPTION_WORDS:
             continue
         if following.tag in _CAPTION_TAGS or text == collapse(image.get("alt", "")):

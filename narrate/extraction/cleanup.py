@@ -5,10 +5,13 @@ an author bio closing the page, headings left with nothing under them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from lxml import html
 
 from narrate.extraction.body import Found
-from narrate.extraction.dom import words
-from narrate.extraction.furniture import is_furniture_text
+from narrate.extraction.boilerplate import is_furniture_text, strip_shortcodes
+from narrate.extraction.dom import text_of, words
 from narrate.model import Block, BlockKind
 
 _BIO = re.compile(
@@ -17,6 +20,7 @@ _BIO = re.compile(
     re.IGNORECASE,
 )
 _TITLE_WINDOW = 4
+_MIN_STANDFIRST_WORDS = 6
 _MAX_WORDS_BEFORE_TITLE = 12
 
 
@@ -25,16 +29,33 @@ _MAX_LINK_SHARE = 0.8
 _MAX_LINK_BLOCK_WORDS = 40
 
 
-def clean(found: list[Found], title: str, authors: tuple[str, ...]) -> list[Block]:
+def clean(
+    found: list[Found],
+    title: str,
+    authors: tuple[str, ...],
+    description: str = "",
+    deliberate: frozenset[str] = frozenset(),
+) -> list[Block]:
+    """The blocks worth reading. ``deliberate`` holds texts the page itself repeats side by
+    side (see ``repeated_in_place``), which are read each time."""
+    found = [_without_shortcodes(item) for item in found]
     found = [
         item
         for item in _drop_trailing_link_list(found)
         if not is_furniture_text(item.block.text) and not _is_link_line(item)
     ]
     kept = [item.block for item in _drop_title(found, title)]
-    kept = _drop_repeats(kept)
+    kept = _drop_repeats(kept, deliberate)
+    kept = standfirst_once(kept, description)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
+
+
+def _without_shortcodes(item: Found) -> Found:
+    text = strip_shortcodes(item.block.text)
+    if text == item.block.text:
+        return item
+    return replace(item, block=replace(item.block, text=text))
 
 
 _LIST_LINK_SHARE = 0.2
@@ -82,17 +103,53 @@ def _drop_title(found: list[Found], title: str) -> list[Found]:
     return found
 
 
-def _drop_repeats(blocks: list[Block]) -> list[Block]:
+def _drop_repeats(blocks: list[Block], deliberate: frozenset[str]) -> list[Block]:
     """A block that repeats the one just before it (a heading or paragraph rendered twice, for
-    desktop and mobile).
+    desktop and mobile, in two containers).
 
     A repeat further away is content: an interview asks each guest the same question, a meal
-    plan or a schedule repeats its labels in every section, a poem its refrain.
+    plan or a schedule repeats its labels in every section, a poem its refrain. So is a
+    paragraph the page sets twice side by side in the same container.
     """
     kept: list[Block] = []
     for block in blocks:
-        if kept and len(words(block.text)) >= 4 and same_words(block.text, kept[-1].text):
+        repeat = kept and len(words(block.text)) >= 4 and same_words(block.text, kept[-1].text)
+        if repeat and block.text not in deliberate:
             continue
+        kept.append(block)
+    return kept
+
+
+def repeated_in_place(tree: html.HtmlElement) -> frozenset[str]:
+    """Texts of paragraphs that follow a sibling paragraph with the very same text."""
+    found = set()
+    for paragraph in tree.iter("p"):
+        previous = paragraph.getprevious()
+        if previous is None or previous.tag != "p" or (previous.tail or "").strip():
+            continue
+        text = text_of(paragraph)
+        if text and text == text_of(previous):
+            found.add(text)
+    return frozenset(found)
+
+
+def standfirst_once(blocks: list[Block], description: str) -> list[Block]:
+    """The standfirst is read, once.
+
+    A summary set under the headline (a dek, a lead paragraph, often the page's own
+    description) is the article's opening, and a narrator reads it. Many pages print it twice,
+    as a standfirst and again as the first paragraph or in a summary box lower down: only the
+    first is read.
+    """
+    if len(words(description)) < _MIN_STANDFIRST_WORDS:
+        return blocks
+    kept: list[Block] = []
+    seen = False
+    for block in blocks:
+        if same_words(block.text, description):
+            if seen:
+                continue
+            seen = True
         kept.append(block)
     return kept
 
@@ -111,7 +168,13 @@ def _is_bio(text: str, authors: tuple[str, ...]) -> bool:
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
-    """A heading at the very end introduces something that was furniture and is now gone."""
+    """A heading at the very end introduces something that was furniture and is now gone.
+
+    A page of nothing but headings keeps them: they are all the text it has, and an empty
+    result would hide that from the verdict's message.
+    """
+    if all(block.kind is BlockKind.HEADING for block in blocks):
+        return blocks
     while blocks and blocks[-1].kind is BlockKind.HEADING:
         blocks = blocks[:-1]
     return blocks

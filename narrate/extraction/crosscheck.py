@@ -22,7 +22,13 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
 
 
-def against_declared(blocks: list[Block], article_body: str) -> list[Block]:
+def _same(a: str, b: str) -> bool:
+    return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
+
+
+def against_declared(blocks: list[Block], article_body: str, standfirst: str = "") -> list[Block]:
+    """The blocks the declared body vouches for; the standfirst (the page's description, which
+    declared bodies often leave out) is kept too."""
     declared_words = len(words(article_body))
     ours = sum(len(words(block.text)) for block in blocks)
     if declared_words < 50 or declared_words < _MIN_COVERAGE * ours:
@@ -32,7 +38,8 @@ def against_declared(blocks: list[Block], article_body: str) -> list[Block]:
     for block in blocks:
         own = shingles(block.text)
         long_enough = len(words(block.text)) >= 8 and block.kind is not BlockKind.HEADING
-        if long_enough and len(own & declared) < _MIN_OVERLAP * len(own):
+        vouched = len(own & declared) >= _MIN_OVERLAP * len(own)
+        if long_enough and not vouched and not (standfirst and _same(block.text, standfirst)):
             continue
         kept.append(block)
     return kept

@@ -1,10 +1,9 @@
-"""Page furniture: everything on an article page that a narrator must not read aloud.
+"""Page furniture: the elements of an article page that a narrator must not read aloud.
 
-Two kinds of rule. Structural rules remove whole elements from the tree before the body is
-extracted (navigation, forms, figures, share bars, related-article cards, comment threads),
-recognised by tag, ARIA role or class/id words. Text rules judge single blocks after
-extraction ("Read also: ...", "This audio is created with AI assistance", photo credits,
-newsletter and donation appeals), because many sites put such lines in a plain <p>.
+Structural rules remove whole elements from the tree before the body is extracted
+(navigation, forms, figures, share bars, related-article cards, comment threads), recognised
+by tag, ARIA role or class/id words. Lines of furniture set in a plain <p> are judged one
+block at a time after extraction, by ``boilerplate``.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ import re
 
 from lxml import html
 
-from narrate.extraction import captions
-from narrate.extraction.dom import class_and_id, text_of, word_count
+from narrate.extraction import captions, inline
+from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
 _DROP_TAGS = frozenset(
@@ -93,18 +92,30 @@ _FURNITURE_TOKENS = frozenset(
 )
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 
-# A candidate holding this share of the page's paragraph text is the article, not furniture.
+# A candidate holding this share of the page's running prose is the article, not furniture.
 _MAX_FURNITURE_SHARE = 0.3
 
 
 def prune(tree: html.HtmlElement) -> None:
-    """Remove furniture elements from the tree, in place."""
-    total = _paragraph_words(tree) or 1
+    """Remove furniture elements from the tree, in place.
+
+    A class-name rule never removes the block that holds the page's text: a blog engine may
+    call the post's own container a "widget", and a page may set its text without any <p>.
+    """
+    runs = prose_runs(tree)
+    total_prose = sum(runs.values()) or 1
+    total_paragraphs = _paragraph_words(tree) or 1
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body"):
             continue
-        if _is_furniture(element) and _paragraph_words(element) < _MAX_FURNITURE_SHARE * total:
+        if not _is_furniture(element):
+            continue
+        holds_text = (
+            _paragraph_words(element) >= _MAX_FURNITURE_SHARE * total_paragraphs
+            or _prose(element, runs) >= _MAX_FURNITURE_SHARE * total_prose
+        )
+        if not holds_text:
             doomed.append(element)
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
@@ -124,6 +135,8 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return True
     if tag in ("article", "main") and not element.get("class"):
         return False
+    if inline.in_sentence(element):
+        return inline.is_popup(element)
     names = class_and_id(element)
     if not names.strip():
         return False
@@ -136,121 +149,13 @@ def _paragraph_words(element: html.HtmlElement) -> int:
     return sum(word_count(text_of(p)) for p in element.iter("p"))
 
 
+def _prose(element: html.HtmlElement, runs: dict[html.HtmlElement, int]) -> int:
+    return sum(runs.get(inner, 0) for inner in element.iter())
+
+
 def _drop(element: html.HtmlElement) -> None:
     """Remove an element but keep its tail text, which belongs to the parent."""
     parent = element.getparent()
     if parent is None:
         return
     element.drop_tree()
-
-
-# ---------------------------------------------------------------------------------------------
-# The standfirst (dek): a summary set under the headline, not the first paragraph of the story.
-
-_DEK_CLASS = re.compile(r"\bdek\b|standfirst|sub-?head|subline|sub-?title|deck\b|kicker")
-_DEK_LIKE_CLASS = re.compile(r"lead|summary|intro|excerpt|description|teaser")
-_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_MIN_PROSE_WORDS = 15
-
-
-def prune_standfirst(tree: html.HtmlElement, description: str) -> None:
-    """Remove the standfirst: marked as one by its class, or repeating the page description
-    from a heading, a <header> or a lead/summary box. A first paragraph that merely starts
-    the same way as the description is the story itself and stays."""
-    described = _word_key(description)
-    doomed = []
-    in_story = False
-    for element in tree.iter("p", "div", "h2", "h3", "h4", "h5", "h6"):
-        names = class_and_id(element)
-        # Past the story's first paragraph, a "subhead" is a crosshead inside the story.
-        marked = not in_story and bool(_DEK_CLASS.search(names))
-        in_story = in_story or (not marked and _is_prose(element))
-        if element.tag == "div" and not (marked or _DEK_LIKE_CLASS.search(names)):
-            continue  # a plain container: its text is the whole story, never a standfirst
-        text = text_of(element)
-        repeats_description = bool(described) and _word_key(text) == described
-        if (marked and word_count(text) <= 80) or (
-            repeats_description and _may_be_standfirst(element, names)
-        ):
-            doomed.append(element)
-    for element in doomed:
-        _drop(element)
-
-
-def _is_prose(element: html.HtmlElement) -> bool:
-    return element.tag == "p" and word_count(text_of(element)) >= _MIN_PROSE_WORDS
-
-
-def _may_be_standfirst(element: html.HtmlElement, names: str) -> bool:
-    return (
-        element.tag in _HEADING_TAGS
-        or bool(_DEK_LIKE_CLASS.search(names))
-        or any(ancestor.tag == "header" for ancestor in element.iterancestors())
-    )
-
-
-def _word_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-# ---------------------------------------------------------------------------------------------
-# Text rules: one block at a time.
-
-_LINE_RULES = re.compile(
-    r"^(?:"
-    # audio players and their notes
-    r"this (?:audio|article|story) (?:is|was|has been) (?:created|generated|produced|read|narrated)"
-    r"|(?:listen|hören|écouter|escuchar|слушать) (?:to )?(?:this|the|den|l'|el)?\s*"
-    r"(?:article|story|artikel|article|artículo)"
-    r"|audio (?:is |was )?(?:generated|created)|\d+\s*min(?:ute)?s? listen"
-    # links to other articles
-    r"|read (?:also|more|next|this)|also read|see also|related(?: story| article| coverage)?\s*:"
-    r"|recommended(?: reading)?\s*:|more on this|more from|more:|watch:|listen:|click here"
-    r"|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|a lire aussi"
-    r"|lee (?:también|más)|leia (?:também|mais)|leggi anche|читайте также|baca juga"
-    # appeals: newsletters, subscriptions, donations, following
-    r"|sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter"
-    r"|enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)"
-    r"|become a (?:member|subscriber|supporter|patron)|follow us on|share this (?:article|story)"
-    r"|click to share|(?:story|article) continues below|continue reading below|advertisement$"
-    r"|scroll to continue|copyright ©|© \d{4}|all rights reserved"
-    # print and reprint licences, contact lines closing a story
-    r"|this (?:copy|article|material) is for your personal,? non-?commercial use"
-    r"|to order (?:presentation-ready|multiple) copies|write to [^.]{1,80}\bat \S+@\S+"
-    # captions and credits
-    r"|(?:photo|photograph|image|picture|illustration|video|graphic)s?(?: credit)?\s*(?::|by )"
-    r"|credit\s*:|(?:getty|reuters|ap|afp|epa|shutterstock) images?\b"
-    r")",
-    re.IGNORECASE,
-)
-# Credits that close a caption: "... (Getty Images)", "... Photo: Jane Doe/AP".
-_TRAILING_CREDIT = re.compile(
-    r"(?:\((?:photo|image|credit)?[^()]{0,40}(?:getty|reuters|afp|ap photo|epa|shutterstock)"
-    r"[^()]{0,30}\)|(?:photo|photograph|image)\s*:\s*[^.]{0,60})$",
-    re.IGNORECASE,
-)
-_APPEAL = re.compile(
-    r"\b(?:newsletter|inbox|subscribe|subscription|donate|donation|sign up|unsubscribe)\b",
-    re.IGNORECASE,
-)
-_SHORT_BLOCK = 40
-# Labels of page tools that a main-content extractor may keep as a line of their own.
-_TOOL_LABELS = frozenset(
-    {"print", "print article", "print this article", "order reprints", "reprints", "email"}
-    | {"share", "save", "save article", "copy link", "gift this article", "comments"}
-)
-
-
-def is_furniture_text(text: str) -> bool:
-    """True for a block that is page furniture by its words alone (short blocks only)."""
-    words = word_count(text)
-    if words == 0:
-        return True
-    if words > _SHORT_BLOCK:
-        return False
-    if _LINE_RULES.match(text) or _TRAILING_CREDIT.search(text):
-        return True
-    if " ".join(re.findall(r"\w+", text.lower())) in _TOOL_LABELS:
-        return True
-    # A short plea to subscribe or donate, even phrased freely.
-    return words <= 25 and len(_APPEAL.findall(text)) >= 2

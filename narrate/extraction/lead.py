@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from lxml import html
 
+from narrate.extraction.boilerplate import is_furniture_text
 from narrate.extraction.cleanup import same_words
-from narrate.extraction.dom import text_of, word_count
-from narrate.extraction.furniture import is_furniture_text
+from narrate.extraction.crosscheck import shingles
+from narrate.extraction.dom import text_of, word_count, words
 from narrate.model import Block, BlockKind
 
 _MIN_LEAD_WORDS = 12
@@ -36,6 +37,8 @@ def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> lis
             continue
         if same_words(text, first) or any(same_words(text, b.text) for b in blocks[:5]):
             break
+        if any(same_words(text, b.text) for b in blocks):
+            continue  # the body reads it further down: once is enough
         if _is_lead(element, text):
             found.append(Block(BlockKind.PARAGRAPH, text))
     if len(found) > _MAX_LEAD_PARAGRAPHS:
@@ -49,3 +52,61 @@ def _is_lead(element: html.HtmlElement, text: str) -> bool:
         return False
     link_words = sum(word_count(text_of(a)) for a in element.iter("a"))
     return link_words <= _MAX_LINK_SHARE * words
+
+
+_STANDFIRST_TAGS = ("h1", "h2", "h3", "h4", "p", "div", "span")
+_TRUNCATED = ("…", "...")
+
+
+def recover_standfirst(
+    tree: html.HtmlElement, blocks: list[Block], description: str
+) -> list[Block]:
+    """The standfirst is read, once: when the page shows its own description as a line of
+    its own after the headline (an <h2>, a lead <p> in the header, an intro <div>) and the
+    body does not hold it yet, it opens the body."""
+    if not blocks or word_count(description) < _MIN_LEAD_WORDS:
+        return blocks
+    if any(_shows(block.text, description) for block in blocks[: _MAX_LEAD_PARAGRAPHS + 3]):
+        return blocks
+    after_headline = False
+    for element in tree.iter(*_STANDFIRST_TAGS):
+        if element.tag == "h1":
+            after_headline = True
+            continue
+        text = text_of(element)
+        if not after_headline or not text:
+            continue
+        if same_words(text, blocks[0].text):
+            break  # the story starts here: a summary further down is not a standfirst
+        if not _shows(text, description):
+            continue
+        # The innermost element that shows it: not its box with a date or a name beside it.
+        inner = (text_of(e) for e in element.iterdescendants(*_STANDFIRST_TAGS))
+        text = min((t for t in inner if _shows(t, description)), key=len, default=text)
+        if _already_read(text, blocks):
+            return blocks
+        if not is_furniture_text(text):
+            return [Block(BlockKind.PARAGRAPH, text), *blocks]
+    return blocks
+
+
+# A standfirst whose word runs are mostly in the opening blocks is the story's own opening.
+_MAX_READ_SHARE = 0.5
+
+
+def _already_read(text: str, blocks: list[Block]) -> bool:
+    own = shingles(text)
+    read = set().union(*(shingles(block.text) for block in blocks))
+    return len(own & read) >= _MAX_READ_SHARE * len(own)
+
+
+def _shows(text: str, description: str) -> bool:
+    """``text`` is the description, or the whole of what a cut-short description began."""
+    if same_words(text, description):
+        return True
+    if not description.endswith(_TRUNCATED):
+        return False
+    cut = [w.lower() for w in words(description)][:-1]  # the last word may be cut in half
+    said = [w.lower() for w in words(text)]
+    # A paragraph a little longer than what was cut from it; not a container of the whole story.
+    return len(cut) >= _MIN_LEAD_WORDS and len(said) <= 2 * len(cut) and said[: len(cut)] == cut

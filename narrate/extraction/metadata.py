@@ -7,6 +7,7 @@ Sources, most trusted first: JSON-LD, OpenGraph and other <meta> tags, then the 
 from __future__ import annotations
 
 import datetime as dt
+import html as html_entities
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -14,12 +15,12 @@ from urllib.parse import urljoin
 
 from lxml import html
 
-from narrate.extraction import jsonld
+from narrate.extraction import byline, jsonld
 from narrate.extraction.dom import collapse, text_of
+from narrate.extraction.pubdates import parse_date
 
 # " | Site", " - Site", " — Site", " :: Site", " · Site", " » Site" at the end of a <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|•)\s+")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)?")
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,16 @@ def read_metadata(tree: html.HtmlElement, url: str | None) -> Metadata:
     title = _title(tree, ld, meta, site_name)
     return Metadata(
         title=title,
-        authors=_authors(ld, meta),
-        published=_date(jsonld.string(ld.get("datePublished")), meta, _PUBLISHED_KEYS),
+        authors=_authors(ld, meta) or byline.visible_authors(tree),
+        published=_date(jsonld.string(ld.get("datePublished")), meta, _PUBLISHED_KEYS)
+        or parse_date(byline.visible_date(tree)),
         modified=_date(jsonld.string(ld.get("dateModified")), meta, _MODIFIED_KEYS),
-        site_name=collapse(site_name),
+        site_name=plain_text(site_name),
         language=_language(tree, ld, meta),
         image_url=_absolute(url, jsonld.url_of(ld.get("image")) or _first(meta, _IMAGE_KEYS)),
         canonical_url=_absolute(url, _canonical(tree) or meta.get("og:url", "")),
-        description=collapse(jsonld.string(ld.get("description")) or _first(meta, _DESC_KEYS)),
-        article_body=collapse(jsonld.string(ld.get("articleBody"))),
+        description=plain_text(jsonld.string(ld.get("description")) or _first(meta, _DESC_KEYS)),
+        article_body=plain_text(jsonld.string(ld.get("articleBody"))),
         declared_article=bool(ld) or meta.get("og:type", "").lower() == "article",
     )
 
@@ -111,13 +113,29 @@ def _title(tree: html.HtmlElement, ld: dict[str, Any], meta: dict[str, str], sit
         text_of(title_el) if title_el is not None else "",
     ]
     for candidate in candidates:
-        candidate = collapse(candidate)
+        candidate = plain_text(candidate)
         if candidate:
             # The visible headline is often the same words without the site suffix.
             if h1 and h1 != candidate and h1 in candidate:
                 return h1
             return strip_site_suffix(candidate, site)
     return h1
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+_TAG = re.compile(r"<[a-z/!][^<>]*>", re.IGNORECASE)
+
+
+def plain_text(value: str) -> str:
+    """Page data as the words it means: entities escaped twice by the page ("&#163;71.6m")
+    decoded, and HTML tags some sites leave in JSON-LD fields removed."""
+    for _ in range(2):  # "&amp;#163;" is escaped twice: once for HTML, once by the site
+        if not _ENTITY.search(value):
+            break
+        value = html_entities.unescape(value)
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    return collapse(value)
 
 
 def strip_site_suffix(title: str, site: str) -> str:
@@ -155,7 +173,7 @@ def _authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
         found = re.split(r",|\band\b|;", raw) if raw and "://" not in raw else []
     authors: list[str] = []
     for name in found:
-        name = collapse(re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE))
+        name = plain_text(re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE))
         if name and "://" not in name and name not in authors:
             authors.append(name)
     return tuple(authors)
@@ -167,23 +185,6 @@ def _date(value: str, meta: dict[str, str], keys: tuple[str, ...]) -> dt.datetim
         if parsed is not None:
             return parsed
     return None
-
-
-def parse_date(raw: str) -> dt.datetime | None:
-    """An ISO 8601 date or date-time (with or without zone), or None."""
-    raw = raw.strip()
-    if not raw:
-        return None
-    try:
-        return dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        match = _ISO_DATE.search(raw)
-        if match is None:
-            return None
-        try:
-            return dt.datetime.fromisoformat(match.group(0).replace(" ", "T"))
-        except ValueError:
-            return None
 
 
 def _language(tree: html.HtmlElement, ld: dict[str, Any], meta: dict[str, str]) -> str:
@@ -215,8 +216,9 @@ def normalize_language(raw: str) -> str:
 
 def _canonical(tree: html.HtmlElement) -> str:
     for link in tree.iterfind(".//link[@rel]"):
-        if link.get("rel", "").lower() == "canonical" and link.get("href"):
-            return str(link.get("href", "")).strip()
+        href = str(link.get("href") or "")
+        if link.get("rel", "").lower() == "canonical" and href:
+            return href.strip()
     return ""
 
 

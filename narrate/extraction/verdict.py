@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
-from narrate.extraction.dom import INVISIBLE_TAGS, class_and_id, collapse, word_count
+from narrate.extraction import paywall
+from narrate.extraction.dom import INVISIBLE_TAGS, collapse, spoken_length
 from narrate.extraction.metadata import Metadata
 
 _FORCE = "use --force to narrate it anyway"
@@ -19,16 +20,8 @@ _ERROR_TITLE = re.compile(
     r"|seite nicht gefunden|page introuvable|página no encontrada)\b",
     re.IGNORECASE,
 )
-_PAYWALL_TEXT = re.compile(
-    r"subscribe to (?:continue|keep) reading|subscribers? only|for subscribers"
-    r"|already (?:a subscriber|have an account)|(?:log|sign) in to (?:continue|read)"
-    r"|register (?:for free )?to (?:continue|read)|to (?:continue|keep) reading,? (?:please )?"
-    r"(?:subscribe|sign in|log in|register)|this (?:article|content) is (?:for|only available)",
-    re.IGNORECASE,
-)
-_PAYWALL_CLASS = re.compile(r"paywall|piano|subscriber-only|premium-content|regwall|metered")
 # Below this many words, a page that does not call itself an article is not one.
-_MIN_UNDECLARED_WORDS = 120
+_MIN_UNDECLARED_WORDS = 60
 _MIN_WORDS = 25
 
 
@@ -38,7 +31,8 @@ class PageStats:
 
     words: int
     link_words: int
-    paywall_marked: bool
+    paywall_shown: bool
+    """A reader sees a paywall box or prompt somewhere on the page."""
 
 
 def measure(tree: html.HtmlElement) -> PageStats:
@@ -49,25 +43,34 @@ def measure(tree: html.HtmlElement) -> PageStats:
         if not isinstance(element.tag, str):
             continue
         if element.tag not in INVISIBLE_TAGS:
-            words += word_count(element.text or "")
-        words += word_count(element.tail or "")
-    link_words = sum(word_count(" ".join(a.itertext())) for a in root.iter("a"))
-    marked = any(_PAYWALL_CLASS.search(class_and_id(el)) for el in root.iter("div", "section"))
-    return PageStats(words=words, link_words=link_words, paywall_marked=marked)
+            words += spoken_length(element.text or "")
+        words += spoken_length(element.tail or "")
+    link_words = sum(spoken_length(" ".join(a.itertext())) for a in root.iter("a"))
+    shown = paywall.shows_paywall(root)
+    return PageStats(words=words, link_words=link_words, paywall_shown=shown)
+
+
+# A body this long is the article even on a page that shows a paywall box somewhere.
+_MAX_TEASER_WORDS = 250
+
+
+def is_teaser(body: str, stats: PageStats) -> bool:
+    """Only the start of the article is readable: the page shows a paywall after a short body."""
+    return stats.paywall_shown and spoken_length(body) < _MAX_TEASER_WORDS
 
 
 def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
     """Raise ExtractionError, saying what the page is, unless it holds an article."""
     from narrate.errors import ExtractionError
 
-    words = word_count(body)
+    words = spoken_length(body)
     if words == 0:
         raise ExtractionError(f"{_name(meta)} holds no article text to narrate ({_FORCE})")
     if words < 150 and _ERROR_TITLE.search(meta.title):
         raise ExtractionError(f"{_name(meta)} looks like an error page, not an article ({_FORCE})")
-    promised = word_count(meta.article_body)
+    promised = spoken_length(meta.article_body)
     if (promised >= 150 and words < 0.5 * promised) or (
-        words < 200 and (stats.paywall_marked or _PAYWALL_TEXT.search(body))
+        is_teaser(body, stats) and words < paywall.MIN_TEASER_WORDS
     ):
         raise ExtractionError(
             f"{_name(meta)} looks like a paywall or registration teaser: only {words} words of "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +20,10 @@ from narrate.feed.state import Episode, State
 from narrate.model import Article, AudioFormat, Script
 from narrate.settings import Outputs, Settings
 from narrate.sources.fetch import is_url
+from narrate.sources.vetting import trusted_canonical, web_address
 from narrate.speech.synthesis import Progress
+
+log = logging.getLogger(__name__)
 
 _DESCRIPTION_CHARS = 400
 _STEM_CHARS = 48
@@ -29,7 +33,10 @@ def normal_url(url: str) -> str:
     """One spelling per address: scheme and host in lower case, no fragment, no default port."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
-    port = parts.port
+    try:
+        port = parts.port
+    except ValueError:  # out of range: not an address anything could be fetched from
+        port = None
     if port and (parts.scheme.lower(), port) not in {("http", 80), ("https", 443)}:
         host = f"{host}:{port}"
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
@@ -38,7 +45,8 @@ def normal_url(url: str) -> str:
 def addresses(source: str, article: Article) -> tuple[str, ...]:
     """Every address the article goes by, canonical first: how its episode is found again."""
     given = source if is_url(source) else Path(source).resolve().as_uri()
-    found = [normal_url(u) for u in (article.canonical_url, article.url, given) if u]
+    canonical = trusted_canonical(article.canonical_url, article.url)
+    found = [normal_url(u) for u in (canonical, article.url, given) if u]
     return tuple(dict.fromkeys(found))
 
 
@@ -97,7 +105,7 @@ def plan_episode(
     earlier = state.find(urls)
     guid = earlier.guid if earlier else episode_guid(urls[0])
     digest = text_hash(script)
-    link = article.source_url or (source if is_url(source) else "")
+    link = web_address(article.source_url) or (source if is_url(source) else "")
     return Episode(
         guid=guid, urls=urls, title=article.title or "Untitled article",
         description=describe(article), link=link,
@@ -125,6 +133,13 @@ def narrate_episode(
         replace(settings, fmt=AudioFormat.MP3, outputs=outputs),
         progress,
     )
+    if result.voice.noncommercial:
+        log.warning(
+            "voice %s is licensed for non-commercial use only (%s): a published feed may not "
+            "be allowed to use it",
+            result.voice.name,
+            result.voice.license,
+        )
     return replace(
         draft,
         length=(folder / draft.audio).stat().st_size,

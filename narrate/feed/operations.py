@@ -128,7 +128,8 @@ def add(
 ) -> Report:
     """Narrate each source into the feed: a new episode, an updated one, or nothing if unchanged.
 
-    A source that fails is reported in its Outcome and the rest go on.
+    A source that fails, for whatever reason, is reported in its Outcome and the rest go on:
+    one bad item in a site's feed must not stop every later one on every run.
     """
     load(folder)  # not a feed folder: fail before any fetch
     outcomes, dropped = [], []
@@ -138,6 +139,10 @@ def add(
                                      skip_retired, progress)  # fmt: skip
         except NarrateError as error:
             outcome, gone = Outcome(source, Status.FAILED, error=str(error)), []
+        except Exception as error:  # a fault of narrate's on this item: report it, go on
+            log.debug("%s failed", source, exc_info=True)
+            reason = f"unexpected {type(error).__name__}: {error}"[:300]
+            outcome, gone = Outcome(source, Status.FAILED, error=reason), []
         log.info("%s: %s %s", source, outcome.status, outcome.error)
         outcomes.append(outcome)
         dropped += gone
@@ -160,6 +165,8 @@ def sync(
     load(folder)
     items = read_feed(feed, settings.fetch)[: max(0, limit)]
     dates = {item.url: item.published for item in items if item.published}
+    # The items' addresses come from the feed, not from the user: the address rules hold them.
+    settings = replace(settings, fetch=settings.fetch.for_content(feed if is_url(feed) else ""))
     return add(folder, [item.url for item in items], settings, keep=keep, dates=dates,
                skip_retired=True, progress=progress, notify=notify)  # fmt: skip
 
@@ -251,8 +258,11 @@ def _commit(
 
 
 def _publish(folder: Path, state: State) -> None:
-    """feed.xml, then the state: each whole, each renamed into place (call under the lock)."""
-    write_bytes(folder / FEED_NAME, rss.render(state))
+    """feed.xml, then the state: each whole, checked, each renamed into place (call under the
+    lock)."""
+    document = rss.render(state)
+    rss.check_well_formed(document)
+    write_bytes(folder / FEED_NAME, document)
     save(folder, state)
 
 
@@ -261,7 +271,10 @@ def _delete(folder: Path, names: Sequence[str], state: State) -> None:
     used = {name for e in state.episodes for name in e.files}
     for name in names:
         if name not in used:
-            (folder / name).unlink(missing_ok=True)
+            try:
+                (folder / name).unlink(missing_ok=True)
+            except OSError as error:  # a read-only folder: the error that led here matters more
+                log.debug("cannot delete %s: %s", folder / name, error)
 
 
 def _discard(folder: Path, episode: Episode) -> None:

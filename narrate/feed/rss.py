@@ -13,8 +13,10 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 import narrate
+from narrate.errors import FeedError
 from narrate.feed.state import FEED_NAME, Channel, Episode, State
 from narrate.outputs.disclosure import disclosure
+from narrate.sources.vetting import xml_safe
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -66,10 +68,24 @@ def render(state: State, now: dt.datetime | None = None) -> bytes:
 
 
 def _add(parent: ET.Element, tag: str, content: str = "", **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attributes)
+    """A child element; its text and attributes without characters XML forbids."""
+    safe = {name: xml_safe(value) for name, value in attributes.items()}
+    element = ET.SubElement(parent, tag, safe)
     if content:
-        element.text = content
+        element.text = xml_safe(content)
     return element
+
+
+def check_well_formed(document: bytes) -> None:
+    """FeedError unless `document` parses as XML: a broken feed.xml never replaces a good one."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        etree.fromstring(document, parser)
+    except etree.XMLSyntaxError as error:
+        message = f"the new {FEED_NAME} would not be well-formed ({error}); kept the old one"
+        raise FeedError(message) from None
 
 
 def _channel(element: ET.Element, state: State, now: dt.datetime) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from narrate.errors import FeedError
 from narrate.files import write_text
+from narrate.sources.vetting import xml_safe
 
 STATE_NAME = "narrate-feed.json"
 LOCK_NAME = ".narrate-feed.lock"
@@ -153,7 +154,9 @@ def save(folder: Path, state: State) -> None:
         "episodes": [{**asdict(e), "urls": list(e.urls)} for e in state.episodes],
         "retired": list(state.retired[-MAX_RETIRED:]),
     }
-    write_text(state_path(folder), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    # xml_safe: a lone surrogate in a title would make the file unwritable as UTF-8.
+    text = xml_safe(json.dumps(data, ensure_ascii=False, indent=1))
+    write_text(state_path(folder), text + "\n")
 
 
 @contextlib.contextmanager

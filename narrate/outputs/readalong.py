@@ -56,9 +56,9 @@ def layout(script: Script, narration: Narration) -> Layout:
     orphans: list[tuple[int, Cue]] = []
     for number, cue in enumerate(narration.cues, 1):
         index = cue.segment.block
-        if cue.segment.kind is SegmentKind.INTRO or index is None:
+        if cue.segment.kind is SegmentKind.INTRO:
             intro.append((number, cue))
-        elif 0 <= index < len(blocks):
+        elif index is not None and 0 <= index < len(blocks):
             by_block.setdefault(index, []).append((number, cue))
         else:
             orphans.append((number, cue))

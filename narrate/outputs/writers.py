@@ -7,8 +7,10 @@ imported only when asked for.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Final
@@ -30,6 +32,9 @@ class Finished:
     """The audio file, which the read-along page and the EPUB refer to (or "-": streamed)."""
     voice_name: str
     voice_license: str
+    audio_file: Path | None = None
+    """Where the audio is now, when it is not yet at `audio` (written before the audio is
+    renamed into place, so that a failure leaves the old files as they were)."""
 
 
 Writer = Callable[[Path, Finished], None]
@@ -63,7 +68,26 @@ def _readalong(path: Path, done: Finished) -> None:
 def _epub(path: Path, done: Finished) -> None:
     from narrate.outputs.epub import write_epub
 
-    write_epub(path, done.script, done.narration, done.audio, done.voice_name, done.voice_license)
+    with _named_like(done.audio_file or done.audio, done.audio.suffix) as audio:
+        write_epub(path, done.script, done.narration, audio, done.voice_name, done.voice_license)
+
+
+@contextlib.contextmanager
+def _named_like(audio: Path, suffix: str) -> Iterator[Path]:
+    """`audio` under a name ending in `suffix` (which tells the EPUB its type): itself, or a
+    link to it (a copy where links are not possible) for as long as the block runs."""
+    if audio.suffix == suffix:
+        yield audio
+        return
+    alias = audio.with_name(audio.name + suffix)
+    try:
+        try:
+            os.link(audio, alias)
+        except OSError:
+            shutil.copyfile(audio, alias)
+        yield alias
+    finally:
+        alias.unlink(missing_ok=True)
 
 
 WRITERS: Final[dict[str, Writer]] = {

@@ -28,6 +28,7 @@ _WEB_ENCODINGS = [
     "cp1252", "cp1251", "cp1253", "cp1255", "cp1256", "koi8_r", "koi8_u", "cp874", "gb18030",
     "big5", "shift_jis", "euc_jp", "iso2022_jp", "euc_kr", "cp866",
 ]  # fmt: skip
+_NOT_PAGE_ENCODINGS = {"idna", "punycode", "raw-unicode-escape", "unicode-escape", "undefined"}
 # Control characters other than tab, newline, form feed and carriage return do not occur in text.
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -37,9 +38,14 @@ def _codec(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        found = codecs.lookup(name.strip().strip("\"'")).name
+        info = codecs.lookup(name.strip().strip("\"'"))
     except LookupError:
         return None
+    # Python also names byte-to-byte transforms (base64, zlib, rot13) and idna, which no page is
+    # written in: a charset naming one is treated as no charset at all.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    found = info.name
     # Browsers read ISO-8859-1 and ASCII as windows-1252 (WHATWG Encoding); so do we.
     return "cp1252" if found in {"latin-1", "iso8859-1", "ascii"} else found
 

@@ -2,8 +2,10 @@
 
 Standard library only (urllib): a real User-Agent, gzip, a redirect limit, a total deadline and a
 size cap (checked while reading, also after decompression), cookies within one run, and retries
-with backoff on 429 and 5xx that honour Retry-After. urllib's HTTP modules are imported on the
-first request: narrating a file does not need them, and they cost every start-up.
+with backoff on 429 and 5xx that honour Retry-After. Every connection goes through the address
+guard (netguard): http and https only, no internal address unless the user gave it. urllib's
+HTTP modules are imported on the first request: narrating a file does not need them, and they
+cost every start-up.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from narrate.model import Page, PageKind, Response
 from narrate.settings import FetchOptions
 from narrate.sources.decode import decode, looks_binary
 from narrate.sources.httpcache import HttpCache
+from narrate.sources.netguard import Guard, origin
 
 if TYPE_CHECKING:
     import http.client
@@ -38,17 +41,27 @@ def is_url(source: str) -> bool:
     return "://" in source[:16]
 
 
-def _opener(options: FetchOptions) -> urllib.request.OpenerDirector:
+def _opener(options: FetchOptions, guard: Guard) -> urllib.request.OpenerDirector:
+    """An opener that speaks http and https only (no ftp, file or data), every connection
+    through `guard`."""
     import urllib.request
     from http.cookiejar import CookieJar
 
-    # urllib reads the redirect limit from a class attribute; a subclass per limit sets it.
-    redirects = type(
-        "Redirects",
-        (urllib.request.HTTPRedirectHandler,),
-        {"max_redirections": options.max_redirects},
-    )
-    return urllib.request.build_opener(redirects(), urllib.request.HTTPCookieProcessor(CookieJar()))
+    from narrate.sources.guarded import GuardedHTTP, GuardedHTTPS, redirects
+
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        GuardedHTTP(guard),
+        GuardedHTTPS(guard),
+        urllib.request.HTTPDefaultErrorHandler(),
+        redirects(options.max_redirects),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.HTTPCookieProcessor(CookieJar()),
+    ):
+        opener.add_handler(handler)
+    return opener
 
 
 HTML_ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
@@ -61,25 +74,78 @@ def fetch(url: str, options: FetchOptions | None = None) -> Page:
 
 
 def get(url: str, options: FetchOptions | None = None, accept: str = HTML_ACCEPT) -> Response:
-    """GET an http(s) URL within the limits, retrying 429 and 5xx, revalidating a cached copy."""
+    """GET an http(s) URL within the limits, retrying 429 and 5xx, revalidating a cached copy.
+
+    All of it (connect, headers, body, redirects, retries and the waits between them) keeps
+    within options.timeout.
+    """
     options = options or FetchOptions()
-    scheme = urlsplit(url).scheme.lower()
+    timeout = check_timeout(options.timeout)
+    try:
+        url = iri_to_uri(url)
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as error:  # an unclosed "[", a port that is not a number
+        raise SourceError(f"{url}: not a valid URL ({error})") from None
     if scheme not in {"http", "https"}:
         raise SourceError(f"unsupported URL scheme {scheme!r} in {url}: only http and https")
-    opener = _opener(options)
+    trusted = url if options.trust_url else options.trusted_origin
+    guard = Guard(origin(trusted), options.allow_private, time.monotonic() + timeout)
+    try:
+        return _get_with_retries(url, options, accept, guard)
+    finally:
+        guard.close()
+
+
+def check_timeout(seconds: float) -> float:
+    """A timeout that is a positive, finite number of seconds (at most a day), or SourceError."""
+    if not (0 < seconds <= 86400):  # also false for nan
+        raise SourceError(f"--timeout must be a number of seconds above 0 (at most 86400), "
+                          f"not {seconds!r}")  # fmt: skip
+    return seconds
+
+
+def iri_to_uri(url: str) -> str:
+    """An address as it goes on the wire: non-ASCII host labels in IDNA, the rest of a
+    non-ASCII path or query percent-encoded as UTF-8 (what browsers send for /Straße.jpg)."""
+    if url.isascii():
+        return url
+    from urllib.parse import quote, urlunsplit
+
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        raise SourceError(f"{url}: not a valid host name") from None
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    if parts.username:  # credentials in a URL are kept as given, encoded
+        auth = quote(parts.username, safe="") + (
+            ":" + quote(parts.password, safe="") if parts.password else ""
+        )
+        netloc = f"{auth}@{netloc}"
+    safe = "/%:@!$&'()*+,;=-._~?"
+    path, query, fragment = (quote(part, safe=safe) for part in parts[2:])
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def _get_with_retries(url: str, options: FetchOptions, accept: str, guard: Guard) -> Response:
+    opener = _opener(options, guard)
     cache = HttpCache(options.cache_dir) if options.cache_dir else None
     cached = cache.get(url) if cache else None
     for attempt in range(options.retries + 1):
         try:
-            response = _get_once(opener, url, options, accept, cached)
+            response = _get_once(opener, url, options, accept, cached, guard)
         except _Retryable as retry:
-            if attempt == options.retries:
+            wait = retry.wait if retry.wait is not None else options.backoff * 2**attempt
+            wait = min(wait, options.max_wait)
+            if attempt == options.retries or wait >= guard.remaining():
                 raise FetchError(
                     f"{url}: {retry.reason}, gave up after {attempt + 1} tries"
                 ) from None
-            wait = retry.wait if retry.wait is not None else options.backoff * 2**attempt
             log.info("%s: %s; trying again in %.1f s", url, retry.reason, wait)
-            time.sleep(min(wait, options.max_wait))
+            time.sleep(wait)
         else:
             if cache and response is not cached:
                 cache.put(url, response)
@@ -93,15 +159,20 @@ class _Retryable(Exception):
 
 
 def _retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date)."""
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date); None when the
+    header is absent or unreadable (a negative number, a word, a date out of range)."""
+    value = (value or "").strip()
+    if value.isdigit():
+        return float(value[:9])
     if not value:
         return None
-    if value.strip().isdigit():
-        return float(value.strip())
     import email.utils
 
-    when = email.utils.parsedate_to_datetime(value) if value else None
-    return max(0.0, when.timestamp() - time.time()) if when else None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError, OverflowError, IndexError):
+        return None
 
 
 def _get_once(
@@ -110,6 +181,7 @@ def _get_once(
     options: FetchOptions,
     accept: str,
     cached: Response | None,
+    guard: Guard,
 ) -> Response:
     import http.client
     import urllib.error
@@ -124,13 +196,14 @@ def _get_once(
         headers["If-None-Match"] = cached.etag
     if cached and cached.last_modified:
         headers["If-Modified-Since"] = cached.last_modified
-    deadline = time.monotonic() + options.timeout
+    timed_out = FetchError(f"{url}: timed out after {options.timeout:g} s")
+    if guard.remaining() <= 0:
+        raise timed_out
     try:
-        with opener.open(
-            urllib.request.Request(url, headers=headers), timeout=options.timeout
-        ) as got:
+        request = urllib.request.Request(url, headers=headers)
+        with opener.open(request, timeout=guard.remaining()) as got:
             return Response(
-                body=_read_body(got, url, options, deadline),
+                body=_read_body(got, url, options, guard.deadline),
                 url=got.geturl(),
                 content_type=got.headers.get_content_type(),
                 charset=got.headers.get_content_charset(),
@@ -149,12 +222,19 @@ def _get_once(
                 f"{url}: too many redirects (more than {options.max_redirects})"
             ) from None
         raise FetchError(f"{url}: HTTP {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        raise FetchError(f"{url}: cannot connect ({_reason(error.reason)})") from None
-    except TimeoutError:
-        raise FetchError(f"{url}: timed out after {options.timeout:g} s") from None
-    except (ConnectionError, http.client.HTTPException) as error:
-        raise _Retryable(f"connection failed ({error.__class__.__name__})") from None
+    except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException,
+            OSError) as error:  # fmt: skip
+        if guard.remaining() <= 0:  # the deadline shut the socket, whatever the symptom
+            raise timed_out from None
+        if isinstance(error, urllib.error.URLError):
+            raise FetchError(f"{url}: cannot connect ({_reason(error.reason)})") from None
+        if isinstance(error, TimeoutError):
+            raise timed_out from None
+        if isinstance(error, ConnectionError | http.client.HTTPException):
+            raise _Retryable(f"connection failed ({error.__class__.__name__})") from None
+        raise FetchError(f"{url}: {error.strerror or error}") from None
+    except (ValueError, UnicodeError) as error:  # a URL or header urllib cannot use
+        raise FetchError(f"{url}: {error}") from None
 
 
 def _reason(reason: object) -> str:
@@ -188,6 +268,8 @@ def _read_body(
         if size > options.max_bytes:
             raise FetchError(f"{url}: page too large (over {options.max_bytes:,} bytes)")
         parts.append(data)
+    if time.monotonic() > deadline:  # the deadline shut the socket: the body is cut short
+        raise FetchError(f"{url}: timed out after {options.timeout:g} s")
     return b"".join(parts)
 
 
@@ -200,4 +282,6 @@ def _page(response: Response, url: str) -> Page:
     else:
         raise FetchError(f"{url}: not a web page (content type {content_type})")
     text = decode(body, response.charset, name=url)
+    if not text.strip():
+        raise FetchError(f"{url}: the page is empty")
     return Page(text=text, kind=kind, url=response.url, name=url)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict
 from pathlib import Path
 
 from narrate.errors import OutputError
 from narrate.files import write_bytes, write_text
 from narrate.model import Response
+
+log = logging.getLogger(__name__)
 
 
 class HttpCache:
@@ -31,9 +34,15 @@ class HttpCache:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             body = body_path.read_bytes()
             if hashlib.sha256(body).hexdigest() != meta.pop("sha256"):
-                return None  # the body and its headers are from different fetches
+                raise ValueError("the body does not match its checksum")
             return Response(body=body, **meta)
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            # Damaged, or the body and its headers are from different fetches: fetch anew.
+            log.debug("dropping the saved copy of %s (%s)", url, error)
+            for path in (meta_path, body_path):
+                path.unlink(missing_ok=True)
             return None
 
     def clear(self) -> int:

@@ -8,40 +8,41 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from narrate.errors import VoiceError
+from narrate.model import VoiceInfo
 from narrate.paths import user_voices_dir
 
 DEFAULT_VOICE = "en_US-joe-medium"
 
 
-@dataclass(frozen=True)
-class VoiceInfo:
-    """A voice found on this machine."""
+def _license(model: Path, name: str) -> tuple[str, bool]:
+    """The voice's licence with the credit line it asks for, and whether it forbids commercial
+    use: from its MODEL_CARD, else from the catalogue of published voices."""
+    from narrate.speech.published import lookup
 
-    name: str
-    model: Path
-    config: Path
-    origin: str
-    """Where it was found: "package", a folder, or "path"."""
-    language: str = ""
-    """Piper's language code, e.g. "en_US"."""
-    quality: str = ""
-    sample_rate: int = 0
-    speakers: tuple[str, ...] = ()
-    engine: str = "piper"
-    """What speaks it (see narrate.speech.engines)."""
+    card = _card_license(model)
+    published = lookup(name)
+    noncommercial = published is not None and published.use == "noncommercial"
+    noncommercial = noncommercial or any(
+        mark in card.lower()
+        for mark in ("nc-", "-nc", "non-commercial", "noncommercial", "blizzard", "research")
+    )
+    if published is None:
+        return card, noncommercial
+    licence = card or published.license
+    credited = f"{licence}; credit: {published.credit}" if published.credit else licence
+    return credited, noncommercial
 
-    @property
-    def license(self) -> str:
-        card = self.model.parent / "MODEL_CARD"
+
+def _card_license(model: Path) -> str:
+    for card in (model.parent / "MODEL_CARD", model.with_suffix(".MODEL_CARD")):
         if card.is_file():
             for line in card.read_text(encoding="utf-8", errors="replace").splitlines():
                 if "license" in line.lower() and ":" in line:
                     return line.split(":", 1)[1].strip()
-        return ""
+    return ""
 
 
 def voice_dirs() -> list[Path]:
@@ -59,8 +60,10 @@ def _info(model: Path, origin: str) -> VoiceInfo:
         data = json.loads(config.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise VoiceError(f"cannot read voice config {config}: {error}") from None
+    name = model.name.removesuffix(".onnx")
+    licence, noncommercial = _license(model, name)
     return VoiceInfo(
-        name=model.name.removesuffix(".onnx"),
+        name=name,
         model=model,
         config=config,
         origin=origin,
@@ -69,6 +72,8 @@ def _info(model: Path, origin: str) -> VoiceInfo:
         quality=data.get("audio", {}).get("quality", ""),
         sample_rate=int(data.get("audio", {}).get("sample_rate", 0)),
         speakers=tuple(data.get("speaker_id_map", {})),
+        license=licence,
+        noncommercial=noncommercial,
     )
 
 
@@ -114,3 +119,26 @@ def find_voice(wanted: str | None) -> VoiceInfo:
             return info
     names = ", ".join(v.name for v in voices)
     raise VoiceError(f"no voice named {wanted!r} here (found: {names}); see 'narrate voices'")
+
+
+QUALITY_ORDER = ("high", "medium", "low", "x_low")
+
+
+def installed_for_language(language: str) -> VoiceInfo | None:
+    """The installed voice for a language tag ("de", "de-AT"), or None when there is none.
+
+    A voice of the tag's region first ("de_AT" for "de-AT"), then of its language; among
+    those, the default voice, then better quality, then the first found.
+    """
+    tag = language.replace("-", "_").lower()
+
+    def code(v: VoiceInfo) -> str:
+        return v.language.replace("-", "_").lower()
+
+    voices = [v for v in list_voices() if code(v).split("_")[0] == tag.split("_")[0]]
+
+    def rank(v: VoiceInfo) -> tuple[bool, bool, int]:
+        quality = QUALITY_ORDER.index(v.quality) if v.quality in QUALITY_ORDER else 9
+        return (code(v) != tag and "_" in tag, v.origin != "package", quality)
+
+    return min(voices, key=rank) if voices else None

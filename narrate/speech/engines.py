@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from narrate.model import Clip
+from narrate.model import Clip, VoiceInfo
 from narrate.settings import SpeechSettings
-from narrate.speech.catalog import VoiceInfo
 
 
 class Speaker(Protocol):

@@ -23,6 +23,13 @@ from narrate.files import file_identity
 
 log = logging.getLogger(__name__)
 
+# ONNX Runtime ships telemetry (events for Microsoft's collector, and a device id it writes
+# under the user cache folder). It reads this switch when it is first imported, so it is set
+# here, in the one module that loads ONNX Runtime, before any import of it; worker processes
+# inherit it. _open also turns the events off through the API, for a host program that
+# imported ONNX Runtime before narrate.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
 
 def session(
     model: Path, threads: int, optimized_dir: Path | None, speaks_alike: Callable[[Any], bool]
@@ -44,7 +51,7 @@ def session(
     identity = f"{file_identity(model)}|{onnxruntime.__version__}|{_cpu()}|voicegraph 1"
     key = hashlib.sha256(identity.encode()).hexdigest()[:32]
     optimized = optimized_dir / f"{model.stem}-{key}.onnx"
-    if optimized.is_file():
+    if optimized.is_file() and _intact(optimized):
         try:
             return _open(optimized, _options(threads, levels.ORT_DISABLE_ALL))
         except Exception as error:  # a damaged copy: make it again
@@ -55,9 +62,54 @@ def session(
         return _open(model, options)
     try:
         return _save_copy(model, optimized, options, speaks_alike)
+    except Exception as error:  # a full or read-only cache: narrate with the model as it is
+        log.warning("could not save an optimised copy of the voice (%s); using the model", error)
+        return _open(model, _options(threads, levels.ORT_ENABLE_ALL))
     finally:
         with contextlib.suppress(OSError):
             claim.unlink()
+
+
+def remove_optimized_copies(folder: Path) -> int:
+    """Delete every saved optimised model in `folder` (and its checksum); how many went."""
+    removed = 0
+    for path in folder.glob("*.onnx*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += path.suffix == ".onnx"
+    return removed
+
+
+def _checksum_path(optimized: Path) -> Path:
+    return optimized.with_name(optimized.name + ".crc32")
+
+
+def _crc32(path: Path) -> str:
+    """CRC-32 of a file, read a MiB at a time: catches damage at a fraction of SHA-256's cost,
+    which every worker pays at every load."""
+    import zlib
+
+    crc = 0
+    with path.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return f"{crc:08x} {path.stat().st_size}"
+
+
+def _intact(optimized: Path) -> bool:
+    """Whether the saved copy is the one narrate wrote: same size and checksum as recorded
+    beside it. A damaged copy (or one without a record) is removed, to be made again: damage
+    that keeps the file a valid model would otherwise change the speech silently."""
+    try:
+        if _checksum_path(optimized).read_text(encoding="ascii").strip() == _crc32(optimized):
+            return True
+    except OSError:
+        pass
+    log.debug("the saved optimised model %s is damaged or unchecked: making it again", optimized)
+    for path in (optimized, _checksum_path(optimized)):
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return False
 
 
 def _options(threads: int, level: Any) -> Any:
@@ -78,6 +130,7 @@ def _options(threads: int, level: Any) -> Any:
 def _open(model: Path | bytes, options: Any) -> Any:
     import onnxruntime
 
+    onnxruntime.disable_telemetry_events()
     source = str(model) if isinstance(model, Path) else model
     return onnxruntime.InferenceSession(source, options, providers=["CPUExecutionProvider"])
 
@@ -150,6 +203,8 @@ def _save_copy(
             log.info("not rewriting %s: %s", model.name, error)
             session = _open(model, options)
         with contextlib.suppress(OSError):  # another process may have saved it first: fine
+            # The checksum first: a copy in place is never without its record.
+            _checksum_path(optimized).write_text(_crc32(temporary), encoding="ascii")
             temporary.replace(optimized)
         _remove_stale_copies(optimized, model)
     finally:
@@ -171,9 +226,9 @@ def _blocked_convolutions() -> bool:
 def _remove_stale_copies(kept: Path, model: Path) -> None:
     """Copies of the model made for another ONNX Runtime, CPU or rewrite (each as large as the
     model)."""
-    stale = re.compile(re.escape(model.stem) + r"-[0-9a-f]{32}\.onnx")
+    stale = re.compile(re.escape(model.stem) + r"-[0-9a-f]{32}\.onnx(\.crc32)?")
     for copy in kept.parent.iterdir():
-        if copy != kept and stale.fullmatch(copy.name):
+        if copy not in (kept, _checksum_path(kept)) and stale.fullmatch(copy.name):
             with contextlib.suppress(OSError):  # in use, on Windows
                 copy.unlink()
 

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from narrate.errors import VoiceError
-from narrate.model import Clip
+from narrate.model import Clip, VoiceInfo
 from narrate.settings import SpeechSettings
 from narrate.speech import modelstore, wordtimes
-from narrate.speech.catalog import VoiceInfo
 
 log = logging.getLogger(__name__)
 

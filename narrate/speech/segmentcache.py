@@ -5,8 +5,11 @@ speaker and speed, and the spoken text. So narrating the same article again synt
 nothing, and an article corrected in one sentence re-synthesises only that sentence.
 
 Entries are written to a temporary file and renamed into place, so two narrate processes can
-share the cache: a reader sees a whole entry or none. A damaged entry reads as a miss. Size is
-bounded by least-recently-used eviction (a hit refreshes the entry's modification time).
+share the cache: a reader sees a whole entry or none. Every entry carries a checksum (CRC-32,
+checked on every read): a damaged entry, even one of the right length, reads as a miss and is
+removed, so it is made again. Size is bounded by least-recently-used eviction (a hit refreshes
+the entry's modification time) over everything in the cache folders: sentences, whole
+narrations, saved articles and pages, and stray files.
 """
 
 from __future__ import annotations
@@ -17,25 +20,25 @@ import json
 import logging
 import math
 import os
-import shutil
 import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from narrate.errors import OutputError
 from narrate.files import atomic_path, file_identity
-from narrate.model import Clip
+from narrate.model import Clip, VoiceInfo
 from narrate.paths import CacheFolders, cache_folders
 from narrate.settings import DEFAULT_CACHE_BYTES, SpeechSettings
-from narrate.speech.catalog import VoiceInfo
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
-_MAGIC = b"NRC3"
-# magic, sample rate, sample count, loudness step count, true peak, word count; then the PCM,
-# the loudness step energies as float64, and each word's first and end sample as uint32
-_HEADER = struct.Struct("<4sIIIdI")
+FORMAT_VERSION = 4
+_MAGIC = b"NRC4"
+# magic, sample rate, sample count, loudness step count, true peak, word count, CRC-32 of what
+# follows; then the PCM, the loudness step energies as float64, and each word's first and end
+# sample as uint32
+_HEADER = struct.Struct("<4sIIIdII")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class SegmentCache:
     def __init__(self, folder: Path | None = None, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
         self.folder = folder or cache_folders().segments
         self.max_bytes = max_bytes
+        self._warned = False
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pcm"
@@ -68,7 +72,7 @@ class SegmentCache:
             return None
         clip = clip_from_bytes(data)
         if clip is None:
-            log.warning("ignoring a damaged cache entry %s", path)
+            log.debug("dropping a damaged cache entry %s: it is made again", path)
             path.unlink(missing_ok=True)
             return None
         with contextlib.suppress(OSError):
@@ -82,44 +86,68 @@ class SegmentCache:
             with atomic_path(path) as temporary:
                 temporary.write_bytes(clip_bytes(clip))
         except (OSError, OutputError) as error:  # a full disk must not stop a good narration
-            log.warning("could not cache a segment: %s", error)
+            # Once a run: a full disk would otherwise say so for every sentence.
+            log.log(logging.DEBUG if self._warned else logging.WARNING,
+                    "could not cache a segment: %s", error)  # fmt: skip
+            self._warned = True
 
     def audio_path(self, key: str, fmt: str) -> Path:
         """Where a whole encoded narration is kept: re-narrating it then costs a copy."""
         return self.folder / "audio" / f"{key}.{fmt}"
 
-    def get_audio(self, key: str, fmt: str) -> Path | None:
+    def get_audio(self, key: str, fmt: str) -> bytes | None:
+        """The encoded narration stored under the key, if it is whole (its size and checksum
+        as recorded beside it); a damaged one is removed, to be encoded again."""
         path = self.audio_path(key, fmt)
+        try:
+            data = path.read_bytes()
+            record = _checksum_path(path).read_text(encoding="ascii").strip()
+        except OSError:
+            return None
+        if record != _checksum(data):
+            log.debug("dropping a damaged cached narration %s: it is made again", path)
+            for damaged in (path, _checksum_path(path)):
+                damaged.unlink(missing_ok=True)
+            return None
         with contextlib.suppress(OSError):
             os.utime(path)
-            return path
-        return None
+        return data
 
     def put_audio(self, key: str, fmt: str, source: Path) -> None:
         path = self.audio_path(key, fmt)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            data = source.read_bytes()
+            # The record first: a narration in place always has one (a stale one reads as damage).
+            with atomic_path(_checksum_path(path)) as temporary:
+                temporary.write_text(_checksum(data), encoding="ascii")
             with atomic_path(path) as temporary:
-                shutil.copyfile(source, temporary)
+                temporary.write_bytes(data)
         except (OSError, OutputError) as error:
             log.warning("could not cache the narration: %s", error)
 
     def entries(self) -> list[tuple[Path, os.stat_result]]:
-        found = []
-        for path in [*self.folder.glob("??/*.pcm"), *self.folder.glob("audio/*")]:
-            with contextlib.suppress(OSError):
-                found.append((path, path.stat()))
-        return found
+        """Every file in the cache folder: entries, checksums, and stray files (temporary files
+        of processes that died, entries of older formats)."""
+        return _files(self.folder)
 
     def stats(self) -> CacheStats:
         entries = self.entries()
-        narrations = sum(1 for path, _ in entries if path.parent.name == "audio")
+        sentences = sum(1 for path, _ in entries if path.suffix == ".pcm")
+        narrations = sum(
+            1 for path, _ in entries if path.parent.name == "audio" and path.suffix != ".crc32"
+        )
         size = sum(stat.st_size for _, stat in entries)
-        return CacheStats(len(entries) - narrations, narrations, size, self.folder)
+        return CacheStats(sentences, narrations, size, self.folder)
 
     def evict(self) -> int:
-        """Delete least recently used entries until the cache fits; return how many went."""
-        entries = sorted(self.entries(), key=lambda entry: entry[1].st_mtime)
+        """Delete least recently used files until the cache, with the saved articles and
+        pages beside it, fits; return how many went."""
+        accounted = self.entries()
+        folders = CacheFolders.around(self.folder)
+        for sibling in (folders.articles, folders.pages):
+            accounted += _files(sibling)
+        entries = sorted(accounted, key=lambda entry: entry[1].st_mtime)
         total = sum(stat.st_size for _, stat in entries)
         removed = 0
         for path, stat in entries:
@@ -139,19 +167,20 @@ class SegmentCache:
 
 def clip_bytes(clip: Clip) -> bytes:
     """A clip as stored: header, PCM, loudness steps, word spans (also the cluster's format)."""
-    header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
-                          math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
-                          len(clip.words))  # fmt: skip
     steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
     marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
-    return header + clip.pcm + steps + marks
+    body = clip.pcm + steps + marks
+    header = _HEADER.pack(_MAGIC, clip.sample_rate, clip.samples, len(clip.energies),
+                          math.nan if clip.peak_dbtp is None else clip.peak_dbtp,
+                          len(clip.words), zlib.crc32(body))  # fmt: skip
+    return header + body
 
 
 def clip_from_bytes(data: bytes) -> Clip | None:
     """The clip clip_bytes() stored, or None when the data is damaged or of another format."""
     if len(data) < _HEADER.size or not _whole(data):
         return None
-    _, rate, count, blocks, peak, words = _HEADER.unpack_from(data)
+    _, rate, count, blocks, peak, words, _ = _HEADER.unpack_from(data)
     end = _HEADER.size + 2 * count
     steps = struct.unpack_from(f"<{blocks}d", data, end)
     marks = struct.unpack_from(f"<{2 * words}I", data, end + 8 * blocks)
@@ -161,8 +190,30 @@ def clip_from_bytes(data: bytes) -> Clip | None:
 
 
 def _whole(data: bytes) -> bool:
-    magic, _, count, blocks, _, words = _HEADER.unpack_from(data)
-    return bool(magic == _MAGIC) and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
+    magic, _, count, blocks, _, words, crc = _HEADER.unpack_from(data)
+    return bool(
+        magic == _MAGIC
+        and len(data) == _HEADER.size + 2 * count + 8 * blocks + 8 * words
+        and zlib.crc32(memoryview(data)[_HEADER.size :]) == crc
+    )
+
+
+def _checksum(data: bytes) -> str:
+    return f"{zlib.crc32(data):08x} {len(data)}"
+
+
+def _checksum_path(path: Path) -> Path:
+    return path.with_name(path.name + ".crc32")
+
+
+def _files(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    found = []
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if path.is_file():
+                found.append((path, stat))
+    return found
 
 
 def model_hash(info: VoiceInfo, cache: SegmentCache) -> str:

@@ -14,17 +14,20 @@ for as long as it is the only one with work (one edited sentence).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from narrate.model import Clip, Segment
+from narrate.model import Clip, Segment, VoiceInfo
 from narrate.paths import CacheFolders
 from narrate.settings import SpeechSettings, default_jobs
-from narrate.speech.catalog import VoiceInfo
 from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
@@ -64,6 +67,7 @@ def _start_worker(
     made the whole slower (benchmarks/MEASURED.md).
     """
     global _worker
+    _exit_with_parent()
     alone = first.acquire(block=False) and not more.is_set()
     if not alone:
         more.wait()
@@ -73,6 +77,27 @@ def _start_worker(
 
     threads = cores if alone else 1
     _worker = _Worker(load, more, threads, load(threads))
+
+
+def _exit_with_parent() -> None:
+    """Make this worker end with its parent, whatever ends the parent (even SIGKILL, which
+    leaves it no chance to stop its workers): orphaned workers would hold 300-400 MB each, and
+    the caller's stdout open (`narrate ... | tail` would wait for them).
+
+    A forked worker also inherits the parent's handlers of SIGTERM and SIGHUP, which would
+    turn the parent's terminate() into an exception here: they go back to the default.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:  # a dead parent's children are adopted by another
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _started() -> None:

@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from narrate.model import Article, BlockKind, Script, Segment, SegmentKind
 from narrate.text.clauses import split_long
 from narrate.text.sentences import split_sentences
-from narrate.textnorm import normalize
+from narrate.textnorm import normalize, primary
+from narrate.textnorm.de import words_de as de_words
+from narrate.textnorm.es import words_es as es_words
+from narrate.textnorm.fr import words_fr as fr_words
+from narrate.textnorm.rules import split_words
+from narrate.textnorm.uk import MONTHS_GENITIVE as UK_MONTHS
 
 
 @dataclass(frozen=True)
@@ -34,18 +39,51 @@ class Pauses:
 MAX_SEGMENT_CHARS = 300
 
 
-def _and_list(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+@dataclass(frozen=True)
+class IntroWords:
+    """narrate's own words in one language: the intro's (the date is written as its
+    normaliser reads dates), and the note that ends a paywalled teaser."""
+
+    by: str
+    and_: str
+    published: str
+    """A format with {day}, {month} (the month's name) and {year}."""
+    months: tuple[str, ...]
+    paywall: str
 
 
-def intro_lines(article: Article) -> list[str]:
-    """The written lines of the intro: title, byline, date."""
+_ENGLISH_MONTHS = split_words(
+    "January February March April May June July August September October November December"
+)
+INTRO_WORDS: dict[str, IntroWords] = {
+    "en": IntroWords("By", "and", "Published {month} {day}, {year}.", _ENGLISH_MONTHS,
+                     "The rest of this article is behind a paywall."),
+    "de": IntroWords("Von", "und", "Veröffentlicht am {day}. {month} {year}.", de_words.MONTHS,
+                     "Der Rest dieses Artikels steht hinter einer Bezahlschranke."),
+    "es": IntroWords("Por", "y", "Publicado el {day} de {month} de {year}.", es_words.MONTHS,
+                     "El resto de este artículo está detrás de un muro de pago."),
+    "fr": IntroWords("Par", "et", "Publié le {day} {month} {year}.", fr_words.MONTHS,
+                     "La suite de cet article est réservée aux abonnés."),
+    "uk": IntroWords("Автор:", "та", "Опубліковано {day} {month} {year} року.", UK_MONTHS,
+                     "Решта цієї статті доступна лише за передплатою."),
+}  # fmt: skip
+PAYWALL_NOTE = INTRO_WORDS["en"].paywall
+
+
+def _and_list(names: tuple[str, ...], and_: str = "and") -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {and_} " + names[-1]
+
+
+def intro_lines(article: Article, language: str = "en") -> list[str]:
+    """The written lines of the intro: title, byline, date, in the narration's language."""
+    words = INTRO_WORDS.get(primary(language), INTRO_WORDS["en"])
     lines = [article.title] if article.title else []
     if article.authors:
-        lines.append(f"By {_and_list(article.authors)}.")
+        lines.append(f"{words.by} {_and_list(article.authors, words.and_)}.")
     if article.published:
         day = article.published
-        lines.append(f"Published {day:%B} {day.day}, {day.year}.")
+        month = words.months[day.month - 1]
+        lines.append(words.published.format(day=day.day, month=month, year=day.year))
     return lines
 
 
@@ -55,21 +93,32 @@ def _speakable(text: str) -> str:
 
 
 def build_script(
-    article: Article, speak: Callable[[str], str] = normalize, pauses: Pauses | None = None
+    article: Article,
+    speak: Callable[[str], str] = normalize,
+    pauses: Pauses | None = None,
+    language: str = "en",
 ) -> Script:
-    """Turn an article into segments; `speak` maps written text to what the voice is given."""
+    """Turn an article into segments; `speak` maps written text to what the voice is given.
+
+    `language` is the narration's: it gives the intro's words and the sentence rules.
+    """
     pauses = pauses or Pauses()
     segments = [
         Segment(SegmentKind.INTRO, line, speak(_speakable(line)), pauses.intro_line)
-        for line in intro_lines(article)
+        for line in intro_lines(article, language)
     ]
     if segments:
         segments[-1] = replace(segments[-1], pause_ms=pauses.intro)
-    segments.extend(_body(article, speak, pauses))
+    segments.extend(_body(article, speak, pauses, language))
+    if article.paywalled:  # the listener must not take the teaser for the whole story
+        note = INTRO_WORDS.get(primary(language), INTRO_WORDS["en"]).paywall
+        segments.append(Segment(SegmentKind.NOTE, note, speak(note), 0))
     return Script(article=article, segments=tuple(s for s in segments if s.spoken.strip()))
 
 
-def _body(article: Article, speak: Callable[[str], str], pauses: Pauses) -> Iterator[Segment]:
+def _body(
+    article: Article, speak: Callable[[str], str], pauses: Pauses, language: str = "en"
+) -> Iterator[Segment]:
     for index, block in enumerate(article.blocks):
         if block.kind is BlockKind.HEADING:
             yield Segment(
@@ -82,7 +131,7 @@ def _body(article: Article, speak: Callable[[str], str], pauses: Pauses) -> Iter
             continue
         pieces = [
             (piece, last_piece)
-            for sentence in split_sentences(block.text)
+            for sentence in split_sentences(block.text, language)
             for piece, last_piece in _marked_last(split_long(sentence, MAX_SEGMENT_CHARS))
         ]
         for number, (piece, last_piece) in enumerate(pieces, 1):

@@ -57,17 +57,36 @@ _QUOTE_EDGE = re.compile(r"(?<!\w)['\"]|['\"](?!\w)")
 _REGULAR, _NEVER, _TITLE, _AMBIGUOUS, _TIME, _UNIT = range(6)
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split text into sentences; a blank line always ends a sentence.
 
     A line without final punctuation (a heading, a list item) is a sentence of its own when the
     next line starts with a capital or a bullet. Never raises; returns [] for blank text.
+    `language` (a tag: "de", "es-MX") adds that language's abbreviations to the English rules.
     """
     sentences: list[str] = []
     for block in _PARAGRAPH.split(text):
         if block.strip():
             sentences.extend(_split_block(block))
-    return sentences
+    code = language.replace("_", "-").split("-")[0].lower()
+    return _rejoin(sentences, code) if code in ab.NEVER_ENDS_BY_LANGUAGE else sentences
+
+
+def _rejoin(sentences: list[str], code: str) -> list[str]:
+    """Join back the sentences cut after another language's abbreviation or ordinal."""
+    never, leads = ab.NEVER_ENDS_BY_LANGUAGE[code], ab.ORDINAL_LEADS_BY_LANGUAGE.get(code, ())
+    joined: list[str] = []
+    for sentence in sentences:
+        words = joined[-1].rsplit(None, 2) if joined else []
+        last = words[-1].lower().lstrip(_OPENERS) if words else ""
+        before = words[-2].lower() if len(words) > 1 else ""
+        nxt = sentence.split(None, 1)[0].lower().rstrip(".,") if sentence.strip() else ""
+        ordinal = last[:-1].isdigit() and (before in leads or nxt in leads)
+        if last.endswith(".") and (last[:-1] in never or ordinal):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def _split_block(block: str) -> list[str]:
@@ -264,6 +283,8 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
         kind = _kind(prev, block, p0)
         return kind in (_REGULAR, _TIME)  # "at 7 p.m. 7 a.m. is", but "H.R. 1", "Co. 2"
     kind = _kind(prev, block, p0)
+    if kind == _REGULAR and _inside_name(prev, block, p0, word):
+        return False
     if kind in (_REGULAR, _UNIT):
         return True
     if kind == _NEVER:
@@ -280,6 +301,26 @@ def _period_ends(block: str, t0: int, start: int, word: str) -> bool:
     if re.fullmatch(r"[A-Z]\.", word):
         return False  # another initial: "J. R. R. Tolkien"
     return name in ab.SENTENCE_STARTERS
+
+
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _inside_name(prev: str, block: str, p0: int, word: str) -> bool:
+    """Is "ID." in "the VW ID. Space Vizzion" an abbreviation inside a name: short capitals
+    after a capitalised word, before a capitalised word that does not start sentences?"""
+    if not _SHORT_CAPITALS.fullmatch(prev) or prev.lower() in ab.COMPANY_SUFFIXES:
+        return False
+    before = _word_before(block, p0)
+    letters = _LETTERS.match(word)
+    following = letters.group() if letters else ""
+    return (
+        before[:1].isupper()
+        and before.isalpha()
+        and following[:1].isupper()
+        and following not in ab.SENTENCE_STARTERS
+        and following not in ab.PRONOUN_STARTERS
+    )
 
 
 def _kind(prev: str, block: str, p0: int) -> int:

@@ -78,6 +78,10 @@ GENERAL: Final = _words(
     """
 )
 
+# Company forms written in capitals after a name; they end sentences like ordinary words
+# ("made by Acme PLC. Shares rose"), unlike a model name's "ID." ("the VW ID. Buzz").
+COMPANY_SUFFIXES: Final = _words("plc ag sa nv llc lp llp inc ltd se ab asa bv gmbh kk co corp spa")
+
 # Capitalised words that typically open an English sentence. After an ambiguous abbreviation
 # ("U.S.", "Inc.", a single initial) the splitter breaks only before one of these.
 SENTENCE_STARTERS: Final = _words(
@@ -117,3 +121,30 @@ TIME_OPENERS: Final = _words(
     roughly shortly early late during between as of
     """
 )
+
+
+# Other languages: abbreviations after which a period never ends a sentence (lower case, inner
+# periods kept, no final period), and the words that make "3." an ordinal, not a sentence end
+# ("am 3. Mai", "der 3. Platz").
+NEVER_ENDS_BY_LANGUAGE: Final = {
+    "de": _words(
+        """
+        nr nrn dr prof hr fr st str z.b d.h u.a u.ä z.t bzw bspw ca vgl sog inkl zzgl ggf evtl
+        jh abs tel v.chr n.chr
+        """
+    ),
+    "es": _words(
+        "sr sres sra srta dr dra dña prof lic ing gral ud uds sto sta p.ej aprox núm esq av avda"
+    ),
+    "fr": _words("m mm mme mlle dr pr me st ste p.ex env n° c.-à-d bd tél"),
+    "uk": _words("вул пр просп м с т.зв т.д ім ст"),
+}
+ORDINAL_LEADS_BY_LANGUAGE: Final = {
+    "de": _words(
+        """
+        der die das den dem des am im vom zum zur beim ab bis seit
+        januar jänner februar märz april mai juni juli august september oktober november
+        dezember jan feb mär apr jun jul aug sep sept okt nov dez
+        """
+    ),
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,17 @@ def test_a_changed_page_or_force_is_a_new_extraction(tmp_path: Path) -> None:
 def test_a_damaged_saved_article_is_ignored(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG, logger="narrate.extraction.articlecache")
     saved = tmp_path / "articles"
     article = pipeline.load_article(str(SAMPLE), saved=saved)
     (entry,) = saved.glob("*.json")
-    entry.write_text("{not json", encoding="utf-8")
-    assert pipeline.load_article(str(SAMPLE), saved=saved) == article
-    assert "ignoring a damaged saved article" in caplog.text
-    assert articlecache.get(saved, read_source(str(SAMPLE)), False) == article
+    whole = entry.read_text(encoding="utf-8")
+    for damage in ("{not json", whole.replace("Lviv", "Kyiv")):  # the second: valid JSON
+        entry.write_text(damage, encoding="utf-8")
+        assert pipeline.load_article(str(SAMPLE), saved=saved) == article
+        assert "dropping a damaged saved article" in caplog.text
+        assert articlecache.get(saved, read_source(str(SAMPLE)), False) == article
+        caplog.clear()
 
 
 def test_a_new_version_of_a_page_is_known_by_its_title(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from narrate.extraction.metadata import normalize_language, parse_date, strip_site_suffix
+from narrate.extraction.metadata import normalize_language, strip_site_suffix
+from narrate.extraction.pubdates import parse_date
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,19 @@ def test_normalize_language(raw: str, expected: str) -> None:
         ("published 2024-03-14 08:00", dt.datetime(2024, 3, 14, 8, 0)),
         ("March 14", None),
         ("", None),
+        # written as pages write them, in JSON-LD and <meta>
+        ("19 Nov 2019 07:09 GMT", dt.datetime(2019, 11, 19, 7, 9, tzinfo=dt.UTC)),
+        ("Tue, 19 Nov 2019 07:09:00 +0000", dt.datetime(2019, 11, 19, 7, 9, tzinfo=dt.UTC)),
+        ("November 19, 2019", dt.datetime(2019, 11, 19)),
+        ("Nov. 19, 2019 at 7:09", dt.datetime(2019, 11, 19, 7, 9)),
+        ("19th November 2019", dt.datetime(2019, 11, 19)),
+        ("2019/11/19", dt.datetime(2019, 11, 19)),
+        # dates that cannot be real are no date
+        ("0001-01-01T00:00:00", None),
+        ("1970-01-01T00:00:00Z", None),
+        ("1900-01-01", None),
+        ("3 March 2999", None),
+        ("31 February 2020", None),
     ],
 )
 def test_parse_date(raw: str, expected: dt.datetime | None) -> None:

@@ -67,12 +67,12 @@ CASES = {
     ),
     "night_trains_feature.html": (
         [
+            # The standfirst is the article's opening: read once, before the story.
+            "Sleeper services are spreading across Europe again, filled with travellers",
             "At a quarter past nine on a wet Tuesday",
             "as if nothing about this had ever gone out of fashion.",
         ],
         [
-            # The standfirst sums the story up under the headline; the story is narrated.
-            "Sleeper services are spreading",
             "Travel\n",
             "By Tomasz Wierzbicki",
             "The rail passes that still save you money",

@@ -85,9 +85,10 @@ def test_a_question_asked_of_every_guest_is_read_each_time() -> None:
 
 def test_a_crosshead_set_as_a_div_is_a_heading() -> None:
     """A short div between two paragraphs is the story's section title, even when its class
-    says "subhead"; the subhead above the first paragraph is the standfirst and is not read."""
+    says "subhead"; the subhead above the first paragraph is the standfirst, read once first."""
     article = extract_article(page("explainer_div_crossheads.html"))
     headings = [block.text for block in article.blocks if block.kind is BlockKind.HEADING]
     assert headings == ["How much money would it save?", "What happens on the fifth day?"]
-    assert "A short guide" not in article.text
-    assert article.text.startswith("The county school board will vote next month")
+    assert article.text.startswith("A short guide before the county votes next month.")
+    assert article.text.count("A short guide") == 1
+    assert "\n\nThe county school board will vote next month" in article.text

@@ -33,6 +33,8 @@ class Site:
     """Path -> HTML."""
     broken: set[str] = field(default_factory=set)
     """Paths that answer 404."""
+    replies: dict[str, tuple[int, str, dict[str, str]]] = field(default_factory=dict)
+    """Path -> status, content type and headers, for pages served other than as plain HTML."""
 
     def url(self, slug: str) -> str:
         return f"{self.base}/news/{slug}/"
@@ -71,7 +73,11 @@ class Site:
         if request.path == "/atom.xml":
             return Response(self.atom(), content_type="application/atom+xml")
         if request.path in self.pages:
-            return Response(self.pages[request.path], content_type="text/html; charset=utf-8")
+            status, kind, headers = self.replies.get(
+                request.path, (200, "text/html; charset=utf-8", {})
+            )
+            body = self.pages[request.path].encode("utf-8", "surrogatepass")
+            return Response(body, status=status, content_type=kind, headers=headers)
         return Response("not found", status=404)
 
 

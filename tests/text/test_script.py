@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from narrate.model import Article, Block, BlockKind, SegmentKind
-from narrate.text.script import MAX_SEGMENT_CHARS, Pauses, build_script, intro_lines
+from narrate.text.script import MAX_SEGMENT_CHARS, PAYWALL_NOTE, Pauses, build_script, intro_lines
 
 ARTICLE = Article(
     title="Trams return to the city",
@@ -68,3 +69,10 @@ def test_long_sentences_are_cut_and_segments_that_say_nothing_are_dropped() -> N
     assert " ".join(s.text for s in script.segments).replace("  ", " ") == long_sentence
     assert script.segments[0].pause_ms == Pauses().clause
     assert script.segments[-1].pause_ms == Pauses().paragraph
+
+
+def test_a_paywalled_teaser_ends_by_saying_the_rest_is_behind_a_paywall() -> None:
+    teaser = replace(ARTICLE, paywalled=True)
+    last = build_script(teaser, speak=str).segments[-1]
+    assert last.kind is SegmentKind.NOTE and last.text == PAYWALL_NOTE and last.block is None
+    assert all(s.kind is not SegmentKind.NOTE for s in build_script(ARTICLE, speak=str).segments)

@@ -22,6 +22,8 @@ from narrate.textnorm.en.abbreviations import (
     expand_states,
 )
 from narrate.textnorm.en.acronyms import expand_acronyms
+from narrate.textnorm.en.articles import agree_articles
+from narrate.textnorm.en.clutter import drop_clutter, say_marks
 from narrate.textnorm.en.dates import expand_dates, expand_years
 from narrate.textnorm.en.electronic import expand_electronic, expand_phones
 from narrate.textnorm.en.measures import expand_measures, expand_per
@@ -45,12 +47,14 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # (pass, whether it needs a digit in the text to have anything to do)
     (ascii_digits, False),
     (tidy, False),
+    (drop_clutter, False),
     (expand_electronic, False),
     (expand_states, False),
     (expand_dates, True),
     (expand_phones, True),
     (expand_money, True),
     (expand_math, True),
+    (say_marks, False),
     (expand_ranges, True),
     (expand_times, True),
     (expand_measures, True),
@@ -68,6 +72,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (expand_roman, False),
     (expand_acronyms, False),
     (expand_abbreviations, False),
+    (agree_articles, False),
     (tidy, False),
 )
 _DIGIT = re.compile(r"[0-9]")

@@ -2,8 +2,13 @@
 NASA, UNESCO), with a default for the unknown ones.
 
 Spelled letters are written one per word so espeak names each letter; "A" is written "Eh"
-because espeak reads a lone "A" as the article. Words in capitals that are ordinary English
-("NO", "IT") and text written all in capitals (headlines) are left alone.
+because espeak reads a lone "A" as the article. A plural or possessive keeps its letters and
+takes "'s" ("SUVs" -> "S U V's"), which espeak says as one "-z" after the last letter.
+
+Words in capitals that are English words (a dictionary decides: "The answer is YES!", "GET OUT
+and VOTE") and text written all in capitals (headlines) are words: they are written in lower
+case, because espeak spells a short word in capitals among lower-case ones. Acronyms said as
+words are written "Nato", as many newsrooms write them, for the same reason.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from typing import Final
 
 from narrate.textnorm.en.abbreviations import starts_sentence
+from narrate.textnorm.en.wordlist import in_dictionary
 
 AS_WORDS: Final = frozenset({
     "NATO", "NASA", "UNESCO", "UNICEF", "OPEC", "NAFTA", "FIFA", "UEFA", "AIDS", "COVID", "SARS",
@@ -20,15 +26,17 @@ AS_WORDS: Final = frozenset({
     "OFGEM", "ACAS", "INTERPOL", "EUROPOL", "FRONTEX", "CONCACAF", "CONMEBOL", "MERCOSUR", "SWIFT",
     "ESA", "WIPO", "GATT", "OPCW", "BRICS", "ECOWAS", "AUKUS", "ANZUS", "SEATO", "CENTCOM",
     "NORAD", "DEFCON", "MI", "SWAT", "GIF", "JPEG", "PIN", "RAM", "ROM", "NIMBY", "YOLO", "EFTA",
-    "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "MIT", "UCLA", "HAMAS",
-    "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA", "ANC",
+    "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "HAMAS",
+    "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA",
 })  # fmt: skip
 """Acronyms read as words (not spelled)."""
 AS_LETTERS: Final = frozenset({
     "US", "USA", "UK", "EU", "UN", "WHO", "FBI", "CIA", "NSA", "BBC", "CNN", "ITV", "NHS", "IMF",
     "WTO", "ICC", "ICJ", "GDP", "CEO", "CFO", "MP", "MPs", "PM", "OK", "TV", "PC", "IT", "AI",
     "UAE", "DRC", "CAR", "IRA", "PLO", "KGB", "FSB", "GRU", "SBU", "ID", "DNA", "RNA", "HIV",
-    "UFO", "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE",
+    "UFO", "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE", "MIT", "UCLA", "ANC", "LED", "SEC",
+    "VIP", "ICE", "ICU", "SUV", "DSP", "EV", "EVs", "HQ", "PR", "HR", "RIP", "NGO", "GOP",
+    "ERA", "AAA", "ATM", "LAN", "WAN", "MRI", "PhD", "FAQ", "PDF", "USB", "GPS", "DIY", "PE",
 })  # fmt: skip
 """Acronyms always spelled, even when they look like words."""
 ENGLISH: Final = frozenset({
@@ -70,6 +78,8 @@ ENGLISH: Final = frozenset({
 """Ordinary English words that may appear in capitals for emphasis."""
 
 _DOTTED = re.compile(r"(?<![a-z0-9_])(?<![A-Za-z]\.)(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
+# "IQ.LIGHT": two words in capitals joined by a dot, a product name; not an abbreviation
+_JOINED = re.compile(r"\b([A-Z]{2,})\.([A-Z]{2,})\b")
 _GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)?")
 _CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
 _ONSETS = (
@@ -110,7 +120,13 @@ def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
 
 def _word_like(word: str) -> bool:
     """A word in capitals that is never spelled: an English word or a sayable one."""
-    return word not in AS_LETTERS and (word in ENGLISH or sayable(word))
+    return word not in AS_LETTERS and (word in ENGLISH or _listed(word) or sayable(word))
+
+
+def _listed(word: str) -> bool:
+    """In the dictionary; its short entries are mostly rare words ("ai", "dos", "lif"), so
+    words of three letters or fewer count only from ENGLISH."""
+    return len(word) > 3 and in_dictionary(word)
 
 
 def sayable(word: str) -> bool:
@@ -133,15 +149,31 @@ def _dotted(m: re.Match[str]) -> str:
     return " " + spelled if before.isalnum() or before == "." else spelled
 
 
+def _heading_word(m: re.Match[str]) -> str:
+    """A word of a heading in capitals stays as written, but a short one is written in lower
+    case: espeak spells a word of three capitals or fewer among words in lower case."""
+    word = m["word"]
+    if not _word_like(word):
+        return _caps(m)  # an acronym in a heading: "NEW IMF CHIEF"
+    return m[0].lower() if len(word) <= 3 else m[0]
+
+
+def _letters(word: str, plural: str) -> str:
+    """ "SUV" + "s" -> "S U V's": the plural and the possessive are said "-z" after a letter."""
+    return spell(word) + ("'s" if plural else "")
+
+
 def _caps(m: re.Match[str]) -> str:
     word, plural = m["word"], m["plural"] or ""
-    if word in AS_WORDS or word in ENGLISH:
+    if word in AS_WORDS:
+        return (word.capitalize() if len(word) <= 3 else word) + plural
+    if plural == "s" or word in AS_LETTERS:  # "LEDs": capitals with a small "s" are letters
+        return _letters(word, plural)
+    if word in ENGLISH:  # "The answer is YES!": lower case, or espeak spells it
+        return word.lower() + plural
+    if _listed(word) or sayable(word):  # longer words in capitals espeak reads as words
         return m[0]
-    if word in AS_LETTERS:
-        return spell(word) + plural
-    if sayable(word):
-        return m[0]
-    return spell(word) + plural
+    return _letters(word, plural)
 
 
 # A news dateline: the place in capitals at the start of the story, then a dash, maybe with a
@@ -159,9 +191,29 @@ def _dateline(m: re.Match[str]) -> str:
     return " ".join(word.capitalize() for word in words)
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
+_NAME_AFTER = re.compile(r"\. [A-Z][a-z]+")
+_COMPANY_FORMS: Final = frozenset({"PLC", "AG", "SA", "NV", "LLC", "LP", "INC", "LTD", "SE", "AB"})
+
+
+def _dot_inside_name(text: str, m: re.Match[str]) -> bool:
+    """Short capitals with a full stop inside a capitalised name, as the sentence splitter
+    reads them: a capitalised word before, one that does not start sentences after."""
+    return (
+        len(m["word"]) <= 4
+        and not m["plural"]
+        and m["word"] not in _COMPANY_FORMS
+        and _NAME_AFTER.match(text, m.end()) is not None
+        and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        and not starts_sentence(text[m.end() + 1 : m.end() + 40])
+    )
+
+
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
     text = _DATELINE.sub(_dateline, text, count=1)
+    if "." in text:
+        text = _JOINED.sub(r"\1 \2", text)
     text = _DOTTED.sub(_dotted, text)
     matches = list(_CAPS.finditer(text))
     if not matches:
@@ -170,8 +222,21 @@ def expand_acronyms(text: str) -> str:
     for i, m in enumerate(matches):
         # a word in a heading written in capitals ("THE GHOST TOWN") stays as it is
         heading = _in_capitals(text, matches, i) and m["word"] not in AS_LETTERS
-        said = m[0] if heading else _caps(m)
+        said = _heading_word(m) if heading else _caps(m)
         parts += [text[last : m.start()], said]
         last = m.end()
+        if _dot_inside_name(text, m):
+            last += 1  # "the VW ID. Space Vizzion": the full stop would end the sentence
     parts.append(text[last:])
     return "".join(parts)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a word in capitals is said as a word: in the dictionary, or a known acronym that
+    is said as one (NATO, NASA)."""
+    upper = word.upper()
+    if upper in AS_WORDS or upper in ENGLISH:
+        return True
+    # two-letter entries of a large dictionary are mostly rare words ("ai", "eu"): the short
+    # words that matter are in ENGLISH
+    return len(word) > 2 and upper not in AS_LETTERS and in_dictionary(word)

@@ -62,6 +62,10 @@ _DASHED = re.compile(r"(?<![\w-])(?P<a>\d\d?)-(?P<b>\d\d?)-(?P<year>(?:1[6-9]|20
 _DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>\d{4})\b")
 _MONTH_DAY = re.compile(rf"{_MONTH}[\s-]?{_DAY}(?![\w:]|[.,]\d)(?:{_DAY_RANGE})?{_YEAR_TAIL}")
 _DAY_MONTH = re.compile(rf"\b(?P<the>the\s)?{_DAY}\s(?:of\s)?{_MONTH}{_YEAR_TAIL}")
+# "18-24 November": a range of days before the month
+_DAYS_MONTH = re.compile(
+    rf"(?<![\w.,-])(?P<first>\d\d?)(?:st|nd|rd|th)?\s?[-–]\s?{_DAY}\s(?:of\s)?{_MONTH}{_YEAR_TAIL}"
+)
 _MONTH_YEAR = re.compile(rf"{_MONTH}(?P<comma>\s?,)?\s(?P<year>{_YEAR4})\b(?![,.]\d)")
 _DECADE = re.compile(
     r"(?:\b(?P<century>1\d|20)|(?P<apostrophe>['’‘]\s?)|\b)(?P<decade>\d)0\s?['’]?s\b"
@@ -77,7 +81,9 @@ _ERA_HINT = re.compile(r"\b(?:A\.?D|B\.?C|C\.?E)\b")
 _YEAR_RANGE = re.compile(
     rf"\b(?P<start>{_YEAR4})\s?(?:-|–|—|to)\s?(?P<end>{_YEAR4}|\d\d)\b(?![,.]\d|-\d|\s?%)"
 )
-_FISCAL = re.compile(rf"\b(?P<fy>FY)\s?(?P<year>{_YEAR4})\b")
+_FISCAL = re.compile(
+    rf"\b(?P<fy>FY)\s?(?P<year>{_YEAR4}|\d\d)(?:[-–/](?P<end>{_YEAR4}|\d\d))?\b(?![-–/]\d)"
+)
 _ERA = re.compile(r"\b(?P<year>\d{1,4})\s?(?P<era>A\.?D|B\.?C\.?E|B\.?C|C\.?E)\b\.?")
 _NEXT_WORD = re.compile(r"\s?-?([A-Za-z]+)")
 COUNTED: Final = frozenset({
@@ -174,7 +180,7 @@ def _month_day(m: re.Match[str]) -> str:
 
 def _day_month(m: re.Match[str]) -> str:
     day = int(m["day"])
-    if not _valid(day):
+    if not _valid(day) or m["month"] == "may":  # "children aged 10 may enter": the verb
         return m[0]
     words = f"the {ordinal(day)} of {_month(m['month'])}"
     if m["year"]:
@@ -182,6 +188,14 @@ def _day_month(m: re.Match[str]) -> str:
     elif m["month"].endswith(".") and starts_sentence(m.string[m.end() :]):
         words += "."  # "on 5 Jan. The next day": the full stop also ends the sentence
     return words
+
+
+def _days_month(m: re.Match[str]) -> str:
+    first = int(m["first"])
+    if not (_valid(first) and first < int(m["day"]) and m["month"][0].isupper()):
+        return m[0]
+    end = _day_month(m)
+    return m[0] if end == m[0] else f"the {ordinal(first)} to {end}"
 
 
 def _month_year(m: re.Match[str]) -> str:
@@ -231,6 +245,7 @@ def expand_dates(text: str) -> str:
         text = _DOTTED.sub(_dotted, text)
     if _ANY_MONTH.search(text):
         text = _WEEKDAY.sub(lambda m: WEEKDAYS[m["day"]] + m["comma"], text)
+        text = _DAYS_MONTH.sub(_days_month, text)
         text = _DAY_MONTH.sub(_day_month, text)
         text = _MONTH_DAY.sub(_month_day, text)
         text = _MONTH_YEAR.sub(_month_year, text)
@@ -244,6 +259,16 @@ def _standalone_year(m: re.Match[str]) -> str:
     return year(int(m["year"]))
 
 
+def _fiscal(m: re.Match[str]) -> str:
+    """ "FY2020-22" -> "F Y twenty twenty to twenty two", "FY24" -> "F Y twenty four"."""
+    words = f"{m['fy']} {_year_words(m['year'])}"
+    end = m["end"]
+    if end:
+        short = f"oh {cardinal(int(end))}" if end.startswith("0") else _year_words(end)
+        words += f" to {year(int(end)) if len(end) == 4 else short}"
+    return words
+
+
 def _short_year(m: re.Match[str]) -> str:
     yy = m["yy"]
     return m["before"] + (f"oh {yy[1]}" if yy[0] == "0" else yy)
@@ -252,7 +277,7 @@ def _short_year(m: re.Match[str]) -> str:
 def expand_years(text: str) -> str:
     """Expand decades, year ranges, eras and four-digit years that read as years."""
     if "FY" in text:
-        text = _FISCAL.sub(lambda m: f"{m['fy']} {_year_words(m['year'])}", text)
+        text = _FISCAL.sub(_fiscal, text)
     if _DECADE_HINT.search(text):
         text = _DECADE.sub(_decade, text)
     text = _YEAR_RANGE.sub(_year_range, text)

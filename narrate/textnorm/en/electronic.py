@@ -48,6 +48,14 @@ _SERIAL = re.compile(
     r"(?<![\w.-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
 )
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+# emergency and service numbers are dialled, so read digit by digit: "called 911", "a 999 call"
+_EMERGENCY = re.compile(
+    r"(?:(?P<verb>\b(?i:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling"
+    r"|phone|phoned|ring|rang|text|texted) )(?P<a>9-?1-?1|999|112|111|000|988|311|211)\b(?![-.,]\d)"
+    r"|\b(?P<b>9-?1-?1|999|112|988|311)(?= (?:call|calls|caller|callers|dispatcher|dispatchers"
+    r"|operator|operators|center|centers|centre|centres|line|lines|system|services|emergency)\b))"
+)
+_PO_BOX = re.compile(r"\b(?P<box>P\.?\s?O\.?\s?Box|Post Office Box)\s(?P<number>\d+)\b")
 
 
 def _word(piece: str) -> str:
@@ -125,12 +133,29 @@ def expand_electronic(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub(lambda m: read_address(m[0]), text)
     if "://" in text or "www." in text or _DOT_TLD.search(text):
-        text = _URL.sub(lambda m: read_address(m[0]), text)
+        text = _URL.sub(_url, text)
     return text
 
 
+_HOST = re.compile(r"(?i)^(?:(?:https?|ftp)://)?(?:www\.)?(?P<host>[^/?#:\s]+)")
+
+
+def _url(m: re.Match[str]) -> str:
+    """A link inside a sentence is said as its site, "at example dot com", never spelled out
+    in full; an address standing alone (the whole text) is read piece by piece, to be noted."""
+    alone = not m.string[: m.start()].strip() and not m.string[m.end() :].strip(" .,;:!?")
+    if alone:
+        return read_address(m[0])
+    host = _HOST.match(m[0])
+    return read_address(host["host"] if host else m[0])
+
+
 def expand_phones(text: str) -> str:
-    """Read phone numbers (and IP addresses) digit by digit, in their groups."""
+    """Read phone numbers (and IP addresses, emergency numbers, post office boxes) digit by
+    digit, in their groups."""
+    text = _EMERGENCY.sub(lambda m: (m["verb"] or "") + digits(m["a"] or m["b"]), text)
+    if "Box" in text:
+        text = _PO_BOX.sub(lambda m: f"{m['box']} {digits(m['number'])}", text)
     if "." in text:
         text = _IP.sub(_ip, text)
     if "+" in text:

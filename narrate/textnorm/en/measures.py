@@ -19,6 +19,13 @@ UNITS: Final = {
     "mi": ("mile", "miles"), "nm": ("nanometer", "nanometers"), "µm": ("micrometer", "micrometers"),
     "mg": ("milligram", "milligrams"), "g": ("gram", "grams"), "kg": ("kilogram", "kilograms"),
     "t": ("tonne", "tonnes"), "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"),
+    "lb-ft": ("pound-foot", "pound-feet"), "lb.-ft": ("pound-foot", "pound-feet"),
+    "lb ft": ("pound-foot", "pound-feet"), "ft-lb": ("foot-pound", "foot-pounds"),
+    "ft-lbs": ("foot-pound", "foot-pounds"), "Nm": ("newton meter", "newton meters"),
+    "N·m": ("newton meter", "newton meters"), "N-m": ("newton meter", "newton meters"),
+    "cu ft": ("cubic foot", "cubic feet"), "cu. ft": ("cubic foot", "cubic feet"),
+    "cu. in": ("cubic inch", "cubic inches"), "cu in": ("cubic inch", "cubic inches"),
+    "cu. m": ("cubic meter", "cubic meters"), "cu m": ("cubic meter", "cubic meters"),
     "oz": ("ounce", "ounces"), "ml": ("milliliter", "milliliters"),
     "mL": ("milliliter", "milliliters"),
     "l": ("liter", "liters"), "L": ("liter", "liters"), "cl": ("centiliter", "centiliters"),
@@ -251,7 +258,7 @@ def _degrees(m: re.Match[str]) -> str:
     """ "1.5C", "-3C", "highs of 20C": degrees Celsius (or Fahrenheit) without the sign."""
     value = m["value"]
     if not (m["sign"] or "." in value):
-        before = _LAST_WORD.search(m.string, 0, m.start())
+        before = _LAST_WORD.search(m.string, max(0, m.start() - 40), m.start())
         after = _FIRST_WORD.match(m.string, m.end())
         cued = before is not None and before[1].lower() in _TEMPERATURE_CUES
         if not cued and (after is None or after[1].lower() not in _TEMPERATURE_NOUNS):

@@ -82,6 +82,17 @@ _BEFORE = re.compile(
 )
 # "500 EUR", and the symbol after the amount as much of Europe writes it: "5€", "12,50 €"
 _AFTER = re.compile(rf"(?<![\w.,])(?P<amount1>{NUMBER})\s?(?P<cur>{_CODE}\b|[€₽₴₹](?!\w))")
+# "49.95 Euro", "20 dollars": the currency's name after the amount (prices with cents only;
+# whole amounts read well as they are)
+_NAMED: Final = {
+    "euro": "€", "euros": "€", "dollar": "$", "dollars": "$", "pound": "£", "pounds": "£",
+    "rupee": "₹", "rupees": "₹",
+}  # fmt: skip
+_AFTER_NAME = re.compile(
+    r"(?<![\w.,])(?P<amount1>\d{1,3}(?:,\d{3})*\.\d\d)\s(?P<name>(?i:euros?|dollars?|pounds?|rupees?))\b"
+)
+# "$6.99-a-month", "$5-per-person": the hyphens of a price's rate are not said
+_RATE = re.compile(r"(?<=\d)-(?P<word>a|an|per)-(?=[a-z])")
 # "50p", "99c", "5¢": small change, glued to the number ("Grade 4c" is not money)
 _CHANGE = re.compile(r"(?<![\w.,$£€])(?P<amount>\d{1,3}(?=p|¢)|\d{2,3}(?=c))(?P<unit>p|c|¢)(?!\w)")
 
@@ -112,14 +123,31 @@ def _scaled(amount: str, scale: str | None) -> str:
     return f"{words} {_SCALES[scale.lower()]}" if scale else words
 
 
+# an amount used as an adjective follows a determiner: "a $80 fee", "the $20 bill"
+_DETERMINER = re.compile(r"(?:^|\s)(?i:a|an|the|this|that|each|every|one|his|her|their|its)\s$")
+
+
+def _worth(m: re.Match[str]) -> bool:
+    """ "$125 billion worth of": the amount takes the possessive, "dollars' worth"."""
+    return m.string.startswith(" worth", m.end())
+
+
 def _before(m: re.Match[str]) -> str:
     currency = _currency(m["cur"])
     first, scale1 = m["amount1"], m["scale1"]
     if m["amount2"] is None:
+        if _worth(m):
+            return f"{_scaled(first, scale1)} {currency.many}'"
+        # "a $1.2m contract", "a $7,500 tax credit": before a noun, the unit is singular
+        before_noun = noun_follows(m.string, m.end())
         if scale1:
-            # "a $1.2m contract": before a noun, "a one point two million dollar contract"
-            unit = currency.one if noun_follows(m.string, m.end()) else currency.many
-            return f"{_scaled(first, scale1)} {unit}"
+            return f"{_scaled(first, scale1)} {currency.one if before_noun else currency.many}"
+        if (
+            before_noun
+            and "." not in first
+            and _DETERMINER.search(m.string, max(0, m.start() - 7), m.start())
+        ):
+            return _with_minor(first, currency).removesuffix(currency.many) + currency.one
         return _with_minor(first, currency)
     second, scale2 = m["amount2"], m["scale2"]
     if scale1 or scale2 or "." not in first + second:
@@ -135,7 +163,12 @@ def _after(m: re.Match[str]) -> str:
 
 def expand_money(text: str) -> str:
     """Expand amounts of money written with a currency symbol or code."""
+    if "-" in text:
+        text = _RATE.sub(r" \g<word> ", text)
     text = _BEFORE.sub(_before, text)
+    text = _AFTER_NAME.sub(
+        lambda m: _with_minor(m["amount1"], _currency(_NAMED[m["name"].lower()])), text
+    )
     text = _AFTER.sub(_after, text)
     return _CHANGE.sub(_change, text)
 

@@ -204,9 +204,38 @@ def _house(m: re.Match[str]) -> str:
     return year(int(number)) if len(number) == 4 else pairs(number)
 
 
+# "ID.3", "ID.4": a name of capitals, a dot, a small number; not a decimal
+_DOTTED_MODEL = re.compile(
+    r"(?<![\w.])(?P<letters>[A-Z]{1,4})\.(?P<number>\d{1,2})(?![\w.,]|[.,]\d)"
+)
+# "BT-7274", "MH-370", "F-16": capitals, a hyphen, a model number
+_CODE_NUMBER = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,4})-(?P<number>\d{3,})(?![\w-]|[.,]\d)")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+# "RAV4", "PAC12": three capitals shaped like a word (consonant, vowel, consonant) glued to a
+# small number are said as a word, "Rav four"; "MX5", "GT3" stay letters
+_WORD_MODEL = re.compile(r"\b(?P<word>[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z])(?=\d{1,2}\b)")
+
+
+def _code_number(m: re.Match[str]) -> str:
+    """A model number after a code: three digits in pairs, more digit by digit; a year (as in
+    "COVID-2019") is left to the year reader."""
+    number = m["number"]
+    if len(number) == 3 and number[0] != "0":
+        return f"{m['letters']} {pairs(number)}"
+    if _YEARLIKE.fullmatch(number):
+        return m[0]
+    return f"{m['letters']} {digits(number)}"
+
+
 def expand_models(text: str) -> str:
     """Model and house numbers read in pairs: "Boeing 737" -> "Boeing seven thirty seven",
-    "A320" -> "A three twenty", "1428 Elm St." -> "fourteen twenty eight Elm St."."""
+    "A320" -> "A three twenty", "1428 Elm St." -> "fourteen twenty eight Elm St."; codes with a
+    number: "BT-7274" -> "BT seven two seven four", "ID.3" -> "ID three"."""
+    if "." in text:
+        text = _DOTTED_MODEL.sub(r"\g<letters> \g<number>", text)
+    if "-" in text:
+        text = _CODE_NUMBER.sub(_code_number, text)
+    text = _WORD_MODEL.sub(lambda m: m["word"].capitalize(), text)
     text = _HOUSE.sub(_house, text)
     text = _MODEL.sub(_model, text)
     return _GLUED_MODEL.sub(lambda m: f"{m['letters']} {pairs(m['number'])}", text)

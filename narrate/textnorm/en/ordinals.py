@@ -65,8 +65,24 @@ def expand_ordinals(text: str) -> str:
     return _ORDINAL.sub(_ordinal, text)
 
 
+# "6/8 time", "in 3/4": a time signature, said "six eight", where the words say it is music
+_METER = re.compile(
+    r"(?<![\w./])(?P<top>\d{1,2})/(?P<bottom>2|4|8|16)(?![\w/])"
+    r"(?=\s(?:time|meter|metre|signature|rhythm|groove|waltz|feel|swing)\b)"
+    r"|(?<=\b(?:in|of) )(?P<top2>\d{1,2})/(?P<bottom2>2|4|8|16)(?![\w/])"
+    r"(?=[^.]{0,60}\b(?:song|songs|music|musical|tune|waltz|beat|bars?|rhythm|band|piano|guitar"
+    r"|drum|drums|drummer|composer|composed|melody|tempo|chorus|verse)\b)"
+)
+
+
+def _meter(m: re.Match[str]) -> str:
+    return f"{cardinal(int(m['top'] or m['top2']))} {cardinal(int(m['bottom'] or m['bottom2']))}"
+
+
 def expand_fractions(text: str) -> str:
-    """Read simple fractions: "1/2", "3/4", "2 1/2", "1/3rd", "3½"."""
+    """Read simple fractions: "1/2", "3/4", "2 1/2", "1/3rd", "3½"; and time signatures."""
+    if "/" in text:
+        text = _METER.sub(_meter, text)
     if not text.isascii():
         text = _MIXED_GLYPH.sub(lambda m: f"{m['whole']} and {_GLYPHS[m['glyph']]}", text)
     return _FRACTION.sub(_fraction, text)

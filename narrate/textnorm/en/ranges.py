@@ -25,6 +25,10 @@ _RANGE = re.compile(
     rf"(?P<second>{NUMBER})(?![\w.,]\d|[-/:]\d)"
 )
 _RATIO = re.compile(r"(?<![\d:.,])(?P<first>\d{1,2}):(?P<second>\d)(?![\d:])")
+# "50:50", "60:40": two-digit shares that cannot be a clock time, said "fifty-fifty"
+_SHARES = re.compile(r"(?<![\d:.,])(?P<first>\d{2,3}):(?P<second>\d{2,3})(?![\d:]|[.,]\d)")
+# "1-1/2": a whole number and a fraction joined by a hyphen, as in "1 1/2"
+_MIXED = re.compile(r"(?<![\w./-])(?P<whole>\d+)-(?P<fraction>[1-9]/[1-9]\d?)(?![\w/]|[.,]\d)")
 _AROUND = re.compile(r"[A-Za-z]+")
 _BETWEEN = re.compile(r"\bbetween\s$", re.IGNORECASE)  # "between 200-300": "and", not "to"
 _TWENTY_FOUR_SEVEN = re.compile(r"\b24\s?/\s?7\b")
@@ -45,11 +49,38 @@ def _is_score(m: re.Match[str]) -> bool:
     return not _SCORE_WORDS.isdisjoint(w.lower() for w in before + after)
 
 
+_HOURS_CUES: Final = frozenset({
+    "open", "opens", "opened", "daily", "hours", "shift", "shifts", "work", "works", "working",
+    "weekdays", "weekday", "from", "between", "closed", "office", "job", "nightly", "am", "pm",
+})  # fmt: skip
+"""Words around "9-5" that make it office hours, a range of the clock, not a score."""
+
+
+def _descending(m: re.Match[str]) -> bool:
+    """ "6-5", "102-99", "2-2": a pair that does not rise is a score or a record, not a range
+    (but "open 9-5 daily" is a range of the clock)."""
+    first, second = m["first"], m["second"]
+    before = _AROUND.findall(m.string[max(0, m.start() - 30) : m.start()])[-2:]
+    after = _AROUND.findall(m.string[m.end() : m.end() + 30])[:2]
+    if not _HOURS_CUES.isdisjoint(w.lower() for w in before + after):
+        return False
+    return (
+        not m["sign"]
+        and m["dash"] == "-"
+        and first.isdigit()
+        and second.isdigit()
+        and len(first) <= 3
+        and len(second) <= 3
+        and int(first) >= int(second)
+    )
+
+
 def _range(m: re.Match[str]) -> str:
     sign = "minus " if m["sign"] else ""
-    if _is_score(m):
+    if _is_score(m) or _descending(m):
         return f"{cardinal(int(m['first']))}-{cardinal(int(m['second']))}"
-    joiner = "and" if _BETWEEN.search(m.string, 0, m.start()) else "to"
+    # a window before the match, not the whole text before it: the work stays linear
+    joiner = "and" if _BETWEEN.search(m.string, max(0, m.start() - 10), m.start()) else "to"
     return f"{sign}{m['first']} {joiner} {m['second']}"
 
 
@@ -59,5 +90,15 @@ def expand_ranges(text: str) -> str:
     if "/" in text:
         text = _EVENTS.sub(lambda m: "nine eleven" if m["nine"] else "seven seven", text)
     if ":" in text:
+        text = _SHARES.sub(_shares, text)
         text = _RATIO.sub(r"\g<first> to \g<second>", text)
+    if "/" in text:
+        text = _MIXED.sub(r"\g<whole> \g<fraction>", text)
     return _RANGE.sub(_range, text)
+
+
+def _shares(m: re.Match[str]) -> str:
+    first, second = int(m["first"]), int(m["second"])
+    if first <= 24 and second <= 59:
+        return m[0]  # "12:30": a time
+    return f"{cardinal(first)}-{cardinal(second)}"

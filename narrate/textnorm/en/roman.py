@@ -110,19 +110,44 @@ def _roman(m: re.Match[str]) -> str:
     if word in COUNTING_WORDS:
         if numeral == "I" and word in {"Mark", "Form", "Case", "Band"}:
             return m[0]
+        if len(numeral) == 1 and numeral not in "IVX":
+            return m[0]  # "Group C", "Type D": a lone letter names, it does not count
         return f"{before}{cardinal(value).title()}"
     if len(numeral) > 1 and set(numeral) <= {"I", "V", "X"}:  # "Ramesses II", not "Meizu MX"
+        if _in_title(m):  # "Final Fantasy XV", "Rocky Balboa II": a sequel is counted
+            return f"{m['before']}{cardinal(value).title()}"
         return f"{m['before']}the {ordinal(value).title()}"
     return m[0]
+
+
+ROYAL_TITLES: Final = frozenset({
+    "King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Czar", "Tsarina", "Sultan", "Prince",
+    "Princess", "Duke", "Duchess", "Pharaoh", "Shah", "Kaiser", "Emir", "Khan", "Count", "Lord",
+    "Saint", "St", "Archduke", "Grand", "Holy", "Roman",
+})  # fmt: skip
+"""Titles before a sovereign's name: "King Mswati III" is "the Third"."""
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s$")
+
+
+def _in_title(m: re.Match[str]) -> bool:
+    """Whether the name before a numeral is the end of a capitalised title of two words or
+    more, not a sovereign's ("King Mswati III")."""
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    return before is not None and before[1][0].isupper() and before[1] not in ROYAL_TITLES
 
 
 def _world_war(m: re.Match[str]) -> str:
     return "World War One" if m["numeral"] == "WWI" else "World War Two"
 
 
+_MARK = re.compile(r"\bMk\.?\s?(?=[IVX]+\b)")  # "MkII", "Mk. IV": "Mark Two", "Mark Four"
+
+
 def expand_roman(text: str) -> str:
     """Read Roman numerals after names (ordinals) and after counting words (cardinals)."""
     text = _STANDALONE.sub(_world_war, text)
+    if "Mk" in text:
+        text = _MARK.sub("Mark ", text)
     if "entur" in text:
         text = _CENTURY.sub(lambda m: ordinal(roman_value(m["numeral"])) + m["joiner"], text)
     text = _LEADING.sub(_leading, text)

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from narrate.textnorm.en.numbers import number
+
 _SIMPLE: Final = {
     "&": " and ", "=": " equals ", "×": " times ", "±": " plus or minus ", "§": " section ",
     "¶": " paragraph ", "≈": " about ", "≤": " at most ", "≥": " at least ", "→": " to ",
     "½": " one half", "¼": " one quarter", "¾": " three quarters", "⅓": " one third",
     "⅔": " two thirds", "©": " copyright ", "®": "", "™": "", "†": "", "‡": "",
+    "÷": " divided by ", "№": " number ", "√": " square root of ", "∞": " infinity ",
 }  # fmt: skip
 _SIMPLE_RE = re.compile("|".join(re.escape(k) for k in _SIMPLE))
 _DASH = re.compile(r"[ \t]*(?:[—―]|-{2,}|(?<=[ \t])[-–](?=[ \t—―–-]|$))[—―–\- \t]*")
@@ -27,6 +30,16 @@ _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
 _PERCENT = re.compile(r"%")
 _TILDE = re.compile(r"~\s?(?=\d)")
 _STAR = re.compile(r"(?<=\d)\s?\*\s?(?=\d)")
+_POWER = re.compile(r"(?<=\d)\s?(?:\*\*|\^)\s?(?=[-−]?\d)")
+_E_NOTATION = re.compile(
+    r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[-+]?\d{1,4})(?![\w.])"
+)
+_SUPERSCRIPTS: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPERSCRIPT = re.compile(r"(?P<power>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# a slash glued to both words or spaced from both is said; half glued ("2017/ 2016") it is a
+# separator, a pause
+_SLASH = re.compile(r"\s*/\s*")
+_PLUS_WORDS = re.compile(r"(?<=\w)\+\+(?!\w)|(?<=\s)\+(?=\s)")
 _AROUND_DIGITS: Final = (
     ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
     ("~", _TILDE, "about "),
@@ -50,6 +63,10 @@ def expand_math(text: str) -> str:
     """Symbols between numbers: "2+3" -> "2 plus 3", "#1" -> "number 1", "~40" -> "about 40"."""
     if "#" in text:
         text = _HASH.sub("number ", text)
+    if "**" in text or "^" in text:  # "10**400", "2^10"
+        text = _POWER.sub(" to the power of ", text)
+    if "e" in text or "E" in text:  # "1e999", "6.02E23"
+        text = _E_NOTATION.sub(r"\g<mantissa> times ten to the power of \g<exponent>", text)
     for trigger, pattern, words in _AROUND_DIGITS:
         if trigger in text:
             text = pattern.sub(words, text)
@@ -69,9 +86,30 @@ def expand_symbols(text: str) -> str:
         text = _PERCENT.sub(" percent", text)
     if "..." in text or ". ." in text or "…" in text:
         text = _ELLIPSIS.sub(_ellipsis, text)
+    if "/" in text:  # what the number and word passes left: "99/99/9999"
+        text = _SLASH.sub(_slash, text)
+    if "+" in text:  # "x + y", "C++"
+        text = _PLUS_WORDS.sub(lambda m: " plus plus" if len(m[0]) == 2 else "plus", text)
     if "-" in text or "—" in text or "―" in text or "–" in text:
         text = _DASH.sub(" — ", text)
+    if not text.isascii():
+        text = _SUPERSCRIPT.sub(_power, text)
     return text
+
+
+def _slash(m: re.Match[str]) -> str:
+    spaced = m[0][0].isspace(), m[0][-1].isspace()
+    return " slash " if spaced[0] == spaced[1] else ", "
+
+
+def _power(m: re.Match[str]) -> str:
+    """ "x²" -> "x squared", "10⁻⁶" -> "10 to the power of minus six"."""
+    power = m["power"].translate(_SUPERSCRIPTS)
+    if power == "2":
+        return " squared"
+    if power == "3":
+        return " cubed"
+    return " to the power of " + number(power)
 
 
 def tidy(text: str) -> str:

@@ -22,6 +22,11 @@ _CLOCK = re.compile(
 _DOT_CLOCK = re.compile(
     rf"(?<![\d.,])(?P<hour>1[0-2]|0?\d)\.(?P<minute>[0-5]\d)(?P<second>)\s?{_MERIDIEM}(?!\w){_ZONE}"
 )
+# "0100 GMT", "1430 hours": the 24-hour clock without a colon, before a zone or "hours"
+_MILITARY = re.compile(
+    rf"(?<![\w.,:])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+    rf"(?=\s(?:{'|'.join(_ZONES)}|Z|hours|hrs|local time)\b)"
+)
 _HOUR_ONLY = re.compile(rf"(?<![\d:.,])(?P<hour>1[0-2]|0?\d)\s?{_MERIDIEM}(?!\w){_ZONE}")
 
 
@@ -75,8 +80,18 @@ def _hour_only(m: re.Match[str]) -> str:
     return cardinal(int(m["hour"])) + _meridiem(m["meridiem"]) + _zone(m["zone"])
 
 
+def _military(m: re.Match[str]) -> str:
+    """ "0100" -> "oh one hundred", "1430" -> "fourteen thirty", as a bulletin says them."""
+    hour, minute = int(m["hour"]), int(m["minute"])
+    hours = f"oh {ONES[hour]}" if m["hour"][0] == "0" else cardinal(hour)
+    if hour == 0:
+        hours = "zero"
+    return f"{hours} {_minutes(minute) if minute else 'hundred'}"
+
+
 def expand_times(text: str) -> str:
     """Expand clock times: "9:05 a.m." -> "nine oh five a.m.", "5pm" -> "five p.m."."""
+    text = _MILITARY.sub(_military, text)
     if ":" in text:
         text = _TIME_RANGE.sub(" to ", text) if "-" in text or "–" in text else text
         text = _CLOCK.sub(_clock, text)

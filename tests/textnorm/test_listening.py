@@ -1,0 +1,166 @@
+"""What the voice says, kind by kind (issue 14 "What the voice says", issue 18 item 11).
+
+Every sentence here was written for this file. Each table is one kind of text; the rule that
+reads it is named in the module that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from narrate.textnorm import normalize
+
+CASES: dict[str, list[tuple[str, str]]] = {
+    "capitals that are words": [
+        ("Voters were told to GET OUT and VOTE on Sunday.",
+         "Voters were told to get out and VOTE on Sunday."),
+        ("Was it worth it? The answer is YES!", "Was it worth it? The answer is yes!"),
+        ("Her reply was a firm NO.", "Her reply was a firm no."),
+        ("LOCAL MAN WINS BIG AT FAIR", "LOCAL man WINS big at FAIR"),
+    ],
+    "plural and possessive acronyms": [
+        ("Dealers sold more SUVs than sedans.", "Dealers sold more S U V's than sedans."),
+        ("The new LEDs last longer.", "The new L E D's last longer."),
+        ("Three CEOs resigned.", "Three C E O's resigned."),
+        ("The chip has two DSPs.", "The chip has two D S P's."),
+        ("Both ICUs were full.", "Both I C U's were full."),
+        ("The SUV's engine failed.", "The S U V's engine failed."),
+    ],
+    "acronyms said or spelled": [
+        ("NASA and the FBI met.", "NASA and the F B I met."),
+        ("The bank's AAA rating held.", "The bank's Eh Eh Eh rating held."),
+        ("The office LAN went down.", "The office L Eh N went down."),
+    ],
+    "alphanumeric names": [
+        ("The Toyota RAV4 sold well.", "The Toyota Rav four sold well."),
+        ("The VW ID.4 is electric.", "The V W I D four is electric."),
+        ("The Jaguar MkII was a classic.", "The Jaguar Mark Two was a classic."),
+        ("The lamp is called IQ.LIGHT here.", "The lamp is called I Q LIGHT here."),
+        ("The MX5 and the GT3 raced.", "The M X five and the G T three raced."),
+        ("The prototype XR-4417 flew.", "The prototype X R four four one seven flew."),
+        ("Flight MH-370 vanished.", "Flight M H three seventy vanished."),
+    ],
+    "numbers that are dialled": [
+        ("A driver called 911 after the crash.", "A driver called nine one one after the crash."),
+        ("Dial 999 in an emergency.", "Dial nine nine nine in an emergency."),
+        ("The 911 dispatcher answered.", "The nine one one dispatcher answered."),
+        ("The Porsche 911 is fast.", "The Porsche nine eleven is fast."),
+        ("Send it to P.O. Box 4021.", "Send it to P O Box four zero two one."),
+    ],
+    "letters that are not numerals": [
+        ("The winners of Group C advance.", "The winners of Group C advance."),
+        ("Category D storms are rare.", "Category D storms are rare."),
+        ("She played Final Fantasy XV for hours.", "She played Final Fantasy Fifteen for hours."),
+        ("King Charles III was crowned.", "King Charles the Third was crowned."),
+        ("Type II diabetes is common.", "Type Two diabetes is common."),
+    ],
+    "records and scores": [
+        ("The Lakers are 6-5 this season.", "The Lakers are six-five this season."),
+        ("They won 3-1 and then lost 4-2.", "They won three-one and then lost four-two."),
+        ("It ended 102-99 in overtime.", "It ended one hundred two-ninety nine in overtime."),
+        ("The shop is open 9-5 daily.", "The shop is open nine to five daily."),
+        ("Children aged 6-10 may enter.", "Children aged six to ten may enter."),
+    ],
+    "ranges of days and years": [
+        ("The festival runs 18-24 November.",
+         "The festival runs the eighteenth to the twenty fourth of November."),
+        ("The budget for FY2021-23 grew.",
+         "The budget for F Y twenty twenty one to twenty three grew."),
+        ("Cut a 2-3/4 inch board.", "Cut a two and three quarters inch board."),
+    ],
+    "clock and music": [
+        ("Troops moved at 0300 GMT.", "Troops moved at oh three hundred G M T."),
+        ("The ferry leaves at 1745 hours.", "The ferry leaves at seventeen forty five hours."),
+        ("The waltz is in 3/4 time.", "The waltz is in three four time."),
+        ("The song is in 6/8 and the drums swing.",
+         "The song is in six eight and the drums swing."),
+        ("She ate 3/4 of the pie.", "She ate three quarters of the pie."),
+    ],
+    "the article agrees with the sound": [
+        ("It was a 8-year-old car.", "It was an eight-year-old car."),
+        ("He paid a $80 fee.", "He paid an eighty dollar fee."),
+        ("It is an 100-year-old tree.", "It is a one hundred-year-old tree."),
+        ("A 11-day strike ended.", "An eleven-day strike ended."),
+        ("She is a FBI agent.", "She is an F B I agent."),
+    ],
+    "money": [
+        ("They offered a $7,500 tax credit.",
+         "They offered a seven thousand five hundred dollar tax credit."),
+        ("They sold $40 billion worth of bonds.",
+         "They sold forty billion dollars' worth of bonds."),
+        ("A $9.99-a-month plan.", "A nine dollars ninety nine cents a month plan."),
+        ("It costs 19.95 Euro.", "It costs nineteen euros ninety five cents."),
+        ("He gave $50 reward.", "He gave fifty dollars reward."),
+    ],
+    "units and ratios": [
+        ("The engine makes 500 lb-ft of torque.",
+         "The engine makes five hundred pound-feet of torque."),
+        ("It makes 320 Nm of torque.", "It makes three hundred twenty newton meters of torque."),
+        ("The trunk holds 15 cu. ft. of luggage.",
+         "The trunk holds fifteen cubic feet of luggage."),
+        ("A 50:50 split.", "A fifty-fifty split."),
+        ("A 60:40 mix.", "A sixty-forty mix."),
+        ("It charges at 50 kW DC.", "It charges at fifty kilowatts D C."),
+    ],
+    "links": [
+        ("Details are at https://www.example.org/reports/2024/annual-report.pdf today.",
+         "Details are at example dot org today."),
+        ("Read example.net/news/story-one for more.", "Read example dot net for more."),
+        ("Watch it at youtu.be/abc123 now.", "Watch it now."),
+        ("Follow t.co/xyz789 for more.", "Follow for more."),
+        ("Mail jo@mail.example.org now.", "Mail jo at mail dot example dot org now."),
+    ],
+    "symbols and codes": [
+        ("We loved it 😂👍 so much.", "We loved it so much."),
+        ("Thanks! 🙏🏽", "Thanks!"),
+        ("It was *very* good.", "It was very good."),
+        ("Best wishes, *Ann*", "Best wishes, Ann"),
+        ("It costs ~10 dollars.", "It costs about ten dollars."),
+        ("Join the debate with hashtag #climate today.",
+         "Join the debate with hashtag climate today."),
+        ("Bring tea/coffee to the meeting.", "Bring tea or coffee to the meeting."),
+        ("Use and/or as needed.", "Use and or as needed."),
+        ("Sen. Ann Lee (R) voted no.", "Senator Ann Lee, Republican, voted no."),
+        ("Rep. Tom Fox (D-Calif.) voted yes.",
+         "Representative Tom Fox (Democrat of California) voted yes."),
+        ("The sea is rising.[3] It will rise more.[4]", "The sea is rising. It will rise more."),
+        ("The Dow (.DJI) fell 2%.", "The Dow fell two percent."),
+        ("Gold (XAU=) rose.", "Gold rose."),
+        ("The 10-year yield US10YT=RR fell.", "The ten-year yield fell."),
+        ("Apple (AAPL.O) gained.", "Apple gained."),
+        ("He said it was f---ing cold.", "He said it was F-ing cold."),
+        ("The .NET library is old.", "The .NET library is old."),
+    ],
+    "symbols issue 18 names": [
+        ("A date of 99/99/9999 was entered.",
+         "A date of ninety nine slash ninety nine slash nine thousand nine hundred ninety nine "
+         "was entered."),
+        ("The value 10**400 overflows.", "The value ten to the power of four hundred overflows."),
+        ("The float 1e999 is infinite.",
+         "The float one times ten to the power of nine hundred ninety nine is infinite."),
+        ("Compute 3÷4 now.", "Compute three divided by four now."),
+        ("Perfume №5 sells.", "Perfume number five sells."),
+        ("Plot x² + y³ please.", "Plot x squared plus y cubed please."),
+    ],
+    "a name inside a name": [
+        ("We saw the VW ID. Space Vizzion at the show.",
+         "We saw the V W I D Space Vizzion at the show."),
+        ("He works at the FBI. The agency agreed.", "He works at the F B I. The agency agreed."),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"), [case for cases in CASES.values() for case in cases]
+)
+def test_normalize(written: str, spoken: str) -> None:
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize(
+    "written", ["99/99/9999", "10**400", "1e999", "3÷4", "№5", "x² + y³", "2^10", "C++ / Rust"]
+)
+def test_no_symbol_or_digit_is_left(written: str) -> None:
+    assert not re.search(r"[0-9/*÷№²³^+]", normalize(written))
