@@ -111,6 +111,15 @@ def submit_command(
     force: Annotated[
         bool, typer.Option("--force", help="Narrate pages that do not look like articles.")
     ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            envvar="NARRATE_ALLOW_PRIVATE",
+            help="Let the workers fetch these URLs, and what they lead to, from loopback or "
+            "private addresses (the workers' own network).",
+        ),
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Queue articles for narration and return at once; each job's result appears in the store
@@ -123,7 +132,8 @@ def submit_command(
         check_broker(app)
         shared = SharedStore(store)
         shared.check()
-        options = {"voice": voice, "speech": {"rate": rate}, "force": force}
+        options = {"voice": voice, "speech": {"rate": rate}, "force": force,
+                   "allow_private": allow_private}  # fmt: skip
         for source in sources:
             job = uuid.uuid4().hex
             app.send_task(ARTICLE_TASK, [source, options, shared.url, job], queue=BATCH)

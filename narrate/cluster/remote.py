@@ -18,10 +18,9 @@ from typing import Any
 from narrate.cluster.app import INTERACTIVE, SPEAK_TASK, check_broker
 from narrate.cluster.store import Store
 from narrate.errors import ClusterError, NarrateError
-from narrate.model import Clip, Segment
+from narrate.model import Clip, Segment, VoiceInfo
 from narrate.paths import cache_folders
 from narrate.settings import Settings
-from narrate.speech.catalog import VoiceInfo
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, clip_from_bytes, model_hash, segment_key
 from narrate.speech.synthesis import Progress, Synthesizer

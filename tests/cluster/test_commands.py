@@ -68,9 +68,12 @@ def test_submit_puts_the_narration_in_the_store(
     )
     httpserver.expect_request("/news/gone/").respond_with_data("Not here", status=404)
     url, missing = httpserver.url_for("/news/repairs/"), httpserver.url_for("/news/gone/")
-    queued = run("submit", url, missing, "--force", "--voice", str(cluster.voice), "--broker",
-                 cluster.broker, "--store", store_url, env=cluster.env,
-                 tmp_path=tmp_path)  # fmt: skip
+    # the workers fetch for someone else: this machine's addresses only when allowed
+    refused = run("submit", url, "--broker", cluster.broker, "--store", store_url,
+                  env=cluster.env, tmp_path=tmp_path)  # fmt: skip
+    queued = run("submit", url, missing, "--force", "--allow-private", "--voice",
+                 str(cluster.voice), "--broker", cluster.broker, "--store", store_url,
+                 env=cluster.env, tmp_path=tmp_path)  # fmt: skip
     assert queued.returncode == 0, queued.stderr
     lines = queued.stdout.splitlines()
     (job, source, manifest), (failing, _, _) = (line.split("\t") for line in lines)
@@ -85,6 +88,7 @@ def test_submit_puts_the_narration_in_the_store(
     assert audio is not None and audio[:3] == b"ID3"
     assert len(store.keys("segments/")) == 6
     assert "404" in str(wait_for_job(store, failing)["error"])  # the page that is not there
+    assert "--allow-private" in str(wait_for_job(store, refused.stdout.split()[0])["error"])
 
 
 def wait_for_job(store: Store, job: str) -> dict[str, object]:
