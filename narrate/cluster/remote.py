@@ -128,12 +128,21 @@ class RemoteSynthesizer(Synthesizer):
                     f"no sentence came back from the workers in {self.wait_s:.0f} s: "
                     "see 'narrate cluster status'"
                 ) from None
+            if isinstance(error, self._connection_errors()):
+                broker = self.app.conf.broker_url
+                raise ClusterError(f"lost the broker {broker} while waiting: {error}") from None
             raise ClusterError(f"a worker failed on a sentence: {name}: {error}") from None
         if outcome.get("synthesised"):
             self.stats.synthesised += 1
             self.stats.seconds_of_speech += float(outcome.get("seconds", 0.0))
         else:  # another job stored it in the meantime
             self.stats.hits += 1
+
+    def _connection_errors(self) -> tuple[type[BaseException], ...]:
+        """What the broker's client raises when the broker goes away (kombu also lists KeyError
+        for Redis, which a worker's own error could be)."""
+        listed = self.app.connection_for_read().connection_errors
+        return tuple(kind for kind in listed if kind is not KeyError)
 
     def _fetch(self, store: Store, key: str, text: str) -> Clip:
         """The sentence's clip from the store; spoken again if it is missing or damaged there."""
