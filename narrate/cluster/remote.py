@@ -48,6 +48,7 @@ class RemoteSynthesizer(Synthesizer):
     """The voice as the user named it: each worker finds it the same way."""
     queue: str = INTERACTIVE
     wait_s: float = DEFAULT_WAIT_S
+    _hash: str = ""
 
     def start(self, few: bool = False) -> None:
         """Nothing to start here: the workers hold their voices already."""
@@ -58,7 +59,10 @@ class RemoteSynthesizer(Synthesizer):
         return [segment_key(voice_hash, self.speech, t) for t in said or self.said(segments)]
 
     def _voice_hash(self) -> str:
-        return model_hash(self.info, self.cache or SegmentCache(cache_folders().segments))
+        if not self._hash:
+            cache = self.cache or SegmentCache(cache_folders().segments)  # where hashes are kept
+            self._hash = model_hash(self.info, cache)
+        return self._hash
 
     def render(
         self, segments: Sequence[Segment], progress: Progress | None = None
@@ -122,15 +126,15 @@ class RemoteSynthesizer(Synthesizer):
         except NarrateError:
             raise
         except Exception as error:  # celery re-raises the worker's error, or its own timeout
+            if isinstance(error, self._connection_errors()):
+                broker = self.app.conf.broker_url
+                raise ClusterError(f"lost the broker {broker} while waiting: {error}") from None
             name = error.__class__.__name__
-            if name == "TimeoutError":
+            if name == "TimeoutError":  # celery's own, for result.get
                 raise ClusterError(
                     f"no sentence came back from the workers in {self.wait_s:.0f} s: "
                     "see 'narrate cluster status'"
                 ) from None
-            if isinstance(error, self._connection_errors()):
-                broker = self.app.conf.broker_url
-                raise ClusterError(f"lost the broker {broker} while waiting: {error}") from None
             raise ClusterError(f"a worker failed on a sentence: {name}: {error}") from None
         if outcome.get("synthesised"):
             self.stats.synthesised += 1
