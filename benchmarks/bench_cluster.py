@@ -76,7 +76,7 @@ def workers(
     broker: str, count: int, env: dict[str, str], logs: Path, tag: str = ""
 ) -> Iterator[float]:
     """`count` workers of one process each; yields the seconds they took to be ready."""
-    from narrate.cluster.app import make_app
+    from narrate.cluster.celeryapp import make_app
 
     started = time.perf_counter()
     processes = []
@@ -146,7 +146,7 @@ def recovery(broker: str, store: str, env: dict[str, str], root: Path, sentences
     worker picking up the lost sentence once its visibility timeout has passed."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from narrate.cluster.app import make_app
+    from narrate.cluster.celeryapp import make_app
 
     app = make_app(broker)
     out = root / "recovery"

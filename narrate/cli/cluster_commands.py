@@ -73,7 +73,7 @@ def worker_command(
 ) -> None:
     """Speak sentences for the cluster until stopped (a Celery worker: prefork, prefetch 1)."""
     with errors(debug):
-        from narrate.cluster.app import check_broker
+        from narrate.cluster.celeryapp import check_broker
         from narrate.cluster.tasks import worker_app
         from narrate.settings import default_jobs
 
@@ -125,8 +125,8 @@ def submit_command(
     """Queue articles for narration and return at once; each job's result appears in the store
     as jobs/ID.json (title, duration, and where its MP3 is)."""
     with errors(debug):
-        from narrate.cluster.app import ARTICLE_TASK, BATCH, check_broker, make_app
-        from narrate.cluster.store import Store as SharedStore
+        from narrate.cluster.celeryapp import ARTICLE_TASK, BATCH, check_broker, make_app
+        from narrate.cluster.objectstore import Store as SharedStore
 
         app = make_app(broker)
         check_broker(app)
@@ -144,7 +144,7 @@ def submit_command(
 def status_command(broker: Broker, debug: Debug = False) -> None:
     """Workers, queue lengths and the work done in the last ten minutes."""
     with errors(debug):
-        from narrate.cluster.app import make_app
+        from narrate.cluster.celeryapp import make_app
         from narrate.cluster.status import gather
 
         status = gather(make_app(broker))

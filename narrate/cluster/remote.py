@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from narrate.cluster.app import INTERACTIVE, SPEAK_TASK, check_broker
-from narrate.cluster.store import Store
+from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK, check_broker
+from narrate.cluster.objectstore import Store
 from narrate.errors import ClusterError, NarrateError
 from narrate.model import Clip, Segment, VoiceInfo
 from narrate.paths import cache_folders
@@ -42,7 +42,7 @@ class RemoteSynthesizer(Synthesizer):
     """Synthesizer's interface, with the missing sentences spoken by `narrate worker`s."""
 
     app: Any = None
-    """The Celery app (narrate.cluster.app.make_app)."""
+    """The Celery app (narrate.cluster.celeryapp.make_app)."""
     store: Store | None = None
     voice: str | None = None
     """The voice as the user named it: each worker finds it the same way."""
@@ -165,7 +165,7 @@ def remote_synthesizer(
     settings: Settings, info: VoiceInfo, cache: SegmentCache | None, lexicon: Lexicon
 ) -> RemoteSynthesizer:
     """The synthesizer for settings with a broker, after checking the broker and the store."""
-    from narrate.cluster.app import make_app
+    from narrate.cluster.celeryapp import make_app
 
     if not settings.store:
         raise ClusterError("a cluster narration needs a store: give --store or NARRATE_STORE")

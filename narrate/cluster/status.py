@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from narrate.cluster import throughput
-from narrate.cluster.app import QUEUES, check_broker
+from narrate.cluster.celeryapp import QUEUES, check_broker
 
 UNACKED = "unacked"
 """kombu's Redis hash of messages taken by a worker and not yet acknowledged."""

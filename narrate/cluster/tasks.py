@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from narrate.cluster import throughput
-from narrate.cluster.app import ARTICLE_TASK, ASSEMBLE_TASK, BATCH, SPEAK_TASK, make_app
+from narrate.cluster.celeryapp import ARTICLE_TASK, ASSEMBLE_TASK, BATCH, SPEAK_TASK, make_app
+from narrate.cluster.objectstore import Store
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
-from narrate.cluster.store import Store
 from narrate.errors import ClusterError, NarrateError
 from narrate.paths import cache_folders
 from narrate.settings import FetchOptions, Settings, SpeechSettings

@@ -166,7 +166,8 @@ class SegmentCache:
 
 
 def clip_bytes(clip: Clip) -> bytes:
-    """A clip as stored: header, PCM, loudness steps, word spans (also the cluster's format)."""
+    """A clip as stored: header, PCM, loudness steps, word spans, with a CRC-32 of all but the
+    header in the header (also the cluster's format)."""
     steps = struct.pack(f"<{len(clip.energies)}d", *clip.energies)
     marks = struct.pack(f"<{2 * len(clip.words)}I", *(n for w in clip.words for n in w))
     body = clip.pcm + steps + marks

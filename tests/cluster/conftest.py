@@ -185,7 +185,7 @@ class Cluster:
         return [int(child) for child in children]
 
     def app(self) -> Any:
-        from narrate.cluster.app import make_app
+        from narrate.cluster.celeryapp import make_app
 
         return make_app(self.broker)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from narrate.cluster.store import Store
+from narrate.cluster.objectstore import Store
 from tests.cluster.articles import article_page, write_article
 from tests.cluster.conftest import BUCKET, Cluster, free_port, stop_process, wait_for_port
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from narrate import pipeline
-from narrate.cluster.app import RESTORE_INTERVAL_S, VISIBILITY_TIMEOUT_S
+from narrate.cluster.celeryapp import RESTORE_INTERVAL_S, VISIBILITY_TIMEOUT_S
+from narrate.cluster.objectstore import Store
 from narrate.cluster.remote import segment_object
-from narrate.cluster.store import Store
 from narrate.settings import Settings
 from tests.cluster.articles import write_article
 from tests.cluster.conftest import Cluster

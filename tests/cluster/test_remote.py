@@ -13,8 +13,8 @@ import pytest
 
 from narrate import pipeline
 from narrate.cluster import throughput
+from narrate.cluster.objectstore import Store
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
-from narrate.cluster.store import Store
 from narrate.settings import Outputs, Settings
 from narrate.speech.catalog import find_voice
 from tests.cluster.articles import write_article
