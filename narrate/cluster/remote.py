@@ -156,6 +156,8 @@ class RemoteSynthesizer(Synthesizer):
             if clip is not None:
                 return clip
             log.warning("sentence %s missing or damaged in the store: asking again", key[:12])
+            if data is not None:  # put-if-absent would keep the damaged one
+                store.remove(segment_object(key))
             self._check_workers()
             self._wait(self._send(key, text))
         raise ClusterError(f"sentence {key[:12]} never reached the store {store.url}")
