@@ -76,8 +76,10 @@ def worker_command(
         from narrate.cluster.celeryapp import check_broker
         from narrate.cluster.tasks import worker_app
         from narrate.settings import default_jobs
+        from narrate.speech.catalog import find_voice
 
         logging.getLogger("narrate").setLevel(logging.DEBUG if debug else logging.INFO)
+        find_voice(voice)  # a voice not on this machine: one line now, not a pool that dies
         app = worker_app(broker)
         check_broker(app)
         _preload_in_each_process(voice)

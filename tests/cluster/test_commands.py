@@ -140,6 +140,11 @@ def test_an_unreachable_broker_is_one_line(tmp_path: Path) -> None:
         assert failed.stderr.startswith(f"narrate: error: cannot reach the broker {broker}: ")
         assert failed.stderr.count("\n") == 1, failed.stderr
     assert not (tmp_path / "out.mp3").exists()
+    missing = tmp_path / "no-such-voice.onnx"
+    failed = run("worker", "--broker", broker, "--voice", str(missing), env={}, tmp_path=tmp_path)
+    assert (failed.returncode, failed.stderr) == (
+        1, f"narrate: error: voice model {missing} not found\n"
+    )  # fmt: skip
 
 
 def test_an_unreachable_store_is_one_line(
