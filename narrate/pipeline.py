@@ -67,7 +67,7 @@ def load_article(
         article = article_from_page(page, force=force)
         if saved:
             articlecache.put(saved, page, force, article)
-    return article
+    return vet_article(article)  # also one saved before the rules changed
 
 
 def article_from_page(page: Page, *, force: bool = False) -> Article:

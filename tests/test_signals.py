@@ -111,3 +111,21 @@ def test_a_reader_that_stops_early_ends_it_quietly(tmp_path: Path) -> None:
     assert b"Traceback" not in stderr, stderr
     assert process.returncode != 0
     _wait_for(lambda: not any(_alive(pid) for pid in workers), 10)
+
+
+def test_sigterm_during_feed_add_leaves_the_feed_as_it_was(tmp_path: Path) -> None:
+    pod = tmp_path / "pod"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-m", "narrate", "feed", "init", str(pod), "--title", "T",
+                    "--base-url", "https://example.org/pod/"], env=env, check=True)  # fmt: skip
+    before = {path.name: path.read_bytes() for path in pod.iterdir()}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "narrate", "feed", "add", str(pod), str(SAMPLE), "-j", "2"],
+        env=env, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    workers = _working(process, pod)
+    process.terminate()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143, stderr
+    assert {path.name: path.read_bytes() for path in pod.iterdir()} == before
+    _wait_for(lambda: not any(_alive(pid) for pid in workers), 10)

@@ -138,10 +138,10 @@ def add(
             outcome, gone = _add_one(folder, source, settings, keep, (dates or {}).get(source),
                                      skip_retired, progress)  # fmt: skip
         except NarrateError as error:
-            outcome, gone = Outcome(source, Status.FAILED, error=str(error)), []
+            outcome, gone = Outcome(source, Status.FAILED, error=_one_line(str(error))), []
         except Exception as error:  # a fault of narrate's on this item: report it, go on
             log.debug("%s failed", source, exc_info=True)
-            reason = f"unexpected {type(error).__name__}: {error}"[:300]
+            reason = _one_line(f"unexpected {type(error).__name__}: {error}")[:300]
             outcome, gone = Outcome(source, Status.FAILED, error=reason), []
         log.info("%s: %s %s", source, outcome.status, outcome.error)
         outcomes.append(outcome)
@@ -149,6 +149,11 @@ def add(
         if notify:
             notify(outcome)
     return Report(tuple(outcomes), tuple(dropped))
+
+
+def _one_line(message: str) -> str:
+    """A failure as one line of a report (a parser's message may hold several)."""
+    return " ".join(message.split())
 
 
 def sync(

@@ -23,6 +23,7 @@ from narrate.settings import FetchOptions
 from narrate.sources.decode import decode, looks_binary
 from narrate.sources.httpcache import HttpCache
 from narrate.sources.netguard import Guard, origin
+from narrate.sources.urls import iri_to_uri
 
 if TYPE_CHECKING:
     import http.client
@@ -88,7 +89,7 @@ def get(url: str, options: FetchOptions | None = None, accept: str = HTML_ACCEPT
         raise SourceError(f"{url}: not a valid URL ({error})") from None
     if scheme not in {"http", "https"}:
         raise SourceError(f"unsupported URL scheme {scheme!r} in {url}: only http and https")
-    trusted = url if options.trust_url else options.trusted_origin
+    trusted = url if options.trust_url else _wire_form(options.trusted_origin)
     guard = Guard(origin(trusted), options.allow_private, time.monotonic() + timeout)
     try:
         return _get_with_retries(url, options, accept, guard)
@@ -104,30 +105,12 @@ def check_timeout(seconds: float) -> float:
     return seconds
 
 
-def iri_to_uri(url: str) -> str:
-    """An address as it goes on the wire: non-ASCII host labels in IDNA, the rest of a
-    non-ASCII path or query percent-encoded as UTF-8 (what browsers send for /Straße.jpg)."""
-    if url.isascii():
-        return url
-    from urllib.parse import quote, urlunsplit
-
-    parts = urlsplit(url.strip())
-    host = parts.hostname or ""
+def _wire_form(url: str) -> str:
+    """`url` as iri_to_uri writes it (so that origins compare alike), or "" if it has none."""
     try:
-        host = host.encode("idna").decode("ascii") if not host.isascii() else host
-    except UnicodeError:
-        raise SourceError(f"{url}: not a valid host name") from None
-    netloc = f"[{host}]" if ":" in host else host
-    if parts.port:
-        netloc += f":{parts.port}"
-    if parts.username:  # credentials in a URL are kept as given, encoded
-        auth = quote(parts.username, safe="") + (
-            ":" + quote(parts.password, safe="") if parts.password else ""
-        )
-        netloc = f"{auth}@{netloc}"
-    safe = "/%:@!$&'()*+,;=-._~?"
-    path, query, fragment = (quote(part, safe=safe) for part in parts[2:])
-    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+        return iri_to_uri(url)
+    except (SourceError, ValueError):
+        return ""
 
 
 def _get_with_retries(url: str, options: FetchOptions, accept: str, guard: Guard) -> Response:
@@ -226,6 +209,8 @@ def _get_once(
             OSError) as error:  # fmt: skip
         if guard.remaining() <= 0:  # the deadline shut the socket, whatever the symptom
             raise timed_out from None
+        if isinstance(error, http.client.InvalidURL):  # not worth another try
+            raise FetchError(f"{url}: not a valid URL ({error})") from None
         if isinstance(error, urllib.error.URLError):
             raise FetchError(f"{url}: cannot connect ({_reason(error.reason)})") from None
         if isinstance(error, TimeoutError):

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from narrate.errors import FetchError
 from narrate.sources.netguard import Guard
+from narrate.sources.urls import iri_to_uri
 
 ConnectionFactory = Callable[..., http.client.HTTPConnection]
 
@@ -59,6 +60,15 @@ class GuardedHTTPS(urllib.request.HTTPSHandler):
         return self.do_open(factory, req, context=self._context)  # type: ignore[attr-defined]
 
 
+def _utf8(header: str) -> str:
+    """A header value as its sender most likely wrote it: http.client reads headers as
+    Latin-1, and sites send non-ASCII addresses in UTF-8."""
+    try:
+        return header.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return header
+
+
 def redirects(limit: int) -> Redirects:
     """A redirect handler that follows at most `limit` redirects (urllib reads the limit from a
     class attribute; a subclass per limit sets it)."""
@@ -79,13 +89,17 @@ class Redirects(urllib.request.HTTPRedirectHandler):
     ) -> Any:
         location = headers.get("Location") or headers.get("URI")
         if location:
-            target = urljoin(req.full_url, location.strip())
+            target = urljoin(req.full_url, _utf8(location.strip()))
             if urlsplit(target).scheme.lower() not in {"http", "https"}:
                 fp.close()
                 raise FetchError(
                     f"{req.full_url}: redirected to {target[:80]!r}, which is not an http or "
                     "https URL; refused"
                 )
+            # As browsers do: a Location in UTF-8 is followed encoded as such.
+            for name in ("Location", "URI"):
+                del headers[name]
+            headers["Location"] = iri_to_uri(target)
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302

@@ -78,6 +78,11 @@ def internal_kind(address: IPAddress) -> str:
     return "" if address.is_global else "shared"
 
 
+def _bare(ip: object) -> str:
+    """An address from getaddrinfo without its IPv6 zone ("fe80::1%eth0")."""
+    return str(ip).split("%")[0]
+
+
 @dataclass
 class Guard:
     """The policy for one fetch (its redirects included) and its deadline.
@@ -102,15 +107,17 @@ class Guard:
         return internal_kind(address)
 
     def check_name(self, url: str) -> None:
-        """Resolve a URL's host and refuse it if every address is internal (used where the
-        connection itself goes to a proxy, which the user configured)."""
+        """Resolve a URL's host and refuse it if any of its addresses is one the policy keeps
+        out (used where the connection itself goes to a proxy, which the user set up, and the
+        proxy resolves the name)."""
         where = origin(url)
         if where is None:
             raise FetchError(f"{url}: not an http or https URL")
         scheme, host, port = where
-        for address in self._resolve(host, port):
-            if kind := self.may_reach(scheme, host, port, ipaddress.ip_address(address[4][0])):
-                raise self._refusal(host, port, address[4][0], kind)
+        for *_, sockaddr in self._resolve(host, port):
+            ip = _bare(sockaddr[0])
+            if kind := self.may_reach(scheme, host, port, ipaddress.ip_address(ip)):
+                raise self._refusal(host, port, ip, kind)
 
     def connect(
         self,
@@ -125,7 +132,7 @@ class Guard:
         refused: tuple[str, str] | None = None
         failure: OSError | None = None
         for family, kind, proto, _, sockaddr in self._resolve(host, port):
-            ip = str(sockaddr[0]).split("%")[0]
+            ip = _bare(sockaddr[0])
             if why := self.may_reach(scheme, host, port, ipaddress.ip_address(ip)):
                 refused = refused or (ip, why)
                 continue
@@ -146,10 +153,28 @@ class Guard:
         raise failure or OSError(f"no address found for {host}")
 
     def _resolve(self, host: str, port: int) -> list[AddressInfo]:
-        try:
-            return list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except UnicodeError:
-            raise FetchError(f"{host}: not a valid host name") from None
+        """The addresses of `host`, looked up within the deadline: the system's resolver has
+        no timeout of its own (an unanswered lookup can take half a minute), so it runs in a
+        thread that is left behind if the deadline passes first."""
+        found: list[list[AddressInfo]] = []
+        failed: list[BaseException] = []
+
+        def lookup() -> None:
+            try:
+                found.append(list(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
+            except BaseException as error:  # handed to the caller's thread, raised there
+                failed.append(error)
+
+        thread = threading.Thread(target=lookup, name="name-lookup", daemon=True)
+        thread.start()
+        thread.join(max(0.0, self.remaining()))
+        if failed:
+            if isinstance(failed[0], UnicodeError):
+                raise FetchError(f"{host}: not a valid host name") from None
+            raise failed[0]
+        if not found:
+            raise TimeoutError(f"the name lookup of {host} timed out")
+        return found[0]
 
     def _refusal(self, host: str, port: int, ip: str, kind: str) -> FetchError:
         log.debug("refused %s:%d (%s, %s)", host, port, ip, kind)

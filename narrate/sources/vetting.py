@@ -5,6 +5,8 @@
   elsewhere could take over an existing episode, or steer relative image URLs somewhere else.
 - Addresses a page gives (canonical, lead image) are http(s) or relative, never `javascript:`,
   `data:` or `file:`: they end up as links in feed.xml, show notes, ID3 tags and the EPUB.
+- A date is one that can be placed in UTC (not `0001-01-01T00:00:00+14:00`, which is before
+  the first day a computer date can hold): feeds, tags and the EPUB all write dates in UTC.
 - Text holds no character XML 1.0 forbids (C0 controls but tab, newline and carriage return;
   U+FFFE, U+FFFF), no C1 control and no lone surrogate: one such character makes feed.xml not
   well-formed, or an ID3 tag or caption file unwritable.
@@ -13,6 +15,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import ipaddress
 import re
 from urllib.parse import urlsplit
@@ -92,6 +95,17 @@ def _image_address(url: str) -> str:
     return url if scheme == "" else ""
 
 
+def _placeable(when: dt.datetime | None) -> dt.datetime | None:
+    """The date if it converts to UTC and back, else None (unknown)."""
+    if when is None or when.tzinfo is None:
+        return when
+    try:
+        when.astimezone(dt.UTC)
+    except (OverflowError, ValueError):
+        return None
+    return when
+
+
 def vet_article(article: Article) -> Article:
     """The article with only the claims narrate trusts and with XML-safe text everywhere."""
     blocks = tuple(
@@ -107,4 +121,6 @@ def vet_article(article: Article) -> Article:
         description=xml_safe(article.description),
         canonical_url=trusted_canonical(xml_safe(article.canonical_url), article.url),
         image_url=_image_address(article.image_url),
+        published=_placeable(article.published),
+        modified=_placeable(article.modified),
     )

@@ -57,6 +57,12 @@ def test_an_item_on_another_internal_origin_is_refused(
     status, output = _sync(folder, f"{site.base}/planted.xml", "--allow-private")
     assert status == 0, output
     assert len(guids(folder)) == 2
+    allowed = runner.invoke(feed_app, ["sync", str(folder), f"{site.base}/planted.xml", "-j", "1"],
+                            env={"NARRATE_ALLOW_PRIVATE": "1"})  # fmt: skip
+    assert allowed.exit_code == 0, allowed.output  # fetched again, and found unchanged
+    assert f"unchanged: Odesa port brings two harbour cranes back into service ({inside})" in (
+        allowed.output
+    )
 
 
 def _variant(site: Site, path: str, **changes: str) -> str:
@@ -157,3 +163,27 @@ def test_a_feed_xml_that_would_not_parse_never_replaces_the_old_one(tmp_path: Pa
     with pytest.raises(FeedError, match="would not be well-formed"):
         rss.check_well_formed(b"<rss><channel>\x01</channel></rss>")
     rss.check_well_formed(b"<rss/>")
+
+
+def test_a_failure_of_several_lines_is_reported_on_one(
+    tmp_path: Path, site: Site, fake: FakeVoice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from narrate import pipeline
+
+    prepare = pipeline.prepare
+
+    def breaks_on_the_first(source: str, *args: object, **kwargs: object) -> object:
+        if source == site.url(SLUGS[0]):
+            raise ValueError("first line\nsecond line\n\tthird")
+        return prepare(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "prepare", breaks_on_the_first)
+    folder = tmp_path / "pod"
+    _init(folder)
+    status, output = _sync(folder, f"{site.base}/rss.xml")
+    assert status == 1
+    lines = output.splitlines()
+    assert f"failed: {site.url(SLUGS[0])}: unexpected ValueError: first line second line third" in (
+        lines
+    )
+    assert sum(line.startswith("added: ") for line in lines) == 2

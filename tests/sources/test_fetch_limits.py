@@ -16,7 +16,8 @@ from narrate.errors import FetchError, SourceError
 from narrate.model import Article
 from narrate.settings import FetchOptions
 from narrate.sources.cover import fetch_cover
-from narrate.sources.fetch import check_timeout, fetch, iri_to_uri
+from narrate.sources.fetch import check_timeout, fetch
+from narrate.sources.urls import iri_to_uri
 
 PAGE = "<html><body><p>Some words here.</p></body></html>"
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 32
@@ -90,6 +91,10 @@ def test_iris_are_encoded_for_the_wire() -> None:
     )
     assert iri_to_uri("https://bücher.example/a%20b") == "https://xn--bcher-kva.example/a%20b"
     assert iri_to_uri("http://127.0.0.1/plain?a=1") == "http://127.0.0.1/plain?a=1"
+    assert iri_to_uri('http://127.0.0.1/lead photo|1.jpg?q="x"') == (
+        "http://127.0.0.1/lead%20photo%7C1.jpg?q=%22x%22"
+    )
+    assert iri_to_uri("http://u:p@127.0.0.1:8080/a%20b c") == "http://u:p@127.0.0.1:8080/a%20b%20c"
 
 
 def test_a_non_ascii_page_and_cover_address_are_fetched(httpserver: HTTPServer) -> None:
@@ -99,11 +104,15 @@ def test_a_non_ascii_page_and_cover_address_are_fetched(httpserver: HTTPServer) 
     httpserver.expect_request("/bilder/Straße.jpg").respond_with_data(
         JPEG, content_type="image/jpeg"
     )
+    httpserver.expect_request("/bilder/lead photo.jpg").respond_with_data(
+        JPEG, content_type="image/jpeg"
+    )
     base = f"http://127.0.0.1:{httpserver.port}"
     assert "Some words" in fetch(f"{base}/nachrichten/Straße", FetchOptions(timeout=3)).text
-    article = Article(title="t", blocks=(), image_url="/bilder/Straße.jpg", url=f"{base}/a")
-    cover = fetch_cover(article, FetchOptions(timeout=3))
-    assert cover is not None and cover.data == JPEG
+    for image in ("/bilder/Straße.jpg", "/bilder/lead photo.jpg"):
+        article = Article(title="t", blocks=(), image_url=image, url=f"{base}/a")
+        cover = fetch_cover(article, FetchOptions(timeout=3))
+        assert cover is not None and cover.data == JPEG, image
 
 
 @pytest.mark.parametrize(
@@ -126,3 +135,20 @@ def test_a_damaged_saved_page_is_fetched_again(httpserver: HTTPServer, tmp_path)
     assert "Some words" in page.text
     request, _ = httpserver.log[-1]
     assert "If-None-Match" not in request.headers  # the damaged copy was not revalidated
+
+
+def test_a_slow_name_lookup_meets_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's resolver has no timeout: one that never answers (stood in for here, as a
+    real one cannot be reached from the tests) must not outlast --timeout."""
+    lookup = socket.getaddrinfo
+
+    def unanswered(host: object, *args: object, **kwargs: object) -> object:
+        if host == "slow.localhost":
+            time.sleep(5)
+        return lookup(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", unanswered)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out after 1 s"):
+        fetch("http://slow.localhost:9/", FetchOptions(timeout=1, retries=0))
+    assert time.monotonic() - started < 1.8

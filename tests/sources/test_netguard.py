@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -151,3 +152,97 @@ def test_a_cover_on_another_internal_origin_is_not_fetched(httpserver: HTTPServe
     assert fetch_cover(article, FetchOptions(timeout=3)) is None
     assert httpserver.log == []
     assert fetch_cover(article, FetchOptions(timeout=3, allow_private=True)) is not None
+
+
+@pytest.fixture
+def https_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPServer]:
+    """An HTTPS server on 127.0.0.1 whose certificate (for the name localhost only) comes from
+    a throwaway CA that this process trusts."""
+    import ssl
+
+    import trustme
+
+    authority = trustme.CA()
+    certificate = authority.issue_cert("localhost")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate.configure_cert(context)
+    with authority.cert_pem.tempfile() as trusted:
+        monkeypatch.setenv("SSL_CERT_FILE", trusted)
+        server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+        server.start()
+        yield server
+        server.clear()
+        if server.is_running():
+            server.stop()
+
+
+def test_https_goes_through_the_guard_with_its_certificate_checked(
+    https_server: HTTPServer,
+) -> None:
+    https_server.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    page = f"https://localhost:{https_server.port}/page"
+    assert "hunter2" in fetch(page, FetchOptions(timeout=3, retries=0)).text
+    user = f"https://127.0.0.1:{https_server.port}/feed.xml"
+    with pytest.raises(FetchError, match="refused to connect to localhost"):
+        fetch(page, _content(user))
+    with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED"):  # the name is checked
+        fetch(f"https://127.0.0.1:{https_server.port}/page", FetchOptions(timeout=3, retries=0))
+
+
+def test_an_origin_given_with_a_non_ascii_name_matches_its_wire_form() -> None:
+    from narrate.sources.fetch import _wire_form
+
+    assert origin(_wire_form("http://bücher.example:8080/feed.xml")) == (
+        "http", "xn--bcher-kva.example", 8080,
+    )  # fmt: skip
+    assert origin(_wire_form("http://[::1/feed.xml")) is None
+
+
+def test_through_a_proxy_the_target_is_checked(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a proxy set up (http_proxy), the connection goes to the proxy, which the user chose;
+    where it is asked to go is still held to the rules."""
+    httpserver.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    monkeypatch.setenv("http_proxy", _at(httpserver, "127.0.0.1", ""))
+    for variable in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
+        monkeypatch.delenv(variable, raising=False)
+    target = "http://localhost:9/page"  # nothing listens on port 9: only the proxy can answer
+    assert "hunter2" in fetch(target, FetchOptions(timeout=3, retries=0)).text
+    with pytest.raises(FetchError, match="refused to connect to localhost:9"):
+        fetch(target, _content(_at(httpserver, "127.0.0.1", "/feed.xml")))
+    assert len(httpserver.log) == 1  # the refused request never reached the proxy
+
+
+def test_a_redirect_to_a_non_ascii_address_is_followed_encoded() -> None:
+    """Sites send a Location in raw UTF-8 (which http.client reads as Latin-1): it is followed
+    as a browser does, percent-encoded as UTF-8."""
+    import http.server
+
+    asked: list[str] = []
+
+    class Site(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *_: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            if self.path == "/short":
+                self.wfile.write("HTTP/1.1 302 Found\r\nLocation: /новини/стаття\r\n"
+                                 "Content-Length: 0\r\n\r\n".encode())  # fmt: skip
+                return
+            body = PAGE.encode()
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))  # fmt: skip
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/short"
+        page = fetch(url, FetchOptions(timeout=3, retries=0))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "hunter2" in page.text
+    encoded = "/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/%D1%81%D1%82%D0%B0%D1%82%D1%82%D1%8F"
+    assert asked == ["/short", encoded]

@@ -61,3 +61,12 @@ def test_an_article_is_vetted_in_every_field() -> None:
     assert vet_article(Article(title="t", blocks=(), image_url="/img/a.jpg")).image_url == (
         "/img/a.jpg"
     )
+
+
+def test_a_date_that_cannot_be_placed_in_utc_is_unknown() -> None:
+    import datetime as dt
+
+    early = dt.datetime.fromisoformat("0001-01-01T00:00:00+14:00")
+    fine = dt.datetime.fromisoformat("2024-03-04T08:30:00+02:00")
+    vetted = vet_article(Article(title="t", blocks=(), published=early, modified=fine))
+    assert vetted.published is None and vetted.modified == fine

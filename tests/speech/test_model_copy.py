@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,25 @@ def test_onnxruntime_writes_no_device_id_and_sends_nothing(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     made = {p.relative_to(home).parts[:2] for p in home.rglob("*") if p.is_file()}
     assert made == {("cache", "narrate")}, made  # no Microsoft/DeveloperTools/.onnxruntime
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MB file system of its own (tmpfs), too small for the voice's optimised copy.
+    Skipped where mounting is not allowed."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a small file system")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "none", str(folder)],
+                          capture_output=True)  # fmt: skip
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_full_cache_disk_narrates_without_saving_the_copy(full_disk: Path) -> None:
+    voice = Voice(packaged_voice(), optimized_dir=full_disk / "models")
+    assert voice.speak("Hello there.").seconds > 0.5
+    assert not [p for p in full_disk.rglob("*") if p.is_file()]  # no copy, no part left
