@@ -15,7 +15,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
@@ -85,19 +85,22 @@ def make_script(article: Article, language: str = "en") -> Script:
 
 
 def narration_language(settings: Settings, article: Article | None = None) -> str:
-    """--language, else the article's declared language, else the --voice's, else the
-    language its words show (English when unsure)."""
-    if settings.language:
-        return settings.language
-    if article is not None and article.language:
-        return article.language
-    if settings.voice:
-        return find_voice(settings.voice).language
-    if article is None:
-        return "en"
+    """--language, else the article's (declared, or shown by its words), else the --voice's,
+    else English."""
+    if known := article_language(settings, article):
+        return known
+    return find_voice(settings.voice).language if settings.voice else "en"
+
+
+def article_language(settings: Settings, article: Article | None) -> str:
+    """--language, else the language the article declares, else the one its words show; ""."""
+    if settings.language or article is None or article.language:
+        return settings.language or (article.language if article else "")
+    if settings.voice:  # a voice chosen by hand says the language better than a guess
+        return ""
     from narrate.textnorm.guess import guess_language
 
-    return guess_language(" ".join(block.text for block in article.blocks[:30])) or "en"
+    return guess_language(" ".join(block.text for block in article.blocks[:30]))
 
 
 def voice_for(settings: Settings, article: Article | None = None) -> VoiceInfo:
@@ -153,6 +156,9 @@ def prepare(
     article = load_article(
         source, settings.fetch, force=settings.force, saved=saved, on_new_page=on_new_page
     )
+    if (language := article_language(settings, article)) != article.language:
+        # the outputs (ID3 language, the read-along page's and the EPUB's lang) say it too
+        article = replace(article, language=language)
     script = make_script(article, narration_language(settings, article))
     if not script.segments:
         raise ExtractionError(f"{source}: nothing to narrate (no text found)")

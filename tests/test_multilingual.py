@@ -8,11 +8,14 @@ is the pipeline's choice and use of them, not how the English model sounds in Ge
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3
 
+from narrate import pipeline
+from narrate.settings import Settings
 from narrate.speech.catalog import packaged_voice
 from tests.test_cli import invoke
 
@@ -142,6 +145,17 @@ def test_a_page_that_declares_no_language_is_recognised_by_its_words(
     assert "WARNING" not in result.stderr
 
 
+def test_the_outputs_carry_the_language_found_or_asked_for(tmp_path: Path, voices: Path) -> None:
+    page = _page(tmp_path, "es")
+    page.write_text(page.read_text(encoding="utf-8").replace(' lang="es"', ""), encoding="utf-8")
+    assert pipeline.prepare(str(page), Settings(cache=False)).article.language == "es"
+    asked = Settings(cache=False, language="fr")
+    assert pipeline.prepare(str(_page(tmp_path, "de")), asked).article.language == "fr"
+    note = tmp_path / "note.txt"
+    note.write_text("A short note\n\nNothing to say about it.\n", encoding="utf-8")
+    assert pipeline.prepare(str(note), Settings(cache=False)).article.language == ""  # unsure
+
+
 def test_language_overrides_the_page(tmp_path: Path, voices: Path) -> None:
     result = invoke(str(_page(tmp_path, "de")), "--dry-run", "--language", "fr")
     assert result.returncode == 0, result.stderr
@@ -154,7 +168,9 @@ def test_each_page_is_narrated_with_a_voice_of_its_language(
     tmp_path: Path, voices: Path, lang: str
 ) -> None:
     out, page = tmp_path / f"{lang}.mp3", tmp_path / f"{lang}.readalong.html"
-    result = invoke(str(_page(tmp_path, lang)), "-o", str(out), "--html", str(page), timeout=600)
+    book = tmp_path / f"{lang}.epub"
+    result = invoke(str(_page(tmp_path, lang)), "-o", str(out), "--html", str(page),
+                    "--epub", str(book), timeout=600)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     tags = ID3(out)
@@ -162,6 +178,9 @@ def test_each_page_is_narrated_with_a_voice_of_its_language(
     assert f"{lang}_" in comment and "-probe-medium" in comment, comment
     assert str(tags["TLAN"]) == {"de": "ger", "es": "spa", "fr": "fre"}[lang]  # ISO 639-2/B
     assert f'lang="{lang}"' in page.read_text(encoding="utf-8")
+    with zipfile.ZipFile(book) as epub:
+        package = next(n for n in epub.namelist() if n.endswith(".opf"))
+        assert f"<dc:language>{lang}</dc:language>" in epub.read(package).decode()
 
 
 @pytest.mark.slow

@@ -65,9 +65,9 @@ def voices_command(
             voices = select(published_voices(), language, quality)
             for v in voices:
                 mark = "installed" if v.key in installed else ""
-                typer.echo(f"{v.key}\t{v.language}\t{v.quality}\t{v.speakers} speaker"
-                           f"{'s' if v.speakers > 1 else ''}\t{v.size / 1e6:.0f} MB\t"
-                           f"{_licence(v)}\t{mark}".rstrip())  # fmt: skip
+                typer.echo(f"{v.key}\t{v.language}\t{v.quality}\t{v.sample_rate} Hz\t"
+                           f"{v.speakers} speaker{'s' if v.speakers > 1 else ''}\t"
+                           f"{v.size / 1e6:.0f} MB\t{_licence(v)}\t{mark}".rstrip())  # fmt: skip
             say(f"{len(voices)} voices; 'narrate voices download NAME' fetches one")
             return
         select([], language, quality)  # checks --quality

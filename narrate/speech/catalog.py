@@ -20,10 +20,10 @@ DEFAULT_VOICE = "en_US-joe-medium"
 def _license(model: Path, name: str) -> tuple[str, bool]:
     """The voice's licence with the credit line it asks for, and whether it forbids commercial
     use: from its MODEL_CARD, else from the catalogue of published voices."""
-    from narrate.speech.published import lookup
+    from narrate.speech.published import licence_of
 
     card = _card_license(model)
-    published = lookup(name)
+    published = licence_of(name)
     noncommercial = published is not None and published.use == "noncommercial"
     noncommercial = noncommercial or any(
         mark in card.lower()

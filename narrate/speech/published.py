@@ -23,6 +23,9 @@ from narrate.paths import user_voice_catalog
 log = logging.getLogger(__name__)
 
 QUALITIES: Final = ("x_low", "low", "medium", "high")
+# Piper trains each quality at one sample rate (its training docs; every voice whose config
+# narrate has read agrees), and voices.json does not repeat it
+SAMPLE_RATES: Final = {"x_low": 16000, "low": 16000, "medium": 22050, "high": 22050}
 CATALOG_FILE: Final = "piper_voices.json"
 NONCOMMERCIAL: Final = "noncommercial"
 UNVERIFIED: Final = "unverified"
@@ -58,6 +61,10 @@ class PublishedVoice:
     @property
     def family(self) -> str:
         return self.language.split("_")[0].lower()
+
+    @property
+    def sample_rate(self) -> int:
+        return SAMPLE_RATES.get(self.quality, 0)
 
     @property
     def size(self) -> int:
@@ -96,7 +103,7 @@ def parse_catalog(data: Any, licences: dict[str, Any] | None = None) -> list[Pub
     """Piper's voices.json (a mapping of key to voice) as PublishedVoice, sorted by key."""
     if not isinstance(data, dict) or not data:
         raise VoiceError("the voice catalogue is not Piper's voices.json (a mapping of voices)")
-    licences = licences if licences is not None else _shipped("voice_licences.json")["voices"]
+    licences = licences if licences is not None else _licences()
     voices = []
     for key, entry in sorted(data.items()):
         try:
@@ -156,6 +163,24 @@ def select(
         if (not wanted or v.language.lower() == wanted or v.family == wanted)
         and (not quality or v.quality == quality)
     ]
+
+
+@lru_cache(maxsize=1)
+def _licences() -> dict[str, Any]:
+    return dict(_shipped("voice_licences.json")["voices"])
+
+
+def licence_of(key: str) -> PublishedVoice | None:
+    """A voice's licence, dataset and credit line, from the small licence file alone (finding
+    an installed voice needs no more); None when narrate has not verified its licence."""
+    extra = _licences().get(key)
+    if extra is None:
+        return None
+    return PublishedVoice(
+        key=key, language=key.split("-")[0], language_name="", quality="", speakers=1, files=(),
+        license=extra.get("license", ""), use=extra.get("use", UNVERIFIED),
+        dataset=extra.get("dataset", ""), note=extra.get("note", ""),
+    )  # fmt: skip
 
 
 def lookup(key: str) -> PublishedVoice | None:

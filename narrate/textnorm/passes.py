@@ -1,9 +1,10 @@
 """The passes German, Spanish and French share, each built from a language's table of words.
 
 `normalizer(language)` strings them together in the order that keeps them from stepping on each
-other: web and mail addresses and phone numbers before dates, dates before times, money,
-percentages and measures before ranges and plain numbers, and the word passes (abbreviations,
-symbols) last. Each pass rewrites the forms it is sure of and leaves the rest to the next.
+other: web and mail addresses first, then the language's own rules (dates), times, phone
+numbers, money, percentages and measures before ranges and plain numbers, and the word passes
+(abbreviations, symbols) last. Each pass rewrites the forms it is sure of and leaves the rest to
+the next; text without digits skips the number passes.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ _SPACES = re.compile(r"\s{2,}")
 
 def normalizer(language: Language) -> Pass:
     """The whole normaliser of a language: text in, spoken text out."""
+    electronic = _electronic_pass(language)
     number_passes = [
-        _electronic_pass(language),
+        electronic,
         *(_regex_pass(pattern, say) for pattern, say in language.own_patterns),
         _time_pass(language),
         _phone_pass(language),
@@ -51,9 +53,11 @@ def normalizer(language: Language) -> Pass:
     def normalize(text: str) -> str:
         for step in language.word_passes:
             text = step(text)
-        if _DIGIT.search(text) or "@" in text or "." in text:
+        if _DIGIT.search(text):
             for step in number_passes:
                 text = step(text)
+        elif "@" in text or "." in text:  # an address without digits: "info@beispiel.de"
+            text = electronic(text)
         for step in word_passes:
             text = step(text)
         return text
@@ -214,6 +218,8 @@ def _fraction_words(language: Language, m: re.Match[str], feminine: bool = False
     fraction = language.fraction(int(top), to_int(bottom))
     if not whole:
         return sign + fraction
+    if (top, to_int(bottom)) == ("1", 2) and language.half_after_whole[feminine]:
+        fraction = language.half_after_whole[feminine]
     joiner = f" {language.and_word} " if language.and_word else " "
     return f"{sign}{language.before_noun(to_int(whole), feminine)}{joiner}{fraction}"
 
@@ -231,8 +237,14 @@ def _measure_pass(language: Language) -> Pass:
     )
 
     def fraction(m: re.Match[str]) -> str:
-        unit = table[m.group("unit")]
-        return f"{_fraction_words(language, m, unit.feminine)} {unit.many}"
+        unit, whole = table[m.group("unit")], (m.group("whole") or "").lstrip("-")
+        # below two, the unit is singular: "ein halb Kilometer", "una y media milla"
+        below_two = whole in ("", "1") and int(m.group("top").lstrip("-")) < to_int(
+            m.group("bottom")
+        )
+        return (
+            f"{_fraction_words(language, m, unit.feminine)} {unit.one if below_two else unit.many}"
+        )
 
     def simple(m: re.Match[str]) -> str:
         unit, written = table[m.group("unit")], m.group("num")

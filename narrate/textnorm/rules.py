@@ -84,6 +84,9 @@ class Language:
     """Passes of the language's own for text without digits (Roman numerals), run first."""
     between: tuple[str, str] = ("", "")
     """A range after this word takes this one: ("zwischen", "und"), "zwischen 2020 und 2022"."""
+    half_after_whole: tuple[str, str] = ("", "")
+    """A half after a whole number, masculine and feminine: Spanish "dos y medio", "una y
+    media" (not "y un medio"); ("", ""): the language's fraction."""
     singular_below_two: bool = False
     """French: "1,5 million", "0,2 milliard" (a scale word is plural from two on)."""
     web_words: frozenset[str] = field(default_factory=frozenset)

@@ -160,3 +160,18 @@ def test_a_refreshed_catalogue_replaces_the_shipped_one(
     with pytest.raises(VoiceError, match=r"voices\.json"):
         refresh_catalog(httpserver.url_for("/broken.json"))
     assert [v.key for v in published_voices()] == [JOE]
+
+
+def test_a_server_that_ignores_range_gets_the_whole_file_again(
+    httpserver: HTTPServer, joe: PublishedVoice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NARRATE_VOICES_URL", httpserver.url_for("/voices/"))
+    installed = packaged_voice().model.parent
+    for item in joe.files:  # plain 200 answers, whatever the request asks
+        body = (installed / item.path.rsplit("/", 1)[-1]).read_bytes()
+        httpserver.expect_request(f"/voices/{item.path}").respond_with_data(body)
+    part = tmp_path / f"{JOE}.onnx.part"
+    part.write_bytes(b"\0" * 1000)  # a start left by an earlier attempt (not even the right one)
+    model = download_voice(joe, tmp_path)
+    assert model.read_bytes() == (installed / f"{JOE}.onnx").read_bytes()
+    assert not part.exists()

@@ -25,6 +25,8 @@ def test_all_lists_the_whole_catalogue_offline(monkeypatch: pytest.MonkeyPatch) 
     assert "[NON-COMMERCIAL]" in lessac
     joe = next(line for line in lines if line.startswith("en_US-joe-medium\t"))
     assert "CC0" in joe and joe.endswith("installed")
+    installed = packaged_voice()  # the catalogue agrees with the voice's own config
+    assert joe.split("\t")[1:4] == [installed.language, "medium", f"{installed.sample_rate} Hz"]
 
 
 def test_all_filters_by_language_and_quality() -> None:

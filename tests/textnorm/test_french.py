@@ -26,6 +26,7 @@ CASES = [
     ("Entre 2020-2022", "Entre deux mille vingt et deux mille vingt-deux"),
     ("Ce match s'est fini 3-0.", "Ce match s'est fini trois à zéro."),
     ("Une salle de 1 000 000 places", "Une salle de un million places"),
+    ("Tél. 04 72 10 30 05", "Téléphone zéro quatre, soixante-douze, dix, trente, zéro cinq"),
 ]
 
 

@@ -43,6 +43,7 @@ CASES = [
     ("Bayern gewann 3:2.", "Bayern gewann drei zu zwei."),
     ("Musik der 1980er Jahre", "Musik der neunzehn hundert achtziger Jahre"),
     ("Es gab 1 Tor und 1 Mio. Zuschauer.", "Es gab ein Tor und eine Million Zuschauer."),
+    ("Nach 1 Stunde und 1 Tag", "Nach eine Stunde und ein Tag"),
     # abbreviations, phone numbers, addresses
     ("Dr. Weber, z. B. in Nr. 9", "Doktor Weber, zum Beispiel in Nummer neun"),
     (

@@ -4,7 +4,8 @@
     -> "Am dritten Mai kostete es eins Komma fünf Millionen Euro (circa zwanzig Prozent mehr)."
 
 The shared passes (narrate.textnorm.passes) read German's words from this package: number words
-(numbers_de), dates and times (dates_de), and units, currencies and abbreviations (words_de).
+(numbers_de), dates and times (dates_de), scores, decades and "ein"/"eine" (idioms_de), and
+units, currencies and abbreviations (words_de).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from narrate.textnorm.de import dates_de as dates
+from narrate.textnorm.de import idioms_de as idioms
 from narrate.textnorm.de import numbers_de as numbers
 from narrate.textnorm.de import words_de as words
 from narrate.textnorm.passes import normalizer
@@ -61,7 +63,7 @@ GERMAN: Final = Language(
     electronic=words.ELECTRONIC,
     digit_words=words.DIGITS,
     time_pattern=dates.TIME_PATTERN,
-    own_patterns=dates.PATTERNS,
+    own_patterns=(*idioms.PATTERNS, *dates.PATTERNS),
     web_words=words.WEB_WORDS,
     between=("zwischen", "und"),
 )

@@ -70,24 +70,7 @@ YEAR_WORDS: Final = split_words(
 )
 
 
-def _score(m: re.Match[str]) -> str:
-    return f"{cardinal(int(m.group(1)))} zu {cardinal(int(m.group(2)))}"
-
-
-def _decade(m: re.Match[str]) -> str:
-    """ "1990er" -> "neunzehn hundert neunziger"."""
-    return year(int(m.group(1))) + "er"
-
-
 PATTERNS: Final = (
-    # a score: one digit after the colon ("2:1"); "10:30" is a time
-    (r"(?<![\d:.,])(\d{1,2}):(\d)(?![\d:])", _score),
-    (r"(?<![\d.,])(1[0-9][0-9]0|20[0-9]0)er(?=[\s-]|$)", _decade),
-    # "1" before a noun is "ein" ("1 Mann", "1 Uhr"), never the counting "eins"
-    (
-        r"(?<![\d.,])1(?=\s+(?-i:[A-ZÄÖÜ][a-zäöüß]))(?!\s+(?:Mio|Mrd|Million|Milliard|Billion|Tsd))",
-        lambda m: "ein",
-    ),
     (
         _BEFORE + r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\."
         r"(?P<year>\d{4}|\d{2})?(?![\d])(?!\s*Uhr)",

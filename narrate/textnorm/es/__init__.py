@@ -4,13 +4,15 @@
     -> "El primero de enero costaba un euro cincuenta centavos (un veinte por ciento más)."
 
 The shared passes (narrate.textnorm.passes) read Spanish's words from this package: number words
-(numbers_es), dates and times (dates_es), and units, currencies and abbreviations (words_es).
+(numbers_es), dates and times (dates_es), agreement and Roman numerals (counting_es), and
+units, currencies and abbreviations (words_es).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from narrate.textnorm.es import counting_es as counting
 from narrate.textnorm.es import dates_es as dates
 from narrate.textnorm.es import numbers_es as numbers
 from narrate.textnorm.es import words_es as words
@@ -53,10 +55,11 @@ SPANISH: Final = Language(
     electronic=words.ELECTRONIC,
     digit_words=words.DIGITS,
     time_pattern=dates.TIME_PATTERN,
-    own_patterns=dates.PATTERNS,
+    own_patterns=(*dates.PATTERNS, *counting.PATTERNS),
     web_words=words.WEB_WORDS,
     between=("entre", "y"),
-    word_passes=(dates.expand_roman,),
+    half_after_whole=("medio", "media"),
+    word_passes=(counting.expand_roman,),
 )
 
 normalize: Final = normalizer(SPANISH)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.es.numbers_es import before_noun, cardinal, ordinal
-from narrate.textnorm.es.words_es import MONTH_NUMBERS, MONTHS
-from narrate.textnorm.rules import alternation, roman
+from narrate.textnorm.es.numbers_es import before_noun, cardinal
+from narrate.textnorm.es.words_es import CURRENCIES, MONTH_NUMBERS, MONTHS, UNITS
+from narrate.textnorm.rules import alternation
 
 _MONTH = alternation(tuple(MONTH_NUMBERS))
 
@@ -39,17 +39,30 @@ def _named(m: re.Match[str]) -> str | None:
     )
 
 
-def _ordinal_noun(m: re.Match[str]) -> str:
-    """ "siglo XXI" -> "siglo veintiuno", "tomo IV" -> "tomo cuatro"."""
-    return f"{m.group('noun')} {cardinal(roman(m.group('roman')))}"
-
-
 def _meridiem(m: re.Match[str]) -> str:
     """ "5:02 p.m." -> "5:02 de la tarde": the time pass reads the numbers next."""
     return f"{m.group('time')} de la {'mañana' if m.group('half').lower() == 'a' else 'tarde'}"
 
 
+# an amount written with a decimal point, as in the Americas: "$3.50", "3.50 pesos", "2.5 %"
+_AMOUNT_AFTER: Final = (
+    # "h" is left out: "21.15 h" is a quarter past nine
+    rf"\s*(?:%|por\s+ciento|mil|millones|{alternation(tuple(u for u in UNITS if u != 'h'))}"
+    rf"|{alternation(tuple(CURRENCIES))})(?!\w)"
+)
+DECIMAL_POINT: Final = (
+    rf"(?<![\d.,])(?P<cur>[$€£]\s?)?(?P<whole>\d+)\.(?P<frac>\d{{1,2}})(?![\d.])"
+    rf"(?(cur)|(?={_AMOUNT_AFTER}))"
+)
+
+
+def decimal_comma(m: re.Match[str]) -> str:
+    """ "$3.50" -> "$3,50": the shared passes read a decimal comma."""
+    return f"{m.group('cur') or ''}{m.group('whole')},{m.group('frac')}"
+
+
 PATTERNS: Final = (
+    (DECIMAL_POINT, decimal_comma),
     (
         r"(?P<time>\b\d{1,2}(?:[:.]\d{2})?)\s*(?P<half>[ap])\.?\s?m\b\.?",
         _meridiem,
@@ -65,28 +78,6 @@ PATTERNS: Final = (
     ),
 )
 
-_ROMAN_AFTER_NOUN: Final = re.compile(
-    r"\b(?P<noun>siglos?|años?|tomo|capítulo|vol\.)\s+(?P<roman>[ivxlcdm]+)\b(?!\.\w)",
-    re.IGNORECASE,
-)
-
-
-# a king's or pope's number: "Felipe VI" -> "Felipe sexto", "Alfonso XIII" -> "Alfonso trece"
-_REGNAL: Final = re.compile(
-    r"\b(?P<name>[A-ZÁÉÍÓÚ][a-záéíóúñ]+) (?P<roman>[IVXL]{1,6})\b(?![\w.'’-])"
-)
-
-
-def _regnal(m: re.Match[str]) -> str:
-    number = roman(m.group("roman"))
-    return f"{m.group('name')} {ordinal(number) if number <= 10 else cardinal(number)}"
-
-
-def expand_roman(text: str) -> str:
-    """Roman numerals after the nouns that take them ("siglo XXI", "capítulo IV") and after
-    names ("Felipe VI")."""
-    return _REGNAL.sub(_regnal, _ROMAN_AFTER_NOUN.sub(_ordinal_noun, text))
-
 
 def spoken_time(hours: int, minutes: int, seconds: int | None) -> str:
     """13:00 -> "trece"; 1:30 -> "una y media"; 0:52 -> "cero y cincuenta y dos"."""
@@ -101,7 +92,7 @@ def spoken_time(hours: int, minutes: int, seconds: int | None) -> str:
 
 
 # "13:45", "13:45:10", "14.05": Spanish writes a decimal comma, so "14.05" is a time (and a
-# thousands group has three digits)
+# thousands group has three digits), unless an amount follows ("3.50 pesos", made "3,50" first)
 TIME_PATTERN: Final = (
-    r"(?<![\d.,:])([01]?\d|2[0-4])[:.]([0-5]\d)(?::(\d{2}))?(?:\s*h\b)?(?![\d,]|\.\d)"
+    r"(?<![\d.,:$€£¥])([01]?\d|2[0-4])[:.]([0-5]\d)(?::(\d{2}))?(?:\s*h\b)?(?![\d,]|\.\d)"
 )

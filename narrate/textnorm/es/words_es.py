@@ -76,7 +76,7 @@ CURRENCIES: Final = {
     **dict.fromkeys(("clp",), Unit("peso chileno", "pesos chilenos")),
     **dict.fromkeys(("¥", "jpy"), Unit("yen", "yenes")),
     **dict.fromkeys(("₧", "pta", "ptas"), Unit("peseta", "pesetas", feminine=True)),
-    **dict.fromkeys(("mxn",), Unit("peso", "pesos")),
+    **dict.fromkeys(("mxn", "peso", "pesos"), Unit("peso", "pesos")),
     **dict.fromkeys(("q", "gtq"), Unit("quetzal", "quetzales")),
     **dict.fromkeys(("fr", "chf"), Unit("franco", "francos")),
     **dict.fromkeys(("₴", "uah"), Unit("grivna", "grivnas", feminine=True)),

@@ -29,7 +29,17 @@ def _days(m: re.Match[str]) -> str:
     return " ".join(day(int(d)) for d in days) + " " + m.group("month")
 
 
+def _pair(pair: str) -> str:
+    return f"zéro {cardinal(int(pair))}" if pair[0] == "0" else cardinal(int(pair))
+
+
+def _phone(m: re.Match[str]) -> str:
+    """ "01 23 45 67 89" -> "zéro un, vingt-trois, ...": a French number is read in pairs."""
+    return ", ".join(_pair(pair) for pair in re.findall(r"\d\d", m.group(0)))
+
+
 PATTERNS: Final = (
+    (r"(?<![\d+])0\d(?:[ .\u00a0]\d\d){4}(?![\d])", _phone),
     (
         r"(?<![\d/.-])(?P<day>\d{1,2})([/.-])(?P<month>\d{1,2})\2(?P<year>\d{4})(?![\d/-]|\.\d)",
         _numeric,

@@ -51,6 +51,9 @@ _COUNTED = re.compile(
     rf"(?:(?P<before>[^\W\d]+)\s+)?(?P<cur>\$|€)?(?P<num>{_NUMBER})(?:,(?P<frac>\d+))?"
     r"(?:\s?(?P<noun>%|₴|грн(?!\w)|\$|€))?"
 )
+_TIME = re.compile(
+    r"(?:(?P<at>\b[Оо]б?)\s+)?(?<![\d:])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])"
+)
 _warned: list[bool] = []
 
 
@@ -69,17 +72,26 @@ def cardinal(n: int, case: str = "nominative", feminine: bool = False) -> str:
     return " ".join(_GENITIVE_FIXES.get(word, word) for word in words)
 
 
-def ordinal(n: int, case: str = "nominative") -> str:
-    """12 -> "дванадцятий"; genitive "дванадцятого"; locative "дванадцятому"."""
+# the endings of an ordinal (masculine and neuter, or feminine: "година") by case, for a hard
+# stem ("п'ятий") and a soft one ("третій")
+_ENDINGS: Final = {
+    ("nominative", False): ("ий", "ій"),
+    ("genitive", False): ("ого", "ього"),
+    ("locative", False): ("ому", "ьому"),
+    ("nominative", True): ("а", "я"),
+    ("locative", True): ("ій", "ій"),
+}
+
+
+def ordinal(n: int, case: str = "nominative", feminine: bool = False) -> str:
+    """12 -> "дванадцятий"; genitive "дванадцятого"; locative "дванадцятому"; feminine
+    "дванадцята", locative "дванадцятій"."""
     words = str(num2words(n, lang="uk", to="ordinal")).split()
     if words[:2] == ["одна", "тисяча"]:  # "тисяча дев'ятсот ...": a year has no "одна"
         words = words[1:]
     last = words[-1]
-    soft = last.endswith("ій")
-    if case == "genitive":
-        last = last[:-2] + ("ього" if soft else "ого")
-    elif case == "locative":
-        last = last[:-2] + ("ьому" if soft else "ому")
+    hard, soft = _ENDINGS[(case, feminine)]
+    last = last[:-2] + (soft if last.endswith("ій") else hard)
     return " ".join([*words[:-1], last])
 
 
@@ -126,10 +138,19 @@ def _counted(m: re.Match[str]) -> str:
     return f"{prefix}{spoken} {noun}"
 
 
+def _time(m: re.Match[str]) -> str:
+    """ "о 14:30" -> "о чотирнадцятій тридцять": the hour is an ordinal (година, feminine)."""
+    at, hours, minutes = m.group("at"), int(m.group("h")), int(m.group("m"))
+    hour = ordinal(hours, "locative" if at else "nominative", feminine=True) if hours else "нуль"
+    spoken = f"{hour} {cardinal(minutes, feminine=True)}" if minutes else hour
+    return f"{at} {spoken}" if at else spoken
+
+
 def normalize(text: str) -> str:
-    """Ukrainian written forms to words: dates and years first, then counted numbers."""
+    """Ukrainian written forms to words: dates, years and times first, then counted numbers."""
     if not any(c.isdigit() for c in text):
         return text
     text = _DATE.sub(_date, text)
     text = _YEAR.sub(_year, text)
+    text = _TIME.sub(_time, text)
     return _COUNTED.sub(_counted, text)
