@@ -4,11 +4,14 @@
     extract_text(html, url=None) -> str
     language_warning(article, voice_language) -> str | None
 
-Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``) reads what the page
-says about itself, ``furniture`` (with ``captions``) strips what must never be read,
-``crossheads`` turns section titles set as plain divs into headings, ``body`` finds the main
-content as blocks, ``cleanup`` and ``crosscheck`` judge those blocks, and ``verdict`` decides
-whether the page is an article at all.
+Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``, ``pubdates`` and
+``byline``) reads what the page says about itself, ``embeds``, ``quotes`` and ``factcheck``
+rewrite embedded posts, quotations and claim boxes as a narrator reads them, ``furniture``
+(with ``captions`` and ``inline``) strips what must never be read, ``crossheads`` turns
+section titles set as plain divs into headings, ``body`` (with ``tables``) finds the main
+content as blocks, ``cleanup`` (with ``boilerplate``), ``lead`` and ``crosscheck`` judge and
+complete those blocks, and ``verdict`` (with ``paywall``) decides whether the page is an
+article at all, or one cut short by a paywall.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ from narrate.extraction import (
     cleanup,
     crosscheck,
     crossheads,
+    embeds,
+    factcheck,
     furniture,
     lead,
+    quotes,
     verdict,
 )
 from narrate.extraction.dom import parse_html
@@ -50,6 +56,10 @@ def extract_article(
         raise ExtractionError("the page is empty: there is nothing to narrate")
     meta = read_metadata(tree, url)
     stats = verdict.measure(tree)
+    embeds.rewrite(tree)
+    quotes.keep_attributions(tree)
+    claims = factcheck.read_claims(tree)
+    factcheck.remove_boxes(tree, claims)
     furniture.prune(tree)
     crossheads.promote(tree)
     # The canonical address names the site even when the page was read through a mirror.
@@ -61,6 +71,7 @@ def extract_article(
     blocks = lead.recover_lead(tree, blocks, meta.title)
     blocks = lead.recover_standfirst(tree, blocks, meta.description)
     blocks = crosscheck.against_declared(blocks, meta.article_body, meta.description)
+    blocks = factcheck.framed(claims, blocks)
     article = Article(
         title=meta.title,
         blocks=tuple(blocks),

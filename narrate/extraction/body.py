@@ -9,12 +9,14 @@ block keeps how much of its text was link text, the best single sign of a "relat
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from narrate.extraction import tables
 from narrate.extraction.dom import collapse, word_count
 from narrate.model import Block, BlockKind
 
@@ -26,6 +28,7 @@ _HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
 _INLINE = frozenset({"lb", "br", "hi", "ref", "span", "a", "b", "i", "em", "strong", "del"})
 _LINKS = frozenset({"ref", "a"})
 _ITEMS = frozenset({"item", "li", "row", "tr"})
+_CELLS = frozenset({"cell", "td", "th"})
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,9 @@ class _Walker:
 
     def blocks(self, element: etree._Element, quoted: bool) -> Iterator[Found]:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in ("quote", "blockquote") and _has_block_children(element):
+        if tag == "table" and (table := self.table(element)) is not None:
+            yield from table
+        elif tag in ("quote", "blockquote") and _has_block_children(element):
             yield from self.children(element, quoted=True)
         elif tag in _CONTAINERS or (tag in _ITEMS and _has_block_children(element)):
             yield from self.children(element, quoted)
@@ -106,6 +111,19 @@ class _Walker:
         else:
             yield from self.make(BlockKind.PARAGRAPH, [element])
 
+    def table(self, element: etree._Element) -> list[Found] | None:
+        """A data table as the lines ``tables`` decides; None for a table that is text."""
+        rows = [row for row in element if row.tag in _ITEMS]
+        cells = [[cell for cell in row if cell.tag in _CELLS] for row in rows]
+        if not rows or any(_has_block_children(cell) for row in cells for cell in row):
+            return None  # a layout table holding paragraphs and lists
+        header = bool(cells[0]) and all(_is_head(cell) for cell in cells[0])
+        texts = [[collapse("".join(self.texts(cell, []))) for cell in row] for row in cells]
+        found = tables.lines(texts, header)
+        if found is None:
+            return None
+        return [Found(Block(BlockKind.LIST_ITEM, line)) for line in found]
+
     def make(
         self, kind: BlockKind, parts: list[etree._Element | str], level: int = 0
     ) -> Iterator[Found]:
@@ -117,7 +135,7 @@ class _Walker:
                 texts.append(part)
             else:
                 texts.extend(self.texts(part, links))
-        text = collapse("".join(texts))
+        text = collapse(join_inline(texts))
         words = word_count(text)
         if words:
             share = min(1.0, word_count(" ".join(links)) / words)
@@ -150,6 +168,32 @@ class _Walker:
         return host == self.host or host.endswith("." + self.host)
 
 
+# Where two pieces of inline text meet with no space between them, a word or a closing mark
+# on the left and a word or an opening mark on the right were two words in the page: the
+# main-content extractor trims the space around links and emphasis.
+_WORD_END = re.compile(r"(?:[^\W\d_]{2}|[\d.,;:!?)\]\"”’])$")
+_WORD_START = re.compile(r"[^\W_]|[(\[“\"‘@#$£€]")
+_SPACELESS = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def join_inline(pieces: list[str]) -> str:
+    """Inline pieces of one block as a reader sees them: a drop cap ("W" + "hile") and a
+    name split by markup ("Nyong" + "'" + "o") stay whole, and a space the extractor trimmed
+    between two words ("Archived from" + "the original") is put back. Scripts written
+    without spaces (Chinese, Japanese) are joined as they are."""
+    text = ""
+    for piece in pieces:
+        if text and piece and not text[-1].isspace() and not piece[0].isspace():
+            spaceless = _SPACELESS.match(text[-1]) or _SPACELESS.match(piece[0])
+            if not spaceless and _WORD_END.search(text) and _WORD_START.match(piece):
+                # A straight quote mark opens a quotation when it is the odd one so far.
+                opening = text.count('"') % 2 == 1
+                if not (text.endswith('"') and opening) and not (piece[0] == '"' and opening):
+                    text += " "
+        text += piece
+    return text
+
+
 def host_of(url: str | None) -> str:
     if not url:
         return ""
@@ -162,6 +206,10 @@ def _has_block_children(element: etree._Element) -> bool:
 
 def _is_inline(element: etree._Element) -> bool:
     return not isinstance(element.tag, str) or element.tag in _INLINE
+
+
+def _is_head(cell: etree._Element) -> bool:
+    return bool(cell.tag == "th" or cell.get("role") == "head")
 
 
 def _heading_level(element: etree._Element) -> int:

@@ -106,6 +106,16 @@ _SOURCE_LINE = re.compile(r"^sources?\s*:\s*\S", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 10
 
 
+# A heading over teasers of other stories: the section under it is not this article.
+TEASER_HEADING = re.compile(
+    r"^(?:(?:other|more|related|recommended|latest|popular|trending|top|further)\b.{0,40}"
+    r"\b(?:stories|articles|columns|posts|news|reads|reading|videos|coverage|headlines)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|more from\b.{0,40}"
+    r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40})\W*$",
+    re.IGNORECASE,
+)
+
+
 def _compile(families: dict[str, tuple[str, ...]], anchored: bool) -> re.Pattern[str]:
     body = "|".join(pattern for patterns in families.values() for pattern in patterns)
     return re.compile(f"^(?:{body})" if anchored else body, re.IGNORECASE)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from lxml import html
 
 from narrate.extraction.body import Found
-from narrate.extraction.boilerplate import is_furniture_text, strip_shortcodes
+from narrate.extraction.boilerplate import TEASER_HEADING, is_furniture_text, strip_shortcodes
 from narrate.extraction.dom import text_of, words
 from narrate.model import Block, BlockKind
 
@@ -39,14 +39,19 @@ def clean(
     """The blocks worth reading. ``deliberate`` holds texts the page itself repeats side by
     side (see ``repeated_in_place``), which are read each time."""
     found = [_without_shortcodes(item) for item in found]
+    found = _drop_trailing_link_list(found)
+    in_text_lists = _items_of_text_lists(found)
     found = [
         item
-        for item in _drop_trailing_link_list(found)
-        if not is_furniture_text(item.block.text) and not _is_link_line(item)
+        for index, item in enumerate(found)
+        if not is_furniture_text(item.block.text)
+        and (index in in_text_lists or not _is_link_line(item))
     ]
     kept = [item.block for item in _drop_title(found, title)]
+    kept = _drop_teaser_sections(kept)
     kept = _drop_repeats(kept, deliberate)
     kept = standfirst_once(kept, description)
+    kept = _drop_pull_quotes(kept)
     kept = _drop_author_bio(kept, authors)
     return _drop_orphan_headings(kept)
 
@@ -77,6 +82,41 @@ def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
     if label and len(words(label)) <= _MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
         end -= 1
     return found[:end]
+
+
+def _drop_teaser_sections(blocks: list[Block]) -> list[Block]:
+    """A section headed "Other opinion columns", "More stories", "You may also like" holds
+    teasers of other articles: its heading and everything under it, down to the next heading
+    of the same or a higher rank, are left out."""
+    kept: list[Block] = []
+    skipping_below = 0  # the level of the teaser heading being skipped, 0 when none
+    for block in blocks:
+        heading = block.kind is BlockKind.HEADING
+        if heading and skipping_below and block.level <= skipping_below:
+            skipping_below = 0
+        if heading and TEASER_HEADING.match(block.text):
+            skipping_below = block.level or 2
+            continue
+        if not skipping_below:
+            kept.append(block)
+    return kept
+
+
+def _items_of_text_lists(found: list[Found]) -> set[int]:
+    """Indexes of list items in a list that is mostly not links: there a linked item ("Where
+    am I going to put it?" linking to an older story) is one point of the list, not a pointer
+    to other stories like the items of a list of headlines."""
+    kept: set[int] = set()
+    run: list[int] = []
+    for index, item in enumerate([*found, None]):
+        if item is not None and item.block.kind is BlockKind.LIST_ITEM:
+            run.append(index)
+            continue
+        links = sum(_is_link_line(found[i]) for i in run)
+        if run and links * 2 < len(run):
+            kept.update(run)
+        run = []
+    return kept
 
 
 def _is_link_line(item: Found) -> bool:
@@ -131,6 +171,42 @@ def repeated_in_place(tree: html.HtmlElement) -> frozenset[str]:
         if text and text == text_of(previous):
             found.add(text)
     return frozenset(found)
+
+
+_MIN_PULL_QUOTE_WORDS = 6
+_MAX_PULL_QUOTE_WORDS = 60
+
+
+def _drop_pull_quotes(blocks: list[Block]) -> list[Block]:
+    """A pull-quote repeats a line of the story in large type: read in its place only.
+
+    A short quote whose words all stand inside another, longer block is that block's
+    pull-quote (a quotation the story makes once is a quote block of its own, not inside
+    another). Its quotation marks and the attribution after it are not part of the
+    test, so "'We will rebuild,' the baker said" is found inside the paragraph that says it.
+    """
+    keys = [_key(block.text) for block in blocks]
+    kept = []
+    for index, block in enumerate(blocks):
+        key = keys[index]
+        size = len(key.split())
+        quote = block.kind is BlockKind.QUOTE
+        pulled = (
+            quote
+            and _MIN_PULL_QUOTE_WORDS <= size <= _MAX_PULL_QUOTE_WORDS
+            and any(
+                key in other and len(other) > len(key)
+                for other_index, other in enumerate(keys)
+                if other_index != index
+            )
+        )
+        if not pulled:
+            kept.append(block)
+    return kept
+
+
+def _key(text: str) -> str:
+    return " " + " ".join(w.lower() for w in words(text)) + " "
 
 
 def standfirst_once(blocks: list[Block], description: str) -> list[Block]:

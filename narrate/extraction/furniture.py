@@ -13,7 +13,7 @@ import re
 from lxml import html
 
 from narrate.extraction import captions, inline
-from narrate.extraction.dom import class_and_id, prose_runs, text_of, word_count
+from narrate.extraction.dom import class_and_id, is_hidden, prose_runs, text_of, word_count
 
 # Never part of the narrated body, whatever their class says.
 _DROP_TAGS = frozenset(
@@ -66,7 +66,8 @@ _FURNITURE_SUBSTRINGS = re.compile(
     r"|credit|author-?bio|author-?box|about-?the-?author|authorinfo|author-info|read-?more"
     r"|readalso|read-also|more-?stories|more-?from|further-?reading|donat|sr-only|screen-?reader"
     r"|visually-?hidden|skip-?link|tag-?list|taglist|post-?tags|article-?tags|jump-?link"
-    r"|print-?only|inline-?card|story-?card|widget|messenger|sidebar|toolbar|modal|overlay|tooltip",
+    r"|print-?only|inline-?card|story-?card|widget|messenger|sidebar|toolbar|modal|overlay|tooltip"
+    r"|ticker|stock-?quote|market-?data|quote-?widget",
 )
 # Short, ambiguous words that count only as a whole class token ("ad", "tags", "share").
 _FURNITURE_TOKENS = frozenset(
@@ -102,24 +103,46 @@ def prune(tree: html.HtmlElement) -> None:
     A class-name rule never removes the block that holds the page's text: a blog engine may
     call the post's own container a "widget", and a page may set its text without any <p>.
     """
-    runs = prose_runs(tree)
-    total_prose = sum(runs.values()) or 1
-    total_paragraphs = _paragraph_words(tree) or 1
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("html", "body"):
-            continue
-        if not _is_furniture(element):
-            continue
-        holds_text = (
-            _paragraph_words(element) >= _MAX_FURNITURE_SHARE * total_paragraphs
-            or _prose(element, runs) >= _MAX_FURNITURE_SHARE * total_prose
+    paragraph_words, prose = _text_held(tree)
+    total_prose = prose.get(tree, 0) or 1
+    total_paragraphs = paragraph_words.get(tree, 0) or 1
+
+    def holds_text(elements: list[html.HtmlElement]) -> bool:
+        paragraphs = sum(paragraph_words.get(element, 0) for element in elements)
+        running = sum(prose.get(element, 0) for element in elements)
+        return (
+            paragraphs >= _MAX_FURNITURE_SHARE * total_paragraphs
+            or running >= _MAX_FURNITURE_SHARE * total_prose
         )
-        if not holds_text:
-            doomed.append(element)
+
+    candidates = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in ("html", "body")
+        and _is_furniture(element)
+    ]
+    # Slides of a gallery article, hidden by a class until shown one by one, hold the text
+    # together: hidden siblings alike in tag and class are judged as one. (Visible ones are
+    # not: a thread of comments is many small furniture blocks that add up to a lot of text.)
+    groups: dict[tuple[object, ...], list[html.HtmlElement]] = {}
+    for element in candidates:
+        groups.setdefault(_sibling_kind(element), []).append(element)
+    doomed = [
+        element
+        for element in candidates
+        if not holds_text([element])
+        and not (is_hidden(element) and holds_text(groups[_sibling_kind(element)]))
+    ]
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
         _drop(element)
+
+
+def _sibling_kind(element: html.HtmlElement) -> tuple[object, ...]:
+    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike)."""
+    words = re.sub(r"\d+", "", element.get("class", "")).split()
+    return (element.getparent(), element.tag, tuple(sorted(words)))
 
 
 def _is_furniture(element: html.HtmlElement) -> bool:
@@ -137,7 +160,7 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return False
     if inline.in_sentence(element):
         return inline.is_popup(element)
-    names = class_and_id(element)
+    names = _LAYOUT_MODIFIER.sub(" ", _without_own_heading(element, class_and_id(element)))
     if not names.strip():
         return False
     if _FURNITURE_SUBSTRINGS.search(names):
@@ -145,12 +168,40 @@ def _is_furniture(element: html.HtmlElement) -> bool:
     return any(token in _FURNITURE_TOKENS for token in _TOKEN_SPLIT.split(names))
 
 
-def _paragraph_words(element: html.HtmlElement) -> int:
-    return sum(word_count(text_of(p)) for p in element.iter("p"))
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# "page--with-sidebar", "has-comments", "no-ads": class words that describe the layout around
+# an element, not what the element is.
+_LAYOUT_MODIFIER = re.compile(r"(?:(?<=\s)|^|--|__|-)(?:has|with|without|no)-[\w-]+")
 
 
-def _prose(element: html.HtmlElement, runs: dict[html.HtmlElement, int]) -> int:
-    return sum(runs.get(inner, 0) for inner in element.iter())
+def _without_own_heading(element: html.HtmlElement, names: str) -> str:
+    """Class and id without the slug of the element's own heading: a section called
+    "sharing-with-other-developers" after its title is named for what it says, not a share bar.
+    """
+    heading = next((child for child in element if child.tag in _HEADINGS), None)
+    if heading is None:
+        return names
+    slug = "-".join(re.findall(r"\w+", text_of(heading).lower()))
+    return names.replace(slug, " ") if len(slug) > 3 else names
+
+
+def _text_held(
+    tree: html.HtmlElement,
+) -> tuple[dict[html.HtmlElement, int], dict[html.HtmlElement, int]]:
+    """Words of <p> text and of running prose inside every element, summed from the leaves up
+    in one pass (a sum per candidate would walk the page once for each)."""
+    runs = prose_runs(tree)
+    paragraph_words: dict[html.HtmlElement, int] = {}
+    prose: dict[html.HtmlElement, int] = {}
+    for element in reversed(list(tree.iter())):  # children before their parents
+        if not isinstance(element.tag, str):
+            continue
+        own = word_count(text_of(element)) if element.tag == "p" else 0
+        inner = [child for child in element if isinstance(child.tag, str)]
+        # A <p> inside a <p> (broken markup) is counted once, in the outer one.
+        paragraph_words[element] = own or sum(paragraph_words.get(c, 0) for c in inner)
+        prose[element] = runs.get(element, 0) + sum(prose.get(c, 0) for c in inner)
+    return paragraph_words, prose
 
 
 def _drop(element: html.HtmlElement) -> None:

@@ -28,30 +28,46 @@ def find_article(tree: html.HtmlElement) -> dict[str, Any]:
     return best
 
 
+def of_type(tree: html.HtmlElement, name: str) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the schema.org type ``name`` ("ClaimReview", ...)."""
+    found = []
+    for node in _objects(tree):
+        types = node.get("@type", "")
+        if name in (types if isinstance(types, list) else [types]):
+            found.append(node)
+    return found
+
+
 def _objects(tree: html.HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.iterfind(".//script[@type]"):
         if "ld+json" not in script.get("type", "").lower() or not script.text:
             continue
         try:
             data = json.loads(script.text.strip().rstrip(";"), strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than any article
             logger.debug("unreadable JSON-LD block skipped")
             continue
         yield from _flatten(data)
 
 
-def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+_MAX_DEPTH = 32
+"""Lists and @graphs nested deeper than this hold no article a page means to declare."""
+
+
+def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
     """Every object in a JSON-LD document: top level, lists and @graph members."""
+    if depth > _MAX_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _flatten(item)
+            yield from _flatten(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _flatten(data["@graph"])
+            yield from _flatten(data["@graph"], depth + 1)
         main = data.get("mainEntity")
         if isinstance(main, dict):
-            yield from _flatten(main)
+            yield from _flatten(main, depth + 1)
 
 
 def _is_article(node: dict[str, Any]) -> bool:

@@ -251,3 +251,184 @@ def test_byline_and_date_are_read_where_the_page_shows_them() -> None:
 def test_a_placeholder_date_in_the_page_data_is_no_date() -> None:
     head = '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
     assert extract_article(article_page("", head=head), URL).published is None
+
+
+TWEET = (
+    "<blockquote class='twitter-tweet'><p lang='en'>The first loaves are out!<br>Thank you "
+    "<a href='https://twitter.com/millhands'>@millhands</a> for five weekends of mud "
+    "<a href='https://t.co/AbC123'>pic.twitter.com/AbC123</a></p>&mdash; Valley Bakery "
+    "(@valleybakery) <a href='https://twitter.com/valleybakery/status/1'>May 3, 2024</a>"
+    "</blockquote><script async src='https://platform.twitter.com/widgets.js'></script>"
+)
+PHOTO_POST = (
+    "<blockquote class='instagram-media'><div><a href='https://www.instagram.com/p/x/'>"
+    "<div>View this post on Instagram</div></a><p><a href='https://www.instagram.com/p/x/'>"
+    "A post shared by Ada Lind (@adalind)</a></p></div></blockquote>"
+)
+SKEET = (
+    "<blockquote class='bluesky-embed'><p>River wall money found at last: work starts in "
+    "June https://valley.example/wall</p>&mdash; Valley Council (@valley.bsky.social) "
+    "<a href='https://bsky.app/profile/x/post/1'>June 1, 2024 at 9:02 AM</a></blockquote>"
+)
+
+
+def test_an_embedded_post_is_read_as_a_quotation_without_links_handles_or_dates() -> None:
+    article = extract_article(article_page(TWEET + PHOTO_POST + SKEET), URL)
+    quotes = [block.text for block in article.blocks if block.kind is BlockKind.QUOTE]
+    assert quotes == [
+        "Valley Bakery posted: The first loaves are out! Thank you millhands for five "
+        "weekends of mud",
+        "Valley Council posted: River wall money found at last: work starts in June",
+    ]
+    for leftover in ("@", "pic.twitter", "t.co", "May 3, 2024", "Instagram", "https"):
+        assert leftover not in article.text
+
+
+CLAIM_REVIEW = """<script type="application/ld+json">{"@context": "https://schema.org",
+"@type": "ClaimReview", "claimReviewed": "The new bridge was paid for by a tax on bread.",
+"itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Councillor Jo Marsh"}},
+"reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"}}</script>"""
+
+
+def test_a_fact_checked_claim_is_framed_with_its_speaker_and_verdict() -> None:
+    boxes = (
+        "<div class='claim-box'><p>The new bridge was paid for by a tax on bread.</p></div>"
+        "<div class='verdict'><span>FALSE</span></div>"
+    )
+    html = article_page("", head=CLAIM_REVIEW, story=boxes + STORY)
+    text = extract_text(html, URL)
+    assert text.startswith(
+        "The claim, by Councillor Jo Marsh: The new bridge was paid for by a tax on bread. "
+        "Verdict: false.\n\nThe valley's only bakery reopened"
+    )
+    assert text.count("tax on bread") == 1
+    assert "FALSE" not in text
+
+
+def test_a_claim_box_without_its_speaker_or_verdict_is_left_out() -> None:
+    box = "<div class='claim'><p>Eating bread at night makes the river rise.</p></div>"
+    text = extract_text(article_page("", story=box + STORY), URL)
+    assert "river rise" not in text
+    assert text.startswith("The valley's only bakery reopened")
+
+
+def test_a_pull_quote_is_not_read_twice() -> None:
+    paragraph = (
+        "<p>The baker wiped her hands and said, “We will bake again, flood or no flood,” before "
+        "she went back to the ovens.</p>"
+        "<figure class='pull'><blockquote><p>“We will bake again, flood or no flood”</p>"
+        "</blockquote></figure>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert text.count("We will bake again") == 1
+
+
+def test_a_data_table_is_read_row_by_row_with_its_column_names() -> None:
+    table = (
+        "<table><tr><th>Team</th><th>Won</th><th>Lost</th></tr>"
+        "<tr><td>Rovers</td><td>6</td><td>5</td></tr>"
+        "<tr><td>United</td><td>4</td><td>7</td></tr></table>"
+        "<table><tr><td>Opening hours</td><td>7 am to 1 pm</td></tr>"
+        "<tr><td>Closed</td><td>Sundays</td></tr></table>"
+    )
+    article = extract_article(article_page(table), URL)
+    items = [block.text for block in article.blocks if block.kind is BlockKind.LIST_ITEM]
+    assert items == [
+        "Team Rovers, Won 6, Lost 5",
+        "Team United, Won 4, Lost 7",
+        "Opening hours: 7 am to 1 pm",
+        "Closed: Sundays",
+    ]
+
+
+def test_a_stock_quote_widget_is_not_read() -> None:
+    widget = (
+        "<div class='stock-quote'><table><tr><th>Index</th><th>Last</th><th>Change</th></tr>"
+        "<tr><td>Valley 100</td><td>4,012.5</td><td>+0.4%</td></tr></table></div>"
+    )
+    text = extract_text(article_page(widget), URL)
+    assert "Valley 100" not in text and "4,012.5" not in text
+
+
+def test_a_review_round_up_keeps_the_outlet_under_each_quote() -> None:
+    round_up = (
+        "<p>Here is what the critics made of the new musical.</p>"
+        "<blockquote><p>“A triumph of small-town storytelling.”</p>"
+        "<footer>— <cite>The Valley Times</cite></footer></blockquote>"
+        "<figure><blockquote><p>“A slow start, then pure joy.”</p></blockquote>"
+        "<figcaption>Dale Review</figcaption></figure>"
+        "<blockquote><p>“Too long by half.”</p><cite>Hill Country Herald</cite></blockquote>"
+    )
+    text = extract_text(article_page(round_up), URL)
+    for outlet in ("The Valley Times", "Dale Review", "Hill Country Herald"):
+        assert outlet in text
+    assert text.index("A slow start") < text.index("Dale Review") < text.index("Too long")
+
+
+def test_inline_pieces_join_as_a_reader_sees_them() -> None:
+    from narrate.extraction.body import join_inline
+
+    assert join_inline(["W", "hile the oven"]) == "While the oven"
+    assert join_inline(["Nyong", "'", "o's dress"]) == "Nyong'o's dress"
+    assert join_inline(["Archived from", "the original"]) == "Archived from the original"
+    assert join_inline(["at the end of ", "Wild Rose", ", and"]) == "at the end of Wild Rose, and"
+    assert join_inline(["said he.", '"I would not."']) == 'said he. "I would not."'
+    assert join_inline(["发表在", "科学", "刊物"]) == "发表在科学刊物"
+
+
+def test_a_section_named_after_its_own_heading_is_not_furniture() -> None:
+    """Documentation pages give each section an id made from its title; a title that
+    happens to say "trending" or "sharing" does not make the section furniture."""
+    section = (
+        "<div class='section' id='trending-breads-this-winter'>"
+        "<h2>Trending breads this winter</h2>"
+        "<p>On Sundays the bakery lends its ovens to anyone in the valley who brings their own "
+        "dough, and a neighbour keeps the fire going until the last loaf is out.</p></div>"
+    )
+    text = extract_text(article_page(section), URL)
+    assert "On Sundays the bakery lends its ovens" in text
+
+
+def test_gallery_slides_hidden_until_shown_are_the_article() -> None:
+    """A gallery article hides each slide by a class until it is shown: together they are
+    the text, so they are read; a lone hidden box is still left out."""
+    slides = "".join(
+        f"<div class='gallery-slide hidden slide-{n}'><h3>Loaf number {n}</h3><p>Slide {n} "
+        "shows a loaf from the reopened bakery, shaped by hand and baked in the old stone "
+        "oven that the volunteers dug out of the mud this spring.</p></div>"
+        for n in range(1, 9)
+    )
+    page = (
+        "<html><head><title>Eight loaves</title></head><body>"
+        "<div class='page__with-sidebar'><h1>Eight loaves</h1>"
+        f"<p class='intro'>Our favourite breads from the valley this year.</p>{slides}"
+        "<div class='promo hidden'><p>Win a year of free bread from the Valley Post, enter "
+        "the competition on our website before the end of the month.</p></div>"
+        "</div></body></html>"
+    )
+    text = extract_text(page, URL)
+    assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
+    assert "Win a year of free bread" not in text
+
+
+def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
+    teasers = (
+        "<h2>Other opinion columns</h2><h3>Why the ferry must stay</h3>"
+        "<p>THE ferry has crossed the valley lake for ninety years, and a cheaper bus will not "
+        "replace what it gives the villages on the far shore.</p>"
+    )
+    closing = "<h2>What happens next</h2><p>The council will decide on the river wall in June.</p>"
+    html = article_page(teasers + closing, closing="")
+    text = extract_text(html, URL)
+    assert "Other opinion columns" not in text and "ferry" not in text
+    assert text.endswith("What happens next\n\nThe council will decide on the river wall in June.")
+
+
+def test_a_linked_point_of_a_list_of_points_is_read() -> None:
+    points = (
+        "<p>Before buying, ask yourself:</p><ul><li>Is this a planned purchase?</li>"
+        "<li><a href='/2019/where-things-go'>Where am I going to put it</a>?</li>"
+        "<li>Have I included this in my budget?</li></ul>"
+    )
+    text = extract_text(article_page(points), URL)
+    assert "Where am I going to put it?" in text

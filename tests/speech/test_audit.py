@@ -111,7 +111,7 @@ def test_audit_command_reports_each_page_and_the_total(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("A plain story.\n\nIt has two short paragraphs.\n", encoding="utf-8")
     odd = tmp_path / "odd.txt"
-    odd.write_text("Go to W W W dot example dot com.\n\nIt cost ~ ten.\n", encoding="utf-8")
+    odd.write_text("Go to W W W dot example dot com.\n\nThe path is a \\ b.\n", encoding="utf-8")
     result = _narrate("audit", str(good), str(odd))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -30,14 +30,16 @@ CASES: dict[str, list[tuple[str, str]]] = {
     ],
     "acronyms said or spelled": [
         ("NASA and the FBI met.", "NASA and the F B I met."),
-        ("The bank's AAA rating held.", "The bank's Eh Eh Eh rating held."),
+        ("The bank's AAA rating held.", "The bank's triple Eh rating held."),
+        ("The BBB rating.", "The triple B rating."),
+        ("Yoon JJ and the XX chromosome.", "Yoon J J and the X X chromosome."),
         ("The office LAN went down.", "The office L Eh N went down."),
     ],
     "alphanumeric names": [
         ("The Toyota RAV4 sold well.", "The Toyota Rav four sold well."),
         ("The VW ID.4 is electric.", "The V W I D four is electric."),
         ("The Jaguar MkII was a classic.", "The Jaguar Mark Two was a classic."),
-        ("The lamp is called IQ.LIGHT here.", "The lamp is called I Q LIGHT here."),
+        ("The lamp is called IQ.LIGHT here.", "The lamp is called IQ LIGHT here."),
         ("The MX5 and the GT3 raced.", "The M X five and the G T three raced."),
         ("The prototype XR-4417 flew.", "The prototype X R four four one seven flew."),
         ("Flight MH-370 vanished.", "Flight M H three seventy vanished."),
@@ -132,6 +134,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Apple (AAPL.O) gained.", "Apple gained."),
         ("He said it was f---ing cold.", "He said it was F-ing cold."),
         ("The .NET library is old.", "The .NET library is old."),
+        ("Watch it on Disney+ tonight.", "Watch it on Disney plus tonight."),
+        ("The is_open flag and ~/notes folder.", "The is open flag and slash notes folder."),
+        ("It is about ~10 km away.", "It is about ten kilometers away."),
     ],
     "symbols issue 18 names": [
         ("A date of 99/99/9999 was entered.",
@@ -164,3 +169,22 @@ def test_normalize(written: str, spoken: str) -> None:
 )
 def test_no_symbol_or_digit_is_left(written: str) -> None:
     assert not re.search(r"[0-9/*÷№²³^+]", normalize(written))
+
+
+def test_a_code_unglued_from_its_digits_goes_and_normalising_again_changes_nothing() -> None:
+    once = normalize(".ISBN1XIV")
+    assert ".ISBN" not in once and normalize(once) == once
+
+
+def test_superscript_digits_in_an_address_and_very_deep_json_ld_are_no_internal_error() -> None:
+    from narrate.extraction import extract_article
+
+    assert "squared" in normalize("write to news@².de")
+    deep = "[" * 100_000 + "]" * 100_000
+    page = (
+        f'<html><head><title>Trams</title><script type="application/ld+json">{deep}</script>'
+        "</head><body><article>"
+        + "<p>The city's trams ran again on Monday after a long week of repairs.</p>" * 5
+        + "</article></body></html>"
+    )
+    assert extract_article(page, None, allow_non_article=True).title == "Trams"

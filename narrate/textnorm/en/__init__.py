@@ -23,7 +23,7 @@ from narrate.textnorm.en.abbreviations import (
 )
 from narrate.textnorm.en.acronyms import expand_acronyms
 from narrate.textnorm.en.articles import agree_articles
-from narrate.textnorm.en.clutter import drop_clutter, say_marks
+from narrate.textnorm.en.clutter import drop_clutter, drop_unglued_codes, say_marks
 from narrate.textnorm.en.dates import expand_dates, expand_years
 from narrate.textnorm.en.electronic import expand_electronic, expand_phones
 from narrate.textnorm.en.measures import expand_measures, expand_per
@@ -65,6 +65,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (expand_models, True),
     (expand_numbers, True),
     (spell_leftover_digits, True),
+    (drop_unglued_codes, False),
     (expand_per, False),
     (expand_symbols, False),
     (tidy, False),

@@ -153,13 +153,17 @@ def _heading_word(m: re.Match[str]) -> str:
     """A word of a heading in capitals stays as written, but a short one is written in lower
     case: espeak spells a word of three capitals or fewer among words in lower case."""
     word = m["word"]
-    if not _word_like(word):
-        return _caps(m)  # an acronym in a heading: "NEW IMF CHIEF"
-    return m[0].lower() if len(word) <= 3 else m[0]
+    return m[0].lower() if len(word) <= 3 and _word_like(word) else m[0]
+
+
+_REPEATS: Final = {3: "triple"}  # two letters are more often initials ("JJ", "ZZ Top")
 
 
 def _letters(word: str, plural: str) -> str:
-    """ "SUV" + "s" -> "S U V's": the plural and the possessive are said "-z" after a letter."""
+    """ "SUV" + "s" -> "S U V's": the plural and the possessive are said "-z" after a letter;
+    one letter three times is "triple" it ("AAA" -> "triple Eh")."""
+    if len(word) in _REPEATS and len(set(word)) == 1:
+        return f"{_REPEATS[len(word)]} {spell(word[0])}" + ("'s" if plural else "")
     return spell(word) + ("'s" if plural else "")
 
 

@@ -22,5 +22,7 @@ _AN = re.compile(rf"\b(?P<a>[Aa])n (?={_CONSONANT_START})")
 
 def agree_articles(text: str) -> str:
     """ "a eight" -> "an eight", "an one" -> "a one", "a F B I" -> "an F B I"."""
+    if not ("a " in text or "A " in text or "an " in text or "An " in text):
+        return text
     text = _A.sub(lambda m: m["a"] + "n ", text)
     return _AN.sub(lambda m: m["a"] + " ", text)

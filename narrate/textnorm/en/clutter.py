@@ -31,6 +31,7 @@ _BARE_CODE = re.compile(
     r"(?<![\w.])(?:\.(?!NET\b)[A-Z][A-Z0-9]{1,6}(?![\w.])"
     r"|[A-Z][A-Z0-9]{1,9}=(?:[A-Z]{1,4})?(?![\w=]))"
 )
+_DOT_CAPITAL = re.compile(r"\.[A-Z]")
 SHORTENERS: Final = frozenset({
     "bit.ly", "t.co", "tinyurl.com", "ow.ly", "buff.ly", "goo.gl", "dlvr.it", "trib.al",
     "lnkd.in", "youtu.be", "fb.me", "amzn.to", "is.gd", "shorturl.at", "rb.gy", "cutt.ly",
@@ -59,7 +60,10 @@ _SLASH_PHRASE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in _SLASH_PHRASES) + r")(?![\w/])"
 )
 # two or three words joined by slashes: "tea/coffee", "and/or", "he/she/they"
-_WORD_SLASH = re.compile(r"(?<![\w/.:])([A-Za-z][a-z'’]*)(?:/([A-Za-z][a-z'’]*)){1,2}(?![\w/])")
+# (words of two letters or more, not after a number: "3 cc/s" is a unit per second)
+_WORD_SLASH = re.compile(
+    r"(?<![\w/.:])(?<!\d )([A-Za-z][a-z'’]+)(?:/([A-Za-z][a-z'’]+)){1,2}(?![\w/])"
+)
 
 
 def _censored(m: re.Match[str]) -> str:
@@ -79,8 +83,10 @@ def drop_clutter(text: str) -> str:
     if "/" in text:
         text = _SHORT_LINK.sub("", text)
     if "=" in text or "." in text:
-        text = _BRACKETED_CODE.sub("", text)
-        text = _BARE_CODE.sub("", text)
+        if "(" in text:
+            text = _BRACKETED_CODE.sub("", text)
+        if "=" in text or _DOT_CAPITAL.search(text):
+            text = _BARE_CODE.sub("", text)
     if "[" in text:
         text = _FOOTNOTE.sub("", text)
     if "/" in text:  # before the number passes write "cents/hr"
@@ -88,6 +94,14 @@ def drop_clutter(text: str) -> str:
         text = _WORD_SLASH.sub(_word_slash, text)
     if not text.isascii():
         text = _EMOJI.sub("", text)
+    return text
+
+
+def drop_unglued_codes(text: str) -> str:
+    """Market codes that the number passes unglued from digits (".ISBN1" is ".ISBN one"): the
+    same rule as drop_clutter's, once more, so that normalising twice changes nothing."""
+    if _DOT_CAPITAL.search(text):
+        text = _BARE_CODE.sub("", text)
     return text
 
 

@@ -55,11 +55,12 @@ _EMERGENCY = re.compile(
     r"|\b(?P<b>9-?1-?1|999|112|988|311)(?= (?:call|calls|caller|callers|dispatcher|dispatchers"
     r"|operator|operators|center|centers|centre|centres|line|lines|system|services|emergency)\b))"
 )
+_SERVICE_NUMBERS: Final = ("911", "9-1-1", "999", "112", "111", "000", "988", "311", "211")
 _PO_BOX = re.compile(r"\b(?P<box>P\.?\s?O\.?\s?Box|Post Office Box)\s(?P<number>\d+)\b")
 
 
 def _word(piece: str) -> str:
-    if not piece.isdigit():
+    if not (piece.isascii() and piece.isdigit()):  # "²" is a digit to isdigit, not to int
         return piece
     if len(piece) <= 4 and not piece.startswith("0"):
         return cardinal(int(piece))
@@ -147,13 +148,16 @@ def _url(m: re.Match[str]) -> str:
     if alone:
         return read_address(m[0])
     host = _HOST.match(m[0])
-    return read_address(host["host"] if host else m[0])
+    if host is None or "." not in host["host"]:  # not a site ("www.www"): read as written
+        return read_address(m[0])
+    return read_address(host["host"])
 
 
 def expand_phones(text: str) -> str:
     """Read phone numbers (and IP addresses, emergency numbers, post office boxes) digit by
     digit, in their groups."""
-    text = _EMERGENCY.sub(lambda m: (m["verb"] or "") + digits(m["a"] or m["b"]), text)
+    if any(number in text for number in _SERVICE_NUMBERS):
+        text = _EMERGENCY.sub(lambda m: (m["verb"] or "") + digits(m["a"] or m["b"]), text)
     if "Box" in text:
         text = _PO_BOX.sub(lambda m: f"{m['box']} {digits(m['number'])}", text)
     if "." in text:

@@ -27,6 +27,8 @@ UNITS: Final = {
     "cu. in": ("cubic inch", "cubic inches"), "cu in": ("cubic inch", "cubic inches"),
     "cu. m": ("cubic meter", "cubic meters"), "cu m": ("cubic meter", "cubic meters"),
     "oz": ("ounce", "ounces"), "ml": ("milliliter", "milliliters"),
+    "tsp": ("teaspoon", "teaspoons"), "tbsp": ("tablespoon", "tablespoons"),
+    "Tbsp": ("tablespoon", "tablespoons"), "pp": ("percentage point", "percentage points"),
     "mL": ("milliliter", "milliliters"),
     "l": ("liter", "liters"), "L": ("liter", "liters"), "cl": ("centiliter", "centiliters"),
     "cc": ("c c", "c c"), "sq km": ("square kilometer", "square kilometers"),

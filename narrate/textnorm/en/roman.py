@@ -114,12 +114,18 @@ def _roman(m: re.Match[str]) -> str:
             return m[0]  # "Group C", "Type D": a lone letter names, it does not count
         return f"{before}{cardinal(value).title()}"
     if len(numeral) > 1 and set(numeral) <= {"I", "V", "X"}:  # "Ramesses II", not "Meizu MX"
+        if word in _NOT_NAMES:
+            return m[0]  # "The XX chromosome", "In IV fluids": no name before the letters
         if _in_title(m):  # "Final Fantasy XV", "Rocky Balboa II": a sequel is counted
             return f"{m['before']}{cardinal(value).title()}"
         return f"{m['before']}the {ordinal(value).title()}"
     return m[0]
 
 
+_NOT_NAMES: Final = frozenset({
+    "The", "A", "An", "In", "On", "At", "Of", "For", "By", "With", "And", "Or", "To", "From",
+    "This", "That", "Its", "His", "Her", "Their", "Our", "My", "Your", "No", "Via", "As",
+})  # fmt: skip
 ROYAL_TITLES: Final = frozenset({
     "King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Czar", "Tsarina", "Sultan", "Prince",
     "Princess", "Duke", "Duchess", "Pharaoh", "Shah", "Kaiser", "Emir", "Khan", "Count", "Lord",

@@ -28,7 +28,7 @@ _AT = re.compile(r"\s*@\s*")
 _PLUS = re.compile(r"(?<=\d)\s?\+\s?(?=\d)|(?<=\d)\+(?!\w)|(?<![\w)+])\+(?=\d)")
 _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
 _PERCENT = re.compile(r"%")
-_TILDE = re.compile(r"~\s?(?=\d)")
+_TILDE = re.compile(r"(?<!about )(?<!around )(?<!roughly )~\s?(?=\d)")  # not "about about"
 _STAR = re.compile(r"(?<=\d)\s?\*\s?(?=\d)")
 _POWER = re.compile(r"(?<=\d)\s?(?:\*\*|\^)\s?(?=[-−]?\d)")
 _E_NOTATION = re.compile(
@@ -38,8 +38,9 @@ _SUPERSCRIPTS: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "01234567
 _SUPERSCRIPT = re.compile(r"(?P<power>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # a slash glued to both words or spaced from both is said; half glued ("2017/ 2016") it is a
 # separator, a pause
+_UNDERSCORES = re.compile(r"_+")
 _SLASH = re.compile(r"\s*/\s*")
-_PLUS_WORDS = re.compile(r"(?<=\w)\+\+(?!\w)|(?<=\s)\+(?=\s)")
+_PLUS_WORDS = re.compile(r"(?<=\w)\+\+(?!\w)|(?<=\s)\+(?=\s)|(?<=[A-Za-z.])\+(?![\w+])")
 _AROUND_DIGITS: Final = (
     ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
     ("~", _TILDE, "about "),
@@ -89,12 +90,23 @@ def expand_symbols(text: str) -> str:
     if "/" in text:  # what the number and word passes left: "99/99/9999"
         text = _SLASH.sub(_slash, text)
     if "+" in text:  # "x + y", "C++"
-        text = _PLUS_WORDS.sub(lambda m: " plus plus" if len(m[0]) == 2 else "plus", text)
+        text = _PLUS_WORDS.sub(_plus, text)
+    if "~" in text:  # "~/", "~friends": not "about" (that is before a number, read already)
+        text = text.replace("~", "")
+    if "_" in text:  # "is_anomaly", "__init__": the words, not "underscore"
+        text = _UNDERSCORES.sub(" ", text)
     if "-" in text or "—" in text or "―" in text or "–" in text:
         text = _DASH.sub(" — ", text)
     if not text.isascii():
         text = _SUPERSCRIPT.sub(_power, text)
     return text
+
+
+def _plus(m: re.Match[str]) -> str:
+    """ "C++" -> "C plus plus", "x + y" -> "x plus y", "Disney+" -> "Disney plus"."""
+    return (
+        " plus plus" if len(m[0]) == 2 else "plus" if m.string[m.start() - 1].isspace() else " plus"
+    )
 
 
 def _slash(m: re.Match[str]) -> str:

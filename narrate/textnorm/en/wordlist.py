@@ -26,12 +26,12 @@ def in_dictionary(word: str) -> bool:
     """Whether word, in any case, is an English word or a regular inflection of one."""
     lower = word.lower()
     words = _words()
-    if lower in words:
+    if lower in words or (lower.endswith("our") and lower[:-3] + "or" in words):  # "COLOUR"
         return True
     for ending in _ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 2:
             stem = lower[: -len(ending)]
-            if stem in words or stem + "e" in words or stem + "y" in words:
+            if stem + "e" in words or (len(stem) >= 3 and (stem in words or stem + "y" in words)):
                 return True
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:  # "STOPPING"
                 return True
