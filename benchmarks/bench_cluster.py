@@ -123,9 +123,10 @@ def task_overhead(broker: str, store: str, paths: list[Path], out: Path) -> floa
     from narrate import pipeline
     from narrate.cluster.remote import RemoteSynthesizer
     from narrate.settings import Settings
+    from narrate.speech.catalog import find_voice
 
     settings = Settings(cover=False, cache=False, broker=broker, store=store)
-    synthesizer = pipeline.synthesizer_for(settings, pipeline.find_voice(None))
+    synthesizer = pipeline.synthesizer_for(settings, find_voice(None))
     if not isinstance(synthesizer, RemoteSynthesizer):
         raise SystemExit("a broker was given, yet the synthesizer is not the cluster's")
     jobs = []
@@ -139,6 +140,24 @@ def task_overhead(broker: str, store: str, paths: list[Path], out: Path) -> floa
     for result in results:
         result.get(timeout=60)
     return (time.perf_counter() - started) * 1000 / len(jobs)
+
+
+def first_audio(broker: str, store: str, path: Path) -> float:
+    """Seconds from asking for a new article's clips to the first one (what -o - waits)."""
+    from narrate import pipeline
+    from narrate.settings import Settings
+    from narrate.speech.catalog import find_voice
+
+    settings = Settings(cover=False, cache=False, broker=broker, store=store)
+    script = pipeline.prepare(str(path), settings)
+    synthesizer = pipeline.synthesizer_for(settings, find_voice(None))
+    started = time.perf_counter()
+    clips = synthesizer.render(script.segments)
+    next(clips)
+    waited = time.perf_counter() - started
+    for _ in clips:  # the rest, so that no work is left queued
+        pass
+    return waited
 
 
 def recovery(broker: str, store: str, env: dict[str, str], root: Path, sentences: int) -> None:
@@ -200,6 +219,8 @@ def main() -> None:
                 if count == 2:
                     overhead = task_overhead(broker, store, paths, out)
                     print(f"per-task overhead, sentence already stored: {overhead:.1f} ms")
+                    fresh = write_articles(root, "first", 1, size)[0]
+                    print(f"first clip of a new article: {first_audio(broker, store, fresh):.2f} s")
         recovery(broker, store, env, root, size)
 
 

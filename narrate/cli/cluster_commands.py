@@ -76,8 +76,10 @@ def worker_command(
         from narrate.cluster.celeryapp import check_broker
         from narrate.cluster.tasks import worker_app
         from narrate.settings import default_jobs
+        from narrate.speech.catalog import find_voice
 
         logging.getLogger("narrate").setLevel(logging.DEBUG if debug else logging.INFO)
+        find_voice(voice)  # a voice not on this machine: one line now, not a pool that dies
         app = worker_app(broker)
         check_broker(app)
         _preload_in_each_process(voice)
@@ -111,6 +113,15 @@ def submit_command(
     force: Annotated[
         bool, typer.Option("--force", help="Narrate pages that do not look like articles.")
     ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            envvar="NARRATE_ALLOW_PRIVATE",
+            help="Let the workers fetch these URLs, and what they lead to, from loopback or "
+            "private addresses (the workers' own network).",
+        ),
+    ] = False,
     debug: Debug = False,
 ) -> None:
     """Queue articles for narration and return at once; each job's result appears in the store
@@ -123,7 +134,8 @@ def submit_command(
         check_broker(app)
         shared = SharedStore(store)
         shared.check()
-        options = {"voice": voice, "speech": {"rate": rate}, "force": force}
+        options = {"voice": voice, "speech": {"rate": rate}, "force": force,
+                   "allow_private": allow_private}  # fmt: skip
         for source in sources:
             job = uuid.uuid4().hex
             app.send_task(ARTICLE_TASK, [source, options, shared.url, job], queue=BATCH)

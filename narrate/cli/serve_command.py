@@ -46,8 +46,18 @@ def serve_command(
     data_dir: Annotated[
         Path | None, typer.Option(help="Jobs and narrations; default: the user data folder.")
     ] = None,
+    broker: Annotated[
+        str,
+        typer.Option(envvar="NARRATE_BROKER", show_default=False,
+                     help="A cluster's Redis URL: its workers speak the sentences."),
+    ] = "",
+    store: Annotated[
+        str,
+        typer.Option(envvar="NARRATE_STORE", show_default=False,
+                     help="The cluster's shared store: s3://bucket/prefix or file:///folder."),
+    ] = "",
     debug: Annotated[bool, typer.Option(help="Show tracebacks and debug logs.")] = False,
-) -> None:
+) -> None:  # fmt: skip
     """Serve the listening page and the API (http://127.0.0.1:8765/ by default)."""
     with errors(debug):
         import uvicorn
@@ -65,7 +75,8 @@ def serve_command(
         for folder in feed or []:
             if not (folder / "feed.xml").is_file():
                 raise NarrateError(f"{folder} is not a feed folder (no feed.xml)")
-        settings = Settings(voice=voice, fetch=FetchOptions(cache_dir=cache_folders().pages))
+        settings = Settings(voice=voice, fetch=FetchOptions(cache_dir=cache_folders().pages),
+                            broker=broker, store=store)  # fmt: skip
         config = ServerConfig(settings=settings, host=host, api_key=api_key,
                               allow_private=allow_private, data_dir=data_dir, workers=workers,
                               voices=voices or default_jobs(),

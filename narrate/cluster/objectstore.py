@@ -110,6 +110,15 @@ class Store:
             return
         self._retrying(lambda: self.fs.pipe_file(self.path(key), data), "write to")
 
+    def remove(self, key: str) -> None:
+        """Delete the object under `key`, if there is one (a damaged clip, to be made again)."""
+
+        def delete() -> None:
+            with contextlib.suppress(FileNotFoundError):
+                self.fs.rm_file(self.path(key))
+
+        self._retrying(delete, "delete from")
+
     def keys(self, prefix: str) -> list[str]:
         """The keys under a prefix (such as "segments/"), relative to the root."""
         found = self._retrying(lambda: self.fs.find(self.path(prefix)), "list")

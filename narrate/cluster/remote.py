@@ -48,6 +48,7 @@ class RemoteSynthesizer(Synthesizer):
     """The voice as the user named it: each worker finds it the same way."""
     queue: str = INTERACTIVE
     wait_s: float = DEFAULT_WAIT_S
+    _hash: str = ""
 
     def start(self, few: bool = False) -> None:
         """Nothing to start here: the workers hold their voices already."""
@@ -58,7 +59,10 @@ class RemoteSynthesizer(Synthesizer):
         return [segment_key(voice_hash, self.speech, t) for t in said or self.said(segments)]
 
     def _voice_hash(self) -> str:
-        return model_hash(self.info, self.cache or SegmentCache(cache_folders().segments))
+        if not self._hash:
+            cache = self.cache or SegmentCache(cache_folders().segments)  # where hashes are kept
+            self._hash = model_hash(self.info, cache)
+        return self._hash
 
     def render(
         self, segments: Sequence[Segment], progress: Progress | None = None
@@ -122,8 +126,11 @@ class RemoteSynthesizer(Synthesizer):
         except NarrateError:
             raise
         except Exception as error:  # celery re-raises the worker's error, or its own timeout
+            if isinstance(error, self._connection_errors()):
+                broker = self.app.conf.broker_url
+                raise ClusterError(f"lost the broker {broker} while waiting: {error}") from None
             name = error.__class__.__name__
-            if name == "TimeoutError":
+            if name == "TimeoutError":  # celery's own, for result.get
                 raise ClusterError(
                     f"no sentence came back from the workers in {self.wait_s:.0f} s: "
                     "see 'narrate cluster status'"
@@ -135,6 +142,12 @@ class RemoteSynthesizer(Synthesizer):
         else:  # another job stored it in the meantime
             self.stats.hits += 1
 
+    def _connection_errors(self) -> tuple[type[BaseException], ...]:
+        """What the broker's client raises when the broker goes away (kombu also lists KeyError
+        for Redis, which a worker's own error could be)."""
+        listed = self.app.connection_for_read().connection_errors
+        return tuple(kind for kind in listed if kind is not KeyError)
+
     def _fetch(self, store: Store, key: str, text: str) -> Clip:
         """The sentence's clip from the store; spoken again if it is missing or damaged there."""
         for _ in range(2):
@@ -143,6 +156,8 @@ class RemoteSynthesizer(Synthesizer):
             if clip is not None:
                 return clip
             log.warning("sentence %s missing or damaged in the store: asking again", key[:12])
+            if data is not None:  # put-if-absent would keep the damaged one
+                store.remove(segment_object(key))
             self._check_workers()
             self._wait(self._send(key, text))
         raise ClusterError(f"sentence {key[:12]} never reached the store {store.url}")

@@ -25,7 +25,7 @@ from narrate.cluster.objectstore import Store
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
 from narrate.errors import ClusterError, NarrateError
 from narrate.paths import cache_folders
-from narrate.settings import SpeechSettings
+from narrate.settings import FetchOptions, Settings, SpeechSettings
 from narrate.speech.catalog import find_voice
 from narrate.speech.engines import Speaker, engine_for
 from narrate.speech.segmentcache import SegmentCache, clip_bytes, model_hash, narration_key
@@ -139,17 +139,19 @@ def _recorded_failure(store: Store, job: str, source: str) -> Iterator[None]:
         raise
 
 
-def _settings(options: dict[str, Any]) -> Any:
-    """Settings for work done on a worker: no local sentence cache (the store is the cache)."""
-    from narrate.settings import Settings
+def _settings(options: dict[str, Any]) -> Settings:
+    """Settings for work done on a worker: no local sentence cache (the store is the cache).
 
+    A submitted URL is fetched on the submitter's behalf, from inside the cluster's network:
+    it may reach a loopback or private address only when the submitter allowed it."""
     speech = SpeechSettings(**options.get("speech", {}))
+    fetch = FetchOptions(trust_url=False, allow_private=bool(options.get("allow_private")))
     return Settings(voice=options.get("voice"), speech=speech, fmt=options.get("fmt", "mp3"),
-                    force=bool(options.get("force")), cover=False, jobs=1,
-                    cache=False)  # fmt: skip
+                    force=bool(options.get("force")), cover=False, jobs=1, cache=False,
+                    fetch=fetch)  # fmt: skip
 
 
-def _synthesizer(settings: Any, store_url: str, queue: str) -> RemoteSynthesizer:
+def _synthesizer(settings: Settings, store_url: str, queue: str) -> RemoteSynthesizer:
     info = find_voice(settings.voice)
     return RemoteSynthesizer(info, settings.speech, jobs=1, app=_app, store=_store(store_url),
                              voice=settings.voice, queue=queue)  # fmt: skip

@@ -32,13 +32,13 @@ BUCKET = "narrate-test"
 WORKERS = ("w1", "w2")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _wait_for_port(port: int, process: subprocess.Popen[bytes], what: str) -> None:
+def wait_for_port(port: int, process: subprocess.Popen[bytes], what: str) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -49,7 +49,7 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], what: str) -> No
     raise RuntimeError(f"{what} did not open port {port}")
 
 
-def _stop(process: subprocess.Popen[bytes], group: bool = False) -> None:
+def stop_process(process: subprocess.Popen[bytes], group: bool = False) -> None:
     """Stop a process we started, by its id (and its children, by its process group)."""
     if process.poll() is not None:
         return
@@ -67,22 +67,22 @@ def _stop(process: subprocess.Popen[bytes], group: bool = False) -> None:
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if REDIS is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = _free_port()
+    port = free_port()
     folder = tmp_path_factory.mktemp("redis")
     command = [REDIS, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
                "--appendonly", "no", "--dir", str(folder)]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_for_port(port, process, "redis-server")
+        wait_for_port(port, process, "redis-server")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 @pytest.fixture(scope="session")
 def s3_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """moto's S3 server on 127.0.0.1, and the AWS_* variables that point clients at it."""
-    port = _free_port()
+    port = free_port()
     server = Path(sys.executable).with_name("moto_server")
     process = subprocess.Popen(
         [str(server), "-H", "127.0.0.1", "-p", str(port)],
@@ -96,7 +96,7 @@ def s3_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
         "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
     }
     try:
-        _wait_for_port(port, process, "moto_server")
+        wait_for_port(port, process, "moto_server")
         with pytest.MonkeyPatch.context() as patch:
             for name, value in env.items():
                 patch.setenv(name, value)
@@ -105,7 +105,7 @@ def s3_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
             fsspec.filesystem("s3", skip_instance_cache=True).mkdir(BUCKET)
             yield env
     finally:
-        _stop(process)
+        stop_process(process)
 
 
 @pytest.fixture
@@ -191,7 +191,7 @@ class Cluster:
 
     def stop(self) -> None:
         for process in self.workers.values():
-            _stop(process, group=True)
+            stop_process(process, group=True)
 
 
 @pytest.fixture(scope="session")

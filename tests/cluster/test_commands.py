@@ -15,7 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from narrate.cluster.objectstore import Store
 from tests.cluster.articles import article_page, write_article
-from tests.cluster.conftest import BUCKET, Cluster, _free_port
+from tests.cluster.conftest import BUCKET, Cluster, free_port, stop_process, wait_for_port
 
 pytestmark = pytest.mark.slow
 
@@ -68,9 +68,12 @@ def test_submit_puts_the_narration_in_the_store(
     )
     httpserver.expect_request("/news/gone/").respond_with_data("Not here", status=404)
     url, missing = httpserver.url_for("/news/repairs/"), httpserver.url_for("/news/gone/")
-    queued = run("submit", url, missing, "--force", "--voice", str(cluster.voice), "--broker",
-                 cluster.broker, "--store", store_url, env=cluster.env,
-                 tmp_path=tmp_path)  # fmt: skip
+    # the workers fetch for someone else: this machine's addresses only when allowed
+    refused = run("submit", url, "--broker", cluster.broker, "--store", store_url,
+                  env=cluster.env, tmp_path=tmp_path)  # fmt: skip
+    queued = run("submit", url, missing, "--force", "--allow-private", "--voice",
+                 str(cluster.voice), "--broker", cluster.broker, "--store", store_url,
+                 env=cluster.env, tmp_path=tmp_path)  # fmt: skip
     assert queued.returncode == 0, queued.stderr
     lines = queued.stdout.splitlines()
     (job, source, manifest), (failing, _, _) = (line.split("\t") for line in lines)
@@ -85,6 +88,7 @@ def test_submit_puts_the_narration_in_the_store(
     assert audio is not None and audio[:3] == b"ID3"
     assert len(store.keys("segments/")) == 6
     assert "404" in str(wait_for_job(store, failing)["error"])  # the page that is not there
+    assert "--allow-private" in str(wait_for_job(store, refused.stdout.split()[0])["error"])
 
 
 def wait_for_job(store: Store, job: str) -> dict[str, object]:
@@ -124,7 +128,7 @@ def test_feed_sync_through_the_cluster(
 
 def test_an_unreachable_broker_is_one_line(tmp_path: Path) -> None:
     source = write_article(tmp_path, "Hythe", 2)
-    broker = f"redis://127.0.0.1:{_free_port()}/0"  # nothing listens there
+    broker = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     for args in (
         [str(source), "-o", str(tmp_path / "out.mp3"), "--broker", broker, "--store",
          tmp_path.as_uri()],
@@ -136,13 +140,18 @@ def test_an_unreachable_broker_is_one_line(tmp_path: Path) -> None:
         assert failed.stderr.startswith(f"narrate: error: cannot reach the broker {broker}: ")
         assert failed.stderr.count("\n") == 1, failed.stderr
     assert not (tmp_path / "out.mp3").exists()
+    missing = tmp_path / "no-such-voice.onnx"
+    failed = run("worker", "--broker", broker, "--voice", str(missing), env={}, tmp_path=tmp_path)
+    assert (failed.returncode, failed.stderr) == (
+        1, f"narrate: error: voice model {missing} not found\n"
+    )  # fmt: skip
 
 
 def test_an_unreachable_store_is_one_line(
     cluster: Cluster, s3_env: dict[str, str], tmp_path: Path
 ) -> None:
     source = write_article(tmp_path, "Ilford", 2)
-    away = {**s3_env, "AWS_ENDPOINT_URL": f"http://127.0.0.1:{_free_port()}"}
+    away = {**s3_env, "AWS_ENDPOINT_URL": f"http://127.0.0.1:{free_port()}"}
     cases = {
         "s3://any-bucket/narrations": (away, "narrate: error: cannot write to the store "),
         f"s3://{BUCKET}-missing/x": (s3_env, "narrate: error: store s3://narrate-test-missing"),
@@ -162,7 +171,7 @@ def test_a_store_briefly_away_is_waited_for(
 ) -> None:
     from moto.server import ThreadedMotoServer
 
-    port = _free_port()
+    port = free_port()
     monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://127.0.0.1:{port}")
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     late = threading.Timer(0.6, server.start)  # the store comes back after 0.6 s
@@ -175,3 +184,27 @@ def test_a_store_briefly_away_is_waited_for(
     finally:
         late.join()
         server.stop()
+
+
+def test_serve_speaks_through_the_cluster(cluster: Cluster, store_url: str, tmp_path: Path) -> None:
+    import httpx
+
+    port = free_port()
+    client = {**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "server-cache"),
+              "XDG_DATA_HOME": str(tmp_path / "server-data")}  # fmt: skip
+    with (tmp_path / "server.log").open("wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "narrate", "serve", "--port", str(port), "--voice",
+             str(cluster.voice), "--broker", cluster.broker, "--store", store_url],
+            env=client, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        wait_for_port(port, server, "narrate serve")
+        text = "The harbour reopened on Monday. Fishing boats were back by noon."
+        answer = httpx.post(f"http://127.0.0.1:{port}/v1/audio/speech",
+                            json={"input": text}, timeout=120)  # fmt: skip
+    finally:
+        stop_process(server)
+    assert answer.status_code == 200
+    assert answer.content[0] == 0xFF and answer.content[1] & 0xE0 == 0xE0
+    assert len(Store(store_url).keys("segments/")) == 2  # the workers spoke both sentences

@@ -35,10 +35,14 @@ def busy_process(app: Any, worker: str, timeout: float = 60) -> int:
 
 
 def assert_each_sentence_once(result: pipeline.Result, settings: Settings, store: str) -> None:
-    """Every sentence reached the store, and none was synthesised and written twice."""
+    """Every sentence reached the store, once, and none was spoken again after it was there.
+
+    A sentence whose task came back saying "already stored" was spoken twice, unless it was
+    the killed process's: that one may have stored its clip in the few milliseconds before it
+    would have reported, and then its redelivered task finds the clip. So one, at most."""
     keys = set(pipeline.synthesizer_for(settings, result.voice).keys(result.script.segments))
     assert Store(store).keys("segments/") == sorted(segment_object(key) for key in keys)
-    assert result.stats.synthesised == len(keys)
+    assert len(keys) - 1 <= result.stats.synthesised <= len(keys)
     assert len(result.narration.cues) == len(result.script.segments)
 
 

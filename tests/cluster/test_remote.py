@@ -17,6 +17,7 @@ from narrate.cluster.objectstore import Store
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
 from narrate.settings import Outputs, Settings
 from narrate.speech.catalog import find_voice
+from narrate.speech.segmentcache import clip_from_bytes
 from tests.cluster.articles import write_article
 from tests.cluster.conftest import Cluster
 
@@ -110,3 +111,23 @@ def test_without_a_broker_nothing_of_the_cluster_is_loaded() -> None:
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True)  # fmt: skip
     assert shown.stdout.split() == ["Synthesizer", "False", "False"]
+
+
+def test_a_damaged_clip_in_the_store_is_made_again(
+    cluster: Cluster, store_url: str, tmp_path: Path
+) -> None:
+    source = write_article(tmp_path, "Cobham", 3)
+    settings = cluster_settings(cluster, store_url)
+    first = narrate(source, tmp_path / "first.mp3", settings)
+    store = Store(store_url)
+    damaged = store.keys("segments/")[0]
+    store.remove(damaged)
+    assert store.put_if_absent(damaged, b"NRC4 not a clip at all")
+
+    again = narrate(source, tmp_path / "again.mp3", cluster_settings(cluster, store_url))
+
+    assert again.stats.synthesised == 1  # that sentence, and only it
+    assert (tmp_path / "again.mp3").read_bytes() == (tmp_path / "first.mp3").read_bytes()
+    repaired = store.get(damaged)
+    assert repaired is not None and clip_from_bytes(repaired) is not None
+    assert first.stats.synthesised == 4
