@@ -23,9 +23,13 @@ _TLD = (
     r"|ch|jp|cn|tv|me|ai|app|dev|ly|be|at|se|no|dk|fi|ie|nz|za|br|mx|sm|ro|hu|cz|sk|gr|pt|tr|il|kr"
     r"|tw|hk|sg|ar|cl|lt|lv|ee|hr|rs|bg|kz|ge|news|online|org\.uk|co\.uk)"
 )
+# Lengths are bounded (a DNS label has at most 63 characters, a host 253, a URL in practice
+# about 2,000), so that a long run without spaces costs linear time, not quadratic.
 _URL = re.compile(
-    r"(?i:(?<![a-z])(?:https?|ftp)://|(?<![a-z])www\.)(?:[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?"
-    rf"|\b[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.{_TLD}(?![A-Za-z])(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?])?"
+    r"(?i:(?<![a-z])(?:https?|ftp)://|(?<![a-z])www\.)"
+    r"(?:[^\s<>\"'()\[\]]{0,2000}[^\s<>\"'()\[\].,;:!?])?"
+    rf"|\b[A-Za-z0-9][\w-]{{0,62}}(?:\.[\w-]{{1,63}}){{0,8}}\.{_TLD}(?![A-Za-z])"
+    r"(?:/[^\s<>\"'()]{0,2000}[^\s<>\"'().,;:!?])?"
 )
 _DOT_TLD = re.compile(rf"\.{_TLD}(?![A-Za-z])")
 _DIGIT = re.compile(r"[0-9]")
@@ -134,17 +138,18 @@ def expand_electronic(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub(lambda m: read_address(m[0]), text)
     if "://" in text or "www." in text or _DOT_TLD.search(text):
-        text = _URL.sub(_url, text)
+        # where an address standing alone would start and end (worked out once, not per match)
+        lead, tail = len(text) - len(text.lstrip()), len(text.rstrip(" .,;:!?"))
+        text = _URL.sub(lambda m: _url(m, m.start() <= lead and m.end() >= tail), text)
     return text
 
 
 _HOST = re.compile(r"(?i)^(?:(?:https?|ftp)://)?(?:www\.)?(?P<host>[^/?#:\s]+)")
 
 
-def _url(m: re.Match[str]) -> str:
+def _url(m: re.Match[str], alone: bool) -> str:
     """A link inside a sentence is said as its site, "at example dot com", never spelled out
     in full; an address standing alone (the whole text) is read piece by piece, to be noted."""
-    alone = not m.string[: m.start()].strip() and not m.string[m.end() :].strip(" .,;:!?")
     if alone:
         return read_address(m[0])
     host = _HOST.match(m[0])
