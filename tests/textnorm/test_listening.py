@@ -188,17 +188,3 @@ def test_superscript_digits_in_an_address_and_very_deep_json_ld_are_no_internal_
         + "</article></body></html>"
     )
     assert extract_article(page, None, allow_non_article=True).title == "Trams"
-
-
-def test_a_long_run_without_spaces_costs_linear_time() -> None:
-    """The address reader once scanned to the end of the run from every word boundary: a
-    180,000-character run took minutes. Bounded lengths make it linear; compared by ratio."""
-    import time
-
-    def cost(n: int) -> float:
-        start = time.process_time()
-        normalize(".DJIwww.1" * n)
-        return time.process_time() - start
-
-    small, large = cost(2_000), cost(16_000)
-    assert large < 16 * max(small, 0.01)  # linear would be 8x; quadratic 64x
