@@ -25,6 +25,10 @@ def _html(page: Page, force: bool) -> Article:
 def _text(page: Page, force: bool) -> Article:
     from narrate.sources.plaintext import article_from_text
 
+    if page.url and not force:  # a reply from the web; a file of one's own is read as it is
+        from narrate.extraction.verdict import check_plain_text
+
+        check_plain_text(page.text, page.name)
     return article_from_text(page.text, page.name)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from narrate.model import BlockKind, Page, PageKind
 from narrate.readers import READERS, read_article
 
@@ -26,3 +28,17 @@ def test_each_reader_reads_its_kind() -> None:
     html = read_article(Page(markup, PageKind.HTML), force=True)
     assert html.title == "Trams run again"
     assert html.blocks and html.blocks[0].kind is BlockKind.PARAGRAPH
+
+
+def test_a_plain_text_reply_from_the_web_gets_the_article_verdict() -> None:
+    from narrate.errors import ExtractionError
+
+    reply = Page("Hello.\n\nWorld.", PageKind.TEXT, url="http://127.0.0.1:9/t", name="reply")
+    with pytest.raises(ExtractionError, match="only 2 words of text, too few for an article"):
+        read_article(reply)
+    assert read_article(reply, force=True).blocks  # --force reads it anyway
+    own = Page("Hello.\n\nWorld.", PageKind.TEXT, name="notes.txt")  # the user's own file
+    assert [b.text for b in read_article(own).blocks] == ["Hello.", "World."]
+    story = Page(("The depot opened on Monday, a week early. " * 12).strip(), PageKind.TEXT,
+                 url="http://127.0.0.1:9/story", name="story")  # fmt: skip
+    assert read_article(story).blocks

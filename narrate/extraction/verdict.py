@@ -91,6 +91,18 @@ def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
         )
 
 
+def check_plain_text(text: str, name: str) -> None:
+    """The verdict for a plain-text reply from the web, which says nothing about itself: it
+    needs the text a page that does not call itself an article needs."""
+    from narrate.errors import ExtractionError
+
+    words = spoken_length(text)
+    if words < _MIN_UNDECLARED_WORDS:
+        raise ExtractionError(
+            f"{name} has only {words} words of text, too few for an article ({_FORCE})"
+        )
+
+
 def _is_front_page(url: str | None, meta: Metadata) -> bool:
     address = meta.canonical_url or url or ""
     return bool(address) and urlsplit(address).path.strip("/") == ""

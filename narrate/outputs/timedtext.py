@@ -24,6 +24,15 @@ def _text(cue: Cue) -> str:
     return " ".join(cue.segment.text.split()).replace("-->", "->")
 
 
+def _srt_text(cue: Cue) -> str:
+    """SubRip has no escapes, and players read <b>, <i>, <font> and {\\an8} in it as styling:
+    the angle and curly brackets of the text become their look-alikes."""
+    return _text(cue).translate(_SRT_MARKUP)
+
+
+_SRT_MARKUP = str.maketrans({"<": "‹", ">": "›", "{": "(", "}": ")"})
+
+
 def vtt(cues: Iterable[Cue]) -> str:
     """WebVTT: one cue a segment, the written text (what a reader expects to see), with the
     time of each word after the first as a timestamp tag before it where the voice gives word
@@ -49,7 +58,7 @@ def _timed_text(cue: Cue) -> str:
 
 def srt(cues: Iterable[Cue]) -> str:
     blocks = [
-        f"{number}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_text(cue)}"
+        f"{number}\n{_clock(cue.start, ',')} --> {_clock(cue.end, ',')}\n{_srt_text(cue)}"
         for number, cue in enumerate(cues, 1)
     ]
     return "\n\n".join(blocks) + "\n"

@@ -55,7 +55,7 @@ def test_vtt_gives_each_word_after_the_first_its_time() -> None:
     assert timings.vtt([cue]).splitlines()[4] == (
         "Trams — <00:00:01.500>run &lt;late&gt; <00:00:02.500>again"
     )
-    assert timings.srt([cue]).splitlines()[2] == "Trams — run <late> again"
+    assert timings.srt([cue]).splitlines()[2] == "Trams — run ‹late› again"  # no markup in SRT
 
 
 @pytest.fixture
@@ -138,3 +138,10 @@ def test_a_repeated_narration_reuses_the_encoded_audio(narrated: tuple[Path, Fak
     )
     assert result.exit_code == 0, result.output
     assert audio.duration(folder / "d.mp3") == pytest.approx(audio.duration(again), abs=0.1)
+
+
+def test_subrip_text_carries_no_markup() -> None:
+    segment = Segment(SegmentKind.SENTENCE, "Use <b>bold</b> {\\an8} and x -> y.", "x", 0)
+    text = timings.srt([Cue(0.0, 1.0, segment)])
+    assert "<" not in text and "{" not in text and "‹b›bold‹/b›" in text
+    assert "-->" in text.splitlines()[1]  # the timing line keeps its arrow
