@@ -174,6 +174,8 @@ def test_no_symbol_or_digit_is_left(written: str) -> None:
 def test_a_code_unglued_from_its_digits_goes_and_normalising_again_changes_nothing() -> None:
     once = normalize(".ISBN1XIV")
     assert ".ISBN" not in once and normalize(once) == once
+    glued = normalize("--+%")  # a plus glued to a dash is read in the same pass
+    assert glued == "— plus percent" and normalize(glued) == glued
 
 
 def test_superscript_digits_in_an_address_and_very_deep_json_ld_are_no_internal_error() -> None:

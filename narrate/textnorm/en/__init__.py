@@ -69,8 +69,6 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (expand_per, False),
     (expand_symbols, False),
     (tidy, False),
-    # once more: tidying can set a symbol apart that was glued to a mark ("--+%")
-    (expand_symbols, False),
     # word passes last, so they also see words the number passes unglued ("3pcs" -> "three pcs")
     (expand_roman, False),
     (expand_acronyms, False),

@@ -89,14 +89,15 @@ def expand_symbols(text: str) -> str:
         text = _ELLIPSIS.sub(_ellipsis, text)
     if "/" in text:  # what the number and word passes left: "99/99/9999"
         text = _SLASH.sub(_slash, text)
+    # dashes before the plus sign, which is read when it stands apart ("--+%")
+    if "-" in text or "—" in text or "―" in text or "–" in text:
+        text = _DASH.sub(" — ", text)
     if "+" in text:  # "x + y", "C++"
         text = _PLUS_WORDS.sub(_plus, text)
     if "~" in text:  # "~/", "~friends": not "about" (that is before a number, read already)
         text = text.replace("~", "")
     if "_" in text:  # "is_anomaly", "__init__": the words, not "underscore"
         text = _UNDERSCORES.sub(" ", text)
-    if "-" in text or "—" in text or "―" in text or "–" in text:
-        text = _DASH.sub(" — ", text)
     if not text.isascii():
         text = _SUPERSCRIPT.sub(_power, text)
     return text
