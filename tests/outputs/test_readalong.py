@@ -26,19 +26,8 @@ from narrate.model import (
 from narrate.outputs import timedtext as timings
 from narrate.outputs.readalong import render_page, write_page
 from narrate.speech import wordtimes
-from tests.conftest import FakeVoice
+from tests.conftest import FakeVoice, chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 INJECTED = '<img src=x onerror="window.pwned=1"> and <script>window.pwned=1</script> stay text.'
 
 
@@ -178,13 +167,8 @@ def test_write_page_is_atomic_utf8(tmp_path: Path, made: tuple[Script, Narration
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

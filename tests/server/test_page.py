@@ -12,29 +12,20 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
+from tests.conftest import chromium
 from tests.server.conftest import Running
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",  # the /listen link starts without a click
-]  # fmt: skip
+AUTOPLAY = "--autoplay-policy=no-user-gesture-required"  # the /listen link starts unclicked
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 Serve = Callable[..., Running]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium(AUTOPLAY) as launched:
+        yield launched
 
 
 def _axe_violations(tab: Any) -> list[dict[str, Any]]:
