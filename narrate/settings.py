@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,8 +32,10 @@ class SpeechSettings:
     which is what a test that compares audio or times needs."""
 
 
+@functools.cache
 def user_agent() -> str:
-    """A browser's User-Agent (some sites serve others an empty page) that names narrate."""
+    """A browser's User-Agent (some sites serve others an empty page) that names narrate.
+    Worked out on the first request: the installed version takes a metadata look-up."""
     from narrate import __version__
 
     return (
@@ -54,7 +57,8 @@ class FetchOptions:
     """First wait between attempts in seconds; doubles each time."""
     max_wait: float = 30.0
     """Longest wait honoured from a Retry-After header."""
-    user_agent: str = field(default_factory=user_agent)
+    user_agent: str = ""
+    """"": narrate's own (user_agent())."""
     cache_dir: Path | None = None
     """Where fetched pages are kept for conditional requests (ETag, Last-Modified); None: off."""
     allow_private: bool = False

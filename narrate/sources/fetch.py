@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from narrate.errors import FetchError, SourceError
 from narrate.model import Page, PageKind, Response
-from narrate.settings import FetchOptions
+from narrate.settings import FetchOptions, user_agent
 from narrate.sources.decode import decode, looks_binary
 from narrate.sources.httpcache import HttpCache
 from narrate.sources.netguard import Guard, origin
@@ -171,7 +171,7 @@ def _get_once(
     import urllib.request
 
     headers = {
-        "User-Agent": options.user_agent,
+        "User-Agent": options.user_agent or user_agent(),
         "Accept": accept,
         "Accept-Encoding": "gzip, deflate",
     }
