@@ -9,6 +9,7 @@ import shutil
 import stat
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
             yield temporary
         return
     _remove_stale_parts(path.parent)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    # Unique to the call, so that two threads writing one path never share a temporary file;
+    # the process id last, for _remove_stale_parts.
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.{os.getpid()}.part")
     try:
         yield temporary
         temporary.replace(path)

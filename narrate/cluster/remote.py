@@ -136,6 +136,8 @@ class RemoteSynthesizer(Synthesizer):
                     "see 'narrate cluster status'"
                 ) from None
             raise ClusterError(f"a worker failed on a sentence: {name}: {error}") from None
+        done = "spoken" if outcome.get("synthesised") else "found"
+        log.debug("sentence %.12s %s by %s", outcome.get("key"), done, outcome.get("worker"))
         if outcome.get("synthesised"):
             self.stats.synthesised += 1
             self.stats.seconds_of_speech += float(outcome.get("seconds", 0.0))

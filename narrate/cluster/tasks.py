@@ -15,6 +15,7 @@ import contextlib
 import json
 import logging
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,14 +65,14 @@ def speak(key: str, text: str, voice: str | None, speech: dict[str, Any], voice_
     store = _store(store_url)
     target = segment_object(key)
     if store.has(target):
-        return {"synthesised": False}
+        return {"key": key, "synthesised": False}
     settings = SpeechSettings(**speech)
     info = find_voice(voice)
     if model_hash(info, SegmentCache(cache_folders().segments)) != voice_hash:
         raise ClusterError(f"this worker's voice {info.name} is not the client's (model differs)")
     clip = speak_levelled(voice_for(voice, settings), text)
     written = store.put_if_absent(target, clip_bytes(clip))
-    return {"synthesised": written, "seconds": clip.seconds}
+    return {"key": key, "synthesised": written, "seconds": clip.seconds}
 
 
 def narrate_article(source: str, options: dict[str, Any], store_url: str, job: str) -> str:
@@ -164,17 +165,22 @@ def register(app: Any) -> Any:
     """Put narrate's tasks on a Celery app (the worker's, or a test's)."""
     global _app
     _app = app
-    app.task(name=SPEAK_TASK)(_counted(speak))
+    app.task(name=SPEAK_TASK, bind=True)(_counted(speak))
     app.task(name=ARTICLE_TASK)(narrate_article)
     app.task(name=ASSEMBLE_TASK, bind=True)(assemble)
     return app
 
 
 def _counted(function: Any) -> Any:
-    def run(*arguments: Any) -> Any:
+    """The task, counted, its result saying which worker did it and when (the client logs it,
+    and the tests see from it which work ran side by side)."""
+
+    def run(task: Any, *arguments: Any) -> Any:
+        started = time.time()
         outcome = function(*arguments)
         throughput.record(_app, "sentences")
-        return outcome
+        done = {"worker": task.request.hostname, "started": started, "finished": time.time()}
+        return {**outcome, **done}
 
     run.__name__, run.__doc__ = function.__name__, function.__doc__
     return run

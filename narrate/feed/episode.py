@@ -21,7 +21,7 @@ from narrate.model import Article, AudioFormat, Script
 from narrate.settings import Outputs, Settings
 from narrate.sources.fetch import is_url
 from narrate.sources.vetting import trusted_canonical, web_address
-from narrate.speech.synthesis import Progress
+from narrate.speech.synthesis import Progress, Synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -122,9 +122,10 @@ def narrate_episode(
     script: Script,
     settings: Settings,
     progress: Progress | None = None,
+    synthesizer: Synthesizer | None = None,
 ) -> Episode:
     """Write the MP3 and sidecars of `draft` into `folder`; the episode with its length and
-    duration filled in."""
+    duration filled in. `synthesizer`: as for pipeline.narrate_script."""
     outputs = Outputs(vtt=folder / draft.vtt, timings=folder / draft.transcript,
                       chapters=folder / draft.chapters)  # fmt: skip
     result = pipeline.narrate_script(
@@ -132,6 +133,7 @@ def narrate_episode(
         folder / draft.audio,
         replace(settings, fmt=AudioFormat.MP3, outputs=outputs),
         progress,
+        synthesizer,
     )
     if result.voice.noncommercial:
         log.warning(

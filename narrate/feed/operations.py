@@ -30,6 +30,7 @@ from narrate.feed.episode import (
 from narrate.feed.sitefeed import read_feed
 from narrate.feed.state import FEED_NAME, Channel, Episode, State, load, locked, save
 from narrate.files import write_bytes
+from narrate.model import Script
 from narrate.settings import Settings
 from narrate.sources.fetch import is_url
 from narrate.speech.synthesis import Progress
@@ -132,23 +133,35 @@ def add(
     one bad item in a site's feed must not stop every later one on every run.
     """
     load(folder)  # not a feed folder: fail before any fetch
+    if settings.broker:  # the cluster's workers speak: the articles go side by side
+        from narrate.feed.fanout import add_side_by_side
+
+        return add_side_by_side(folder, sources, settings, keep=keep, dates=dates or {},
+                                skip_retired=skip_retired, progress=progress,
+                                notify=notify)  # fmt: skip
     outcomes, dropped = [], []
     for source in sources:
         try:
             outcome, gone = _add_one(folder, source, settings, keep, (dates or {}).get(source),
                                      skip_retired, progress)  # fmt: skip
-        except NarrateError as error:
-            outcome, gone = Outcome(source, Status.FAILED, error=_one_line(str(error))), []
-        except Exception as error:  # a fault of narrate's on this item: report it, go on
-            log.debug("%s failed", source, exc_info=True)
-            reason = _one_line(f"unexpected {type(error).__name__}: {error}")[:300]
-            outcome, gone = Outcome(source, Status.FAILED, error=reason), []
+        except Exception as error:
+            outcome, gone = failed(source, error), []
         log.info("%s: %s %s", source, outcome.status, outcome.error)
         outcomes.append(outcome)
         dropped += gone
         if notify:
             notify(outcome)
     return Report(tuple(outcomes), tuple(dropped))
+
+
+def failed(source: str, error: Exception) -> Outcome:
+    """The outcome of a source that failed, for whatever reason: one bad item in a site's feed
+    must not stop the others."""
+    if isinstance(error, NarrateError):
+        return Outcome(source, Status.FAILED, error=_one_line(str(error)))
+    log.debug("%s failed", source, exc_info=True)  # a fault of narrate's on this item
+    reason = _one_line(f"unexpected {type(error).__name__}: {error}")[:300]
+    return Outcome(source, Status.FAILED, error=reason)
 
 
 def _one_line(message: str) -> str:
@@ -214,23 +227,49 @@ def _add_one(
     skip_retired: bool,
     progress: Progress | None,
 ) -> tuple[Outcome, list[Episode]]:
-    state = load(folder)
-    if skip_retired and is_url(source) and normal_url(source) in state.retired:
+    if skip_retired and was_removed(load(folder), source):
         return Outcome(source, Status.SKIPPED, error="removed from this feed before"), []
     script = pipeline.prepare(source, settings)
+    planned = plan(folder, source, script, fallback, skip_retired)
+    if isinstance(planned, Outcome):
+        return planned, []
+    try:
+        episode = narrate_episode(folder, planned, script, settings, progress)
+        return finish(folder, source, episode, keep)
+    except BaseException:  # an error or Ctrl-C: no orphaned files, the feed as it was
+        discard(folder, planned)
+        raise
+
+
+def was_removed(state: State, source: str) -> bool:
+    """The source's address was removed from the feed (or dropped by `keep`) before."""
+    return is_url(source) and normal_url(source) in state.retired
+
+
+def plan(
+    folder: Path,
+    source: str,
+    script: Script,
+    fallback: dt.datetime | None,
+    skip_retired: bool,
+) -> Outcome | Episode:
+    """The episode the script will be, planned against the feed as it is now; or the outcome
+    when there is nothing to narrate (removed before, or narrated from this very text)."""
+    state = load(folder)
     urls = addresses(source, script.article)
     earlier = state.find(urls)
     if skip_retired and set(urls) & set(state.retired):
-        return Outcome(source, Status.SKIPPED, error="removed from this feed before"), []
+        return Outcome(source, Status.SKIPPED, error="removed from this feed before")
     if is_current(folder, earlier, text_hash(script)):
-        return Outcome(source, Status.UNCHANGED, earlier), []
-    draft = plan_episode(source, script, state, fallback)
-    try:
-        episode = narrate_episode(folder, draft, script, settings, progress)
-        previous, dropped, state = _commit(folder, episode, keep)
-    except BaseException:  # an error or Ctrl-C: no orphaned files, the feed as it was
-        _discard(folder, draft)
-        raise
+        return Outcome(source, Status.UNCHANGED, earlier)
+    return plan_episode(source, script, state, fallback)
+
+
+def finish(
+    folder: Path, source: str, episode: Episode, keep: int | None
+) -> tuple[Outcome, list[Episode]]:
+    """Commit a narrated episode, then delete the files it and `keep` made unused."""
+    previous, dropped, state = _commit(folder, episode, keep)
     if previous and previous.version != episode.version:
         _delete(folder, previous.files, state)
     for gone in dropped:
@@ -282,7 +321,7 @@ def _delete(folder: Path, names: Sequence[str], state: State) -> None:
                 log.debug("cannot delete %s: %s", folder / name, error)
 
 
-def _discard(folder: Path, episode: Episode) -> None:
+def discard(folder: Path, episode: Episode) -> None:
     """After a failed commit: delete the new files unless another run has published them."""
     try:
         state = load(folder)
