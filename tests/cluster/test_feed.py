@@ -1,0 +1,201 @@
+"""`narrate feed sync --broker`: the articles narrated side by side on the workers, the feed
+written by the sync process alone, the same as one machine's, and whole when the sync is killed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+from pytest_httpserver import HTTPServer
+
+from narrate import pipeline
+from narrate.feed.state import FEED_NAME, STATE_NAME
+from narrate.settings import FetchOptions
+from narrate.speech.catalog import find_voice
+from tests.cluster.articles import article_page
+from tests.cluster.conftest import WORKERS, Cluster
+from tests.cluster.test_commands import run
+from tests.cluster.test_remote import cluster_settings
+
+pytestmark = pytest.mark.slow
+
+BASE_URL = "https://example.org/pod/"
+
+
+def serve_feed(httpserver: HTTPServer, articles: dict[str, int]) -> str:
+    """A site's RSS feed of articles (town name: sentences), newest first, a day apart."""
+    items = []
+    for day, (name, sentences) in enumerate(articles.items()):
+        path = f"/news/{name.lower()}/"
+        httpserver.expect_request(path).respond_with_data(
+            article_page(name, sentences), content_type="text/html; charset=utf-8"
+        )
+        page = httpserver.url_for(path)
+        date = f"{27 - day:02d} Oct 2026 06:30:00 +0000"
+        items.append(f"<item><title>{name}</title><link>{page}</link><guid>{page}</guid>"
+                     f"<pubDate>{date}</pubDate></item>")  # fmt: skip
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Gazette</title>"
+        f"<link>{httpserver.url_for('/')}</link>{''.join(items)}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    return httpserver.url_for("/feed.xml")
+
+
+def init_feed(folder: Path, cluster: Cluster, tmp_path: Path) -> None:
+    made = run("feed", "init", str(folder), "--title", "Gazette, narrated", "--base-url",
+               BASE_URL, env=cluster.env, tmp_path=tmp_path)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+
+
+def sync_args(folder: Path, feed: str, cluster: Cluster, store: str) -> list[str]:
+    return ["feed", "sync", str(folder), feed, "--force", "--voice", str(cluster.voice),
+            "--broker", cluster.broker, "--store", store]  # fmt: skip
+
+
+def sync_here(folder: Path, feed: str, cluster: Cluster) -> None:
+    """The same sync on this machine alone (two voice processes, the workers' optimised model)."""
+    subprocess.run(
+        [sys.executable, "-m", "narrate", "feed", "sync", str(folder), feed, "--force", "--voice",
+         str(cluster.voice), "-j", "2", "-q"],
+        env={**cluster.env, "XDG_CACHE_HOME": str(cluster.cache_home)}, check=True, timeout=300,
+    )  # fmt: skip
+
+
+def episodes(folder: Path) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads((folder / STATE_NAME).read_text())["episodes"]
+    return found
+
+
+def episode_files(episode: dict[str, Any]) -> list[str]:
+    stem = f"{episode['stem']}-{episode['version']}"
+    return [stem + ext for ext in (".mp3", ".vtt", ".transcript.json", ".chapters.json")]
+
+
+def feed_entries(folder: Path) -> list[dict[str, Any]]:
+    """What a podcast app reads of each item of feed.xml, in the feed's order."""
+    parsed = feedparser.parse((folder / FEED_NAME).read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return [
+        {"title": e.title, "guid": e.id, "link": e.link, "published": e.published,
+         "summary": e.summary, "duration": e.get("itunes_duration"),
+         "enclosures": [(x.href, x.length, x.type) for x in e.enclosures]}
+        for e in parsed.entries
+    ]  # fmt: skip
+
+
+def speak_records(cluster: Cluster, since: float) -> list[dict[str, Any]]:
+    """What the workers reported of every sentence task that started after `since`: the
+    sentence's key, the worker, when it started and finished (the results kept in Redis)."""
+    client = cluster.app().backend.client
+    names = client.keys("celery-task-meta-*")
+    results = [json.loads(meta)["result"] for meta in client.mget(names) if meta]
+    return [r for r in results if isinstance(r, dict) and r.get("started", 0) >= since]
+
+
+def sentence_keys(cluster: Cluster, store: str, url: str) -> list[str]:
+    """The store keys of an article's sentences, as the sync asks for them."""
+    settings = replace(cluster_settings(cluster, store), force=True,
+                       fetch=FetchOptions(allow_private=True))  # fmt: skip
+    script = pipeline.prepare(url, settings)
+    keys: list[str] = pipeline.synthesizer_for(settings, find_voice(settings.voice)).keys(
+        script.segments
+    )
+    return keys
+
+
+def test_feed_sync_narrates_the_articles_side_by_side(
+    cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    towns = {"Alston": 5, "Bampton": 6, "Chard": 4, "Dunster": 5}
+    feed = serve_feed(httpserver, towns)
+    here, there = tmp_path / "here", tmp_path / "there"
+    for folder in (here, there):
+        init_feed(folder, cluster, tmp_path)
+    sync_here(here, feed, cluster)
+
+    started = time.time()
+    synced = run(*sync_args(there, feed, cluster, store_url), env=cluster.env, tmp_path=tmp_path)
+    assert synced.returncode == 0, synced.stderr
+    assert synced.stderr.count("added: Repairs in ") == len(towns), synced.stderr
+
+    # the same episodes, files and feed as on one machine
+    assert episodes(there) == episodes(here)
+    assert feed_entries(there) == feed_entries(here)
+    assert [e["title"] for e in feed_entries(there)] == [f"Repairs in {town}" for town in towns]
+    for episode in episodes(there):
+        for name in episode_files(episode):
+            assert (there / name).read_bytes() == (here / name).read_bytes(), name
+
+    # every sentence spoken once, by both workers, and two articles at the same time
+    article_of = {key: town for town in towns
+                  for key in sentence_keys(cluster, store_url, httpserver.url_for(
+                      f"/news/{town.lower()}/"))}  # fmt: skip
+    records = [r for r in speak_records(cluster, started) if r["key"] in article_of]
+    assert sorted(r["key"] for r in records) == sorted(article_of)
+    assert all(r["synthesised"] for r in records)
+    assert {r["worker"] for r in records} == {f"{name}@test" for name in WORKERS}
+    side_by_side = [
+        (a, b) for a in records for b in records
+        if a["worker"] < b["worker"] and article_of[a["key"]] != article_of[b["key"]]
+        and a["started"] < b["finished"] and b["started"] < a["finished"]
+    ]  # fmt: skip
+    assert side_by_side, "no two articles were ever spoken at the same time"
+    workers_of = {town: {r["worker"] for r in records if article_of[r["key"]] == town}
+                  for town in towns}  # fmt: skip
+    spread = [town for town, workers in workers_of.items() if len(workers) == 2]
+    assert spread, "no article had its sentences spoken by both workers"
+
+
+def test_a_killed_sync_leaves_a_whole_feed(
+    cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    # the first article is short: it is in the feed long before the others are spoken
+    towns = {"Eyam": 2, "Fowey": 12, "Goring": 12, "Hawes": 12}
+    feed = serve_feed(httpserver, towns)
+    folder = tmp_path / "pod"
+    init_feed(folder, cluster, tmp_path)
+    client = {**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "client-cache")}
+    sync = subprocess.Popen([sys.executable, "-m", "narrate", *sync_args(folder, feed, cluster,
+                            store_url)], env=client, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while not episodes(folder) and time.monotonic() < deadline and sync.poll() is None:
+            time.sleep(0.05)
+    finally:
+        sync.kill()  # SIGKILL, by its process id: no clean-up at all
+        sync.wait(10)
+
+    committed = episodes(folder)
+    assert 1 <= len(committed) < len(towns)
+    assert_whole(folder)
+
+    again = run(*sync_args(folder, feed, cluster, store_url), env=cluster.env, tmp_path=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.count("unchanged: ") == len(committed), again.stderr
+    assert len(episodes(folder)) == len(towns)
+    assert [e for e in episodes(folder) if e["guid"] in {c["guid"] for c in committed}] == committed
+    assert_whole(folder)
+    used = {name for episode in episodes(folder) for name in episode_files(episode)}
+    visible = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+    assert visible == used | {FEED_NAME, STATE_NAME, "cover.png"}  # no orphaned episode files
+
+
+def assert_whole(folder: Path) -> None:
+    """feed.xml is a valid feed of exactly the state's episodes, each enclosure a whole file."""
+    enclosures = {href: int(length) for e in feed_entries(folder)
+                  for href, length, _ in e["enclosures"]}  # fmt: skip
+    state = episodes(folder)
+    assert len(enclosures) == len(state)
+    for episode in state:
+        audio = folder / episode_files(episode)[0]
+        assert audio.stat().st_size == episode["length"] == enclosures[BASE_URL + audio.name]
