@@ -1,12 +1,14 @@
 """Articles a minute on this machine: one process alone, then the cluster with 1 and 2 workers,
+narrating articles one after another and syncing a feed of them (the articles side by side),
 and what each task costs the cluster, side by side in one run.
 
     python benchmarks/bench_cluster.py [--articles N] [--sentences N]
 
 Needs the cluster extra and Debian's redis-server. Starts Redis on 127.0.0.1 and the workers
 (one process each, one inference thread), keeps the store in a temporary folder (file://), and
-stops all of them by process id. Every configuration narrates its own new articles (generated
-here, all different), so nothing comes from a cache. Figures go to stdout.
+stops all of them by process id; the feed's pages are served on 127.0.0.1. Every configuration
+narrates its own new articles (generated here, all different), so nothing comes from a cache.
+Figures go to stdout.
 """
 
 from __future__ import annotations
@@ -30,20 +32,92 @@ _processes: dict[str, subprocess.Popen[bytes]] = {}
 TOPICS = ("harbour", "school", "library", "bridge", "market", "station", "museum", "park")
 
 
+def article_lines(tag: str, a: int, sentences: int) -> list[str]:
+    """The sentences of article `a`, none shared with another article."""
+    return [
+        f"In {tag} district {a}, the {TOPICS[n % len(TOPICS)]} committee met for session "
+        f"{n + 1} and agreed on plan {a * 100 + n} after a long debate about the costs."
+        for n in range(sentences)
+    ]
+
+
 def write_articles(folder: Path, tag: str, count: int, sentences: int) -> list[Path]:
     """`count` articles of `sentences` sentences each, none sharing a sentence with another."""
     paths = []
     for a in range(count):
-        lines = [
-            f"In {tag} district {a}, the {TOPICS[n % len(TOPICS)]} committee met for session "
-            f"{n + 1} and agreed on plan {a * 100 + n} after a long debate about the costs."
-            for n in range(sentences)
-        ]
+        lines = article_lines(tag, a, sentences)
         body = "\n\n".join(" ".join(lines[i : i + 3]) for i in range(0, len(lines), 3))
         path = folder / f"{tag}-{a}.md"
         path.write_text(f"# News from {tag} district {a}\n\n{body}\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_site(folder: Path, base: str, tag: str, count: int, sentences: int) -> None:
+    """A news site's pages of `count` new articles and its RSS feed (feed.xml), under `folder`
+    as `base` serves it."""
+    folder.mkdir()
+    items = []
+    for a in range(count):
+        lines = article_lines(tag, a, sentences)
+        body = "".join(f"<p>{' '.join(lines[i : i + 3])}</p>" for i in range(0, len(lines), 3))
+        title = f"News from {tag} district {a}"
+        (folder / f"{tag}-{a}.html").write_text(
+            f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+            f"</head><body><article><h1>{title}</h1>{body}</article></body></html>",
+            encoding="utf-8",
+        )
+        url = f"{base}{tag}-{a}.html"
+        items.append(f"<item><title>{title}</title><link>{url}</link><guid>{url}</guid>"
+                     f"<pubDate>{20 - a:02d} Nov 2026 06:00:00 +0000</pubDate></item>")  # fmt: skip
+    (folder / "feed.xml").write_text(
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>{tag}</title><link>{base}"
+        f"</link>{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+
+
+@contextlib.contextmanager
+def web_server(folder: Path) -> Iterator[str]:
+    """`folder` served on 127.0.0.1, in a thread; yields its base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+def sync_feed(root: Path, tag: str, count: int, sentences: int, broker: str = "",
+              store: str = "") -> float:  # fmt: skip
+    """Seconds for `narrate feed sync` of a site's `count` new articles into a new feed: with a
+    broker, the articles side by side on the workers; without, one after another here."""
+    from narrate import feed
+    from narrate.settings import FetchOptions, Settings
+
+    site, folder = root / f"site-{tag}", root / f"pod-{tag}"
+    with web_server(root) as base:
+        write_site(site, f"{base}site-{tag}/", tag, count, sentences)
+        feed.init(folder, f"News of {tag}", "https://example.org/pod/")
+        settings = Settings(cover=False, force=True, cache_dir=root / f"cache-{tag}",
+                            broker=broker, store=store,
+                            fetch=FetchOptions(allow_private=True))  # fmt: skip
+        started = time.perf_counter()
+        report = feed.sync(folder, f"{base}site-{tag}/feed.xml", settings, limit=count)
+        seconds = time.perf_counter() - started
+    if report.failed or len(report.outcomes) != count:
+        raise SystemExit(f"feed sync failed: {report.failed or report.outcomes}")
+    return seconds
 
 
 def free_port() -> int:
@@ -207,6 +281,9 @@ def main() -> None:
         seconds = narrate_all(write_articles(root, "local", n, size), root / "local")
         print(f"one process, {os.cpu_count()} voice processes:  {n * 60 / seconds:5.1f} "
               f"articles a minute ({seconds:.1f} s)")  # fmt: skip
+        seconds = sync_feed(root, "feedlocal", n, size)
+        print(f"  feed sync of {n} articles, one machine: {n * 60 / seconds:5.1f} "
+              f"articles a minute ({seconds:.1f} s)")  # fmt: skip
         for count in (1, 2):
             with workers(broker, count, env, root) as ready:
                 out = root / f"cluster-{count}"
@@ -216,6 +293,9 @@ def main() -> None:
                 label = f"{count} worker{'s' if count > 1 else ' '}"
                 print(f"cluster, {label} (ready in {ready:.1f} s): "
                       f"{n * 60 / seconds:5.1f} articles a minute ({seconds:.1f} s)")  # fmt: skip
+                seconds = sync_feed(root, f"feed{count}", n, size, broker, store)
+                print(f"  feed sync of {n} articles, side by side: {n * 60 / seconds:5.1f} "
+                      f"articles a minute ({seconds:.1f} s)")  # fmt: skip
                 if count == 2:
                     overhead = task_overhead(broker, store, paths, out)
                     print(f"per-task overhead, sentence already stored: {overhead:.1f} ms")
