@@ -69,6 +69,14 @@ def worker_command(
     events: Annotated[
         bool, typer.Option("--events", help="Send task events, which Flower's task pages show.")
     ] = False,
+    visibility_timeout: Annotated[
+        int,
+        typer.Option(
+            help="Seconds after which the work of a worker that vanished goes to another "
+            "(give every worker the same).",
+            min=1,
+        ),
+    ] = 15,
     debug: Debug = False,
 ) -> None:
     """Speak sentences for the cluster until stopped (a Celery worker: prefork, prefetch 1)."""
@@ -80,7 +88,7 @@ def worker_command(
 
         logging.getLogger("narrate").setLevel(logging.DEBUG if debug else logging.INFO)
         find_voice(voice)  # a voice not on this machine: one line now, not a pool that dies
-        app = worker_app(broker)
+        app = worker_app(broker, visibility_timeout)
         check_broker(app)
         _preload_in_each_process(voice)
         app.conf.worker_proc_alive_timeout = 120  # a first start may optimise the voice model

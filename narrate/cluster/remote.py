@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK, check_broker
+from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK, broker_run, check_broker
 from narrate.cluster.objectstore import Store
 from narrate.errors import ClusterError, NarrateError
 from narrate.model import Clip, Segment, VoiceInfo
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_WAIT_S = 300.0
 """How long a sentence may take to come back, redeliveries after a lost machine included."""
+WAIT_STEP_S = 5.0
+"""How often a wait for a sentence looks at the store and the broker (see _collect)."""
+BROKER_PAUSE_S = 1.0
+"""How long to wait before asking again when the broker did not answer."""
 
 
 def segment_object(key: str) -> str:
@@ -49,6 +54,8 @@ class RemoteSynthesizer(Synthesizer):
     queue: str = INTERACTIVE
     wait_s: float = DEFAULT_WAIT_S
     _hash: str = ""
+    _broker_run: str = ""
+    """The broker's run id when the tasks waited for were sent."""
 
     def start(self, few: bool = False) -> None:
         """Nothing to start here: the workers hold their voices already."""
@@ -76,13 +83,14 @@ class RemoteSynthesizer(Synthesizer):
         self.stats.hits += len(segments) - len(missing)
         if missing:
             self._check_workers()
+            self._broker_run = broker_run(self.app)
         pending = {key: self._send(key, texts[key]) for key in missing}
         found: dict[str, Clip] = {}
         for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
             clip = found.get(key) or (self.cache.get(key) if self.cache and key in local else None)
             if clip is None:
                 if key in pending:
-                    self._wait(pending.pop(key))
+                    self._collect(key, pending, texts, store)
                 clip = self._fetch(store, key, texts[key])
                 if self.cache:
                     self.cache.put(key, clip)
@@ -119,23 +127,52 @@ class RemoteSynthesizer(Synthesizer):
             broker = self.app.conf.broker_url
             raise ClusterError(f"cannot queue work on {broker}: {error}") from None
 
-    def _wait(self, result: Any) -> None:
-        """Wait for a worker to have stored a sentence; count it if it had to synthesise it."""
+    def _collect(self, key: str, pending: dict[str, Any], texts: dict[str, str],
+                 store: Store) -> None:  # fmt: skip
+        """Wait for the task of `key`, then forget it.
+
+        Every few seconds without an answer, look at the store and the broker. A clip in the
+        store is done, even if its answer was lost. A broker restarted meanwhile (its run id
+        changes) may have lost every queued task (a Redis that keeps no files): then each
+        pending sentence the store does not hold is asked for again. The tasks are
+        idempotent, so a broker that kept its queue only runs a few quick "found" tasks more.
+        A broker that stays away ends the wait with one clear line."""
+        deadline = time.monotonic() + self.wait_s
+        while not self._wait(pending[key], min(WAIT_STEP_S, self.wait_s)):
+            if store.has(segment_object(key)):
+                self.stats.synthesised += 1  # most likely for us; its answer went astray
+                break
+            if time.monotonic() > deadline:
+                raise ClusterError(
+                    f"no sentence came back from the workers in {self.wait_s:.0f} s: "
+                    "see 'narrate cluster status'"
+                )
+            if (run := broker_run(self.app)) != self._broker_run:
+                self._broker_run = run
+                lost = [other for other in pending if not store.has(segment_object(other))]
+                log.warning("the broker %s restarted: asking again for %d sentences",
+                            self.app.conf.broker_url, len(lost))  # fmt: skip
+                pending.update((other, self._send(other, texts[other])) for other in lost)
+        del pending[key]
+
+    def _wait(self, result: Any, timeout: float) -> bool:
+        """Wait up to `timeout` s for a worker to have stored a sentence: whether it has. Count
+        it if the worker had to synthesise it."""
         try:
-            outcome = result.get(timeout=self.wait_s, propagate=True)
+            outcome = result.get(timeout=timeout, propagate=True)
         except NarrateError:
             raise
         except Exception as error:  # celery re-raises the worker's error, or its own timeout
             if isinstance(error, self._connection_errors()):
-                broker = self.app.conf.broker_url
-                raise ClusterError(f"lost the broker {broker} while waiting: {error}") from None
+                log.debug("no answer from the broker: %s", error)  # _collect looks at it
+                time.sleep(BROKER_PAUSE_S)
+                return False
             name = error.__class__.__name__
             if name == "TimeoutError":  # celery's own, for result.get
-                raise ClusterError(
-                    f"no sentence came back from the workers in {self.wait_s:.0f} s: "
-                    "see 'narrate cluster status'"
-                ) from None
-            raise ClusterError(f"a worker failed on a sentence: {name}: {error}") from None
+                return False
+            broker_run(self.app)  # celery gives up on a broker that stays away: say that
+            reason = " ".join(str(error).split())
+            raise ClusterError(f"a worker failed on a sentence: {name}: {reason}") from None
         done = "spoken" if outcome.get("synthesised") else "found"
         log.debug("sentence %.12s %s by %s", outcome.get("key"), done, outcome.get("worker"))
         if outcome.get("synthesised"):
@@ -143,6 +180,7 @@ class RemoteSynthesizer(Synthesizer):
             self.stats.seconds_of_speech += float(outcome.get("seconds", 0.0))
         else:  # another job stored it in the meantime
             self.stats.hits += 1
+        return True
 
     def _connection_errors(self) -> tuple[type[BaseException], ...]:
         """What the broker's client raises when the broker goes away (kombu also lists KeyError
@@ -161,7 +199,8 @@ class RemoteSynthesizer(Synthesizer):
             if data is not None:  # put-if-absent would keep the damaged one
                 store.remove(segment_object(key))
             self._check_workers()
-            self._wait(self._send(key, text))
+            self._broker_run = broker_run(self.app)
+            self._collect(key, {key: self._send(key, text)}, {key: text}, store)
         raise ClusterError(f"sentence {key[:12]} never reached the store {store.url}")
 
 

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from narrate.cluster import throughput
-from narrate.cluster.celeryapp import ARTICLE_TASK, ASSEMBLE_TASK, BATCH, SPEAK_TASK, make_app
+from narrate.cluster.celeryapp import (
+    ARTICLE_TASK,
+    ASSEMBLE_TASK,
+    BATCH,
+    SPEAK_TASK,
+    VISIBILITY_TIMEOUT_S,
+    hold_work,
+    make_app,
+)
 from narrate.cluster.objectstore import Store
 from narrate.cluster.remote import RemoteSynthesizer, segment_object
 from narrate.errors import ClusterError, NarrateError
@@ -186,8 +194,10 @@ def _counted(function: Any) -> Any:
     return run
 
 
-def worker_app(broker: str) -> Any:
-    return register(make_app(broker))
+def worker_app(broker: str, visibility_s: int = VISIBILITY_TIMEOUT_S) -> Any:
+    app = register(make_app(broker, visibility_s))
+    hold_work(app)
+    return app
 
 
 def preload(voice: str | None) -> None:

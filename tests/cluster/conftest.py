@@ -49,7 +49,7 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], what: str) -> Non
     raise RuntimeError(f"{what} did not open port {port}")
 
 
-def stop_process(process: subprocess.Popen[bytes], group: bool = False) -> None:
+def stop_process(process: subprocess.Popen[Any], group: bool = False) -> None:
     """Stop a process we started, by its id (and its children, by its process group)."""
     if process.poll() is not None:
         return
@@ -63,17 +63,22 @@ def stop_process(process: subprocess.Popen[bytes], group: bool = False) -> None:
         process.wait(5)
 
 
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def start_redis(folder: Path, port: int, *options: str) -> subprocess.Popen[bytes]:
+    """A redis-server on 127.0.0.1:`port` keeping its files in `folder`, once it listens."""
     if REDIS is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
     command = [REDIS, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-               "--appendonly", "no", "--dir", str(folder)]  # fmt: skip
+               "--appendonly", "no", "--dir", str(folder), *options]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port, process, "redis-server")
+    return process
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    process = start_redis(tmp_path_factory.mktemp("redis"), port)
     try:
-        wait_for_port(port, process, "redis-server")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
         stop_process(process)
@@ -141,13 +146,16 @@ class Cluster:
     logs: Path
     workers: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     starts: dict[str, int] = field(default_factory=dict)
+    options: tuple[str, ...] = ()
+    """More options for `narrate worker`."""
 
     def start(self, name: str) -> None:
         self.starts[name] = self.starts.get(name, 0) + 1
         with (self.logs / f"{name}.log").open("ab") as log:  # the worker keeps its own copy
             self.workers[name] = subprocess.Popen(
                 [sys.executable, "-m", "narrate", "worker", "--broker", self.broker,
-                 "--concurrency", "1", "--name", f"{name}@test", "--voice", str(self.voice)],
+                 "--concurrency", "1", "--name", f"{name}@test", "--voice", str(self.voice),
+                 *self.options],
                 env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
 
