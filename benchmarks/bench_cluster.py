@@ -99,10 +99,14 @@ def web_server(folder: Path) -> Iterator[str]:
 
 
 def sync_feed(root: Path, tag: str, count: int, sentences: int, broker: str = "",
-              store: str = "") -> float:  # fmt: skip
+              store: str = "", one_by_one: bool = False) -> float:  # fmt: skip
     """Seconds for `narrate feed sync` of a site's `count` new articles into a new feed: with a
-    broker, the articles side by side on the workers; without, one after another here."""
+    broker, the articles side by side on the workers; without, one after another here.
+
+    `one_by_one`: the same, with the feed's items given to the feed one at a time (with a
+    broker: what sync did before its articles went side by side)."""
     from narrate import feed
+    from narrate.feed.sitefeed import read_feed
     from narrate.settings import FetchOptions, Settings
 
     site, folder = root / f"site-{tag}", root / f"pod-{tag}"
@@ -113,10 +117,15 @@ def sync_feed(root: Path, tag: str, count: int, sentences: int, broker: str = ""
                             broker=broker, store=store,
                             fetch=FetchOptions(allow_private=True))  # fmt: skip
         started = time.perf_counter()
-        report = feed.sync(folder, f"{base}site-{tag}/feed.xml", settings, limit=count)
+        address = f"{base}site-{tag}/feed.xml"
+        if one_by_one:
+            items = read_feed(address, settings.fetch)
+            outcomes = [o for i in items for o in feed.add(folder, [i.url], settings).outcomes]
+        else:
+            outcomes = list(feed.sync(folder, address, settings, limit=count).outcomes)
         seconds = time.perf_counter() - started
-    if report.failed or len(report.outcomes) != count:
-        raise SystemExit(f"feed sync failed: {report.failed or report.outcomes}")
+    if len(outcomes) != count or any(o.status != "added" for o in outcomes):
+        raise SystemExit(f"feed sync failed: {outcomes}")
     return seconds
 
 
@@ -296,6 +305,10 @@ def main() -> None:
                 seconds = sync_feed(root, f"feed{count}", n, size, broker, store)
                 print(f"  feed sync of {n} articles, side by side: {n * 60 / seconds:5.1f} "
                       f"articles a minute ({seconds:.1f} s)")  # fmt: skip
+                if count == 2:
+                    seconds = sync_feed(root, "feedseq", n, size, broker, store, one_by_one=True)
+                    print(f"  the same, one article after another: {n * 60 / seconds:5.1f} "
+                          f"articles a minute ({seconds:.1f} s)")  # fmt: skip
                 if count == 2:
                     overhead = task_overhead(broker, store, paths, out)
                     print(f"per-task overhead, sentence already stored: {overhead:.1f} ms")
