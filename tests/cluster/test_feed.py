@@ -5,6 +5,7 @@ written by the sync process alone, the same as one machine's, and whole when the
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -17,11 +18,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate import pipeline
-from narrate.feed.state import FEED_NAME, STATE_NAME
+from narrate.feed.state import FEED_NAME, LOCK_NAME, STATE_NAME
 from narrate.settings import FetchOptions
 from narrate.speech.catalog import find_voice
 from tests.cluster.articles import article_page
-from tests.cluster.conftest import WORKERS, Cluster
+from tests.cluster.conftest import WORKERS, Cluster, stop_process
 from tests.cluster.test_commands import run
 from tests.cluster.test_remote import cluster_settings
 
@@ -155,6 +156,42 @@ def test_feed_sync_narrates_the_articles_side_by_side(
     assert spread, "no article had its sentences spoken by both workers"
 
 
+def start_sync(folder: Path, feed: str, cluster: Cluster, store: str,
+               tmp_path: Path) -> subprocess.Popen[bytes]:  # fmt: skip
+    """`narrate feed sync` in the background, once the feed has its first episode."""
+    client = {**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "client-cache")}
+    sync = subprocess.Popen([sys.executable, "-m", "narrate", *sync_args(folder, feed, cluster,
+                            store)], env=client, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not episodes(folder) and time.monotonic() < deadline and sync.poll() is None:
+        time.sleep(0.05)
+    return sync
+
+
+def test_a_stopped_sync_ends_at_once_and_leaves_no_stray_file(
+    cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    towns = {"Ilam": 2, "Jarrow": 14, "Keswick": 14}
+    feed = serve_feed(httpserver, towns)
+    folder = tmp_path / "pod"
+    init_feed(folder, cluster, tmp_path)
+    sync = start_sync(folder, feed, cluster, store_url, tmp_path)
+    try:
+        sync.send_signal(signal.SIGTERM)  # as systemd or Docker stops it
+        stopped = time.monotonic()
+        sync.wait(30)
+        took = time.monotonic() - stopped
+    finally:
+        stop_process(sync)
+
+    assert sync.returncode == 128 + signal.SIGTERM
+    assert took < 10  # each article's thread stops at its next sentence
+    assert 1 <= len(episodes(folder)) < len(towns)
+    assert_whole(folder)
+    assert_no_stray_file(folder)
+
+
 def test_a_killed_sync_leaves_a_whole_feed(
     cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
 ) -> None:
@@ -163,17 +200,9 @@ def test_a_killed_sync_leaves_a_whole_feed(
     feed = serve_feed(httpserver, towns)
     folder = tmp_path / "pod"
     init_feed(folder, cluster, tmp_path)
-    client = {**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "client-cache")}
-    sync = subprocess.Popen([sys.executable, "-m", "narrate", *sync_args(folder, feed, cluster,
-                            store_url)], env=client, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        while not episodes(folder) and time.monotonic() < deadline and sync.poll() is None:
-            time.sleep(0.05)
-    finally:
-        sync.kill()  # SIGKILL, by its process id: no clean-up at all
-        sync.wait(10)
+    sync = start_sync(folder, feed, cluster, store_url, tmp_path)
+    sync.kill()  # SIGKILL, by its process id: no clean-up at all
+    sync.wait(10)
 
     committed = episodes(folder)
     assert 1 <= len(committed) < len(towns)
@@ -188,6 +217,13 @@ def test_a_killed_sync_leaves_a_whole_feed(
     used = {name for episode in episodes(folder) for name in episode_files(episode)}
     visible = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
     assert visible == used | {FEED_NAME, STATE_NAME, "cover.png"}  # no orphaned episode files
+
+
+def assert_no_stray_file(folder: Path) -> None:
+    """Only the feed's own files: no episode file outside the state, no temporary file."""
+    used = {name for episode in episodes(folder) for name in episode_files(episode)}
+    own = used | {FEED_NAME, STATE_NAME, "cover.png", LOCK_NAME}
+    assert {p.name for p in folder.iterdir()} == own
 
 
 def assert_whole(folder: Path) -> None:
