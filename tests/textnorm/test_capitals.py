@@ -1,0 +1,127 @@
+"""Words in capitals: a word or an acronym, and how the acronym is said (issue 14).
+
+The rule is in narrate.textnorm.en.acronyms, its lists in narrate.textnorm.en.wordlist and
+narrate/data/acronyms.tsv. Every sentence here was written for this file. The last tests ask the
+voice's own phonemizer what it says, since that, not the text, is what a listener hears.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from narrate.speech.audit import FlagKind, Listener, audit_spoken
+from narrate.textnorm import normalize
+from narrate.textnorm.en.acronyms import is_english_word
+from narrate.textnorm.en.wordlist import Acronym, Said, known_acronym, known_word, said
+
+CASES: dict[str, list[tuple[str, str]]] = {
+    "an English word in capitals among lower-case words": [
+        ("She rolled a SIX and won.", "She rolled a six and won."),
+        ("Is it over? The answer is NO.", "Is it over? The answer is no."),
+        ("It was a HUGE mistake.", "It was a huge mistake."),
+    ],
+    "a run of capitals, or a line in capitals, is words": [
+        ("They chanted GET OUT and VOTE all night.",
+         "They chanted get out and vote all night."),
+        ("Doors OPEN AT NOON today.", "Doors open at noon today."),
+        ("HOW WE DID IT", "how we did it"),
+        ("THE CAR THAT RAN ON ICE", "the car that ran on ice"),
+        ("OPEN RUN", "open run"),
+        ("LIVE FROM SYDNEY", "live from SYDNEY"),
+    ],
+    "an acronym in a line of capitals keeps its letters": [
+        ("FBI AGENTS RAID OFFICE", "F B I agents raid office"),
+        ("US TROOPS GO HOME", "U S troops go home"),
+        ("NEW DSP CHIPS SHIP", "new D S P chips ship"),
+    ],
+    "known acronyms, as they are said": [
+        ("Shares of ICICI rose.", "Shares of I C I C I rose."),
+        ("The office LAN and the WAN failed.", "The office Lan and the Wan failed."),
+        ("The API returns JSON by default.", "The Eh P I returns JSON by default."),
+        ("The POSIX shell is old.", "The Pozix shell is old."),
+        ("The IT desk called the WHO.", "The I T desk called the W H O."),
+        ("The SEC and the NGO agreed.", "The S E C and the N G O agreed."),
+        ("The club's AAA rating.", "The club's triple Eh rating."),
+        ("UEFA fined the club.", "UEFA fined the club."),
+    ],
+    "plurals and possessives keep their letters": [
+        ("Both ICUs and two DSPs.", "Both I C U's and two D S P's."),
+        ("The CEO's car and three SUVs.", "The C E O's car and three S U V's."),
+        ("ICICI's profit rose.", "I C I C I's profit rose."),
+        ("All the CEOs' cars, and RMS' essay.", "All the C E O's cars, and R M S's essay."),
+        ("He wrote 'FBI' on the box.", "He wrote 'F B I' on the box."),
+    ],
+    "a dateline in capitals is a place": [
+        ("ST. MARYS, Ohio (AP) — Rain fell.", "Saint Marys, Ohio (Eh P) — Rain fell."),
+        ("ST ANNE, Jersey — The fair opened.", "Saint Anne, Jersey — The fair opened."),
+    ],
+    "unknown capitals: spelled unless sayable": [
+        ("The NHTSA ruled on it.", "The N H T S Eh ruled on it."),
+        ("The DRAVON team won.", "The DRAVON team won."),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"), [case for cases in CASES.values() for case in cases]
+)
+def test_normalize(written: str, spoken: str) -> None:
+    assert normalize(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("FBI", Said.LETTERS), ("CNN", Said.LETTERS), ("NASA", Said.WORD), ("SYDNEY", Said.WORD),
+     ("ICU", Said.UNKNOWN), ("GPS", Said.LETTERS)],
+)  # fmt: skip
+def test_the_pronouncing_dictionary_tells_spelled_from_said(word: str, expected: Said) -> None:
+    assert said(word) is expected
+
+
+def test_the_dictionaries_know_words_and_names_but_not_acronyms() -> None:
+    assert known_word("VOTED") and known_word("ONLINE") and known_word("EUROPE")
+    assert not known_word("ICICI") and not known_word("NHTSA")
+
+
+def test_the_acronym_list_says_how_and_where() -> None:
+    assert known_acronym("POSIX") == Acronym("Pozix")
+    assert known_acronym("US") == Acronym(Acronym.LETTERS, in_capitals=True)
+    assert known_acronym("IT") == Acronym(Acronym.LETTERS)
+    assert known_acronym("SYDNEY") is None
+
+
+def test_is_english_word_for_the_listener_check() -> None:
+    assert is_english_word("ONLINE") and is_english_word("NATO") and is_english_word("JSON")
+    assert not is_english_word("ICICI") and not is_english_word("DSP")
+    assert not is_english_word("IT")  # a known acronym spelled in running text
+
+
+@pytest.fixture(scope="module")
+def listener() -> Listener:
+    return Listener()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Voters were told to GET OUT and VOTE on Sunday.",
+        "Was it worth it? The answer is YES!",
+        "BREAKING: FIRE IN THE OLD TOWN",
+        "HOW WE DID IT",
+        "The office LAN went down, and the JSON feed with it.",
+        "Shares of ICICI rose as the SUVs sold.",
+    ],
+)
+def test_the_voice_spells_nothing_and_reads_no_unknown_capitals(
+    listener: Listener, written: str
+) -> None:
+    report = audit_spoken([normalize(written)], listener)
+    kinds = {FlagKind.SPELLED, FlagKind.CAPITALS}
+    assert [flag.item for flag in report.flags if flag.kind in kinds] == []
+
+
+def test_the_voice_says_icici_letter_by_letter_and_json_as_a_word(listener: Listener) -> None:
+    letters = "".join(listener.phonemes(c) for c in "ICICI")
+    assert letters in listener.phonemes(normalize("Shares of ICICI rose."))
+    # "JSON" said as one word, "jay-son", not J S O N
+    assert listener.phonemes(normalize("It returns JSON.")).endswith("dʒeɪsɑːn")
