@@ -91,7 +91,7 @@ def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
     return False
 
 
-def _english(word: str) -> bool:
+def english_word(word: str) -> bool:
     """An English word written in capitals. A large dictionary lists nearly every string of
     three letters as some rare word ("ai", "dos", "mod"), and three capitals among lower-case
     words are far more often an acronym: short words count only from ENGLISH."""
@@ -102,9 +102,9 @@ def _word_like(word: str) -> bool:
     """A word in capitals said as a word among other capitals: an English word, a name, a
     known acronym said as a word, or an unknown but sayable one."""
     known = known_acronym(word)
-    if known is not None and not _english(word):
+    if known is not None and not english_word(word):
         return known.said != Acronym.LETTERS
-    return _english(word) or (len(word) > 3 and said(word) is Said.WORD) or sayable(word)
+    return english_word(word) or (len(word) > 3 and said(word) is Said.WORD) or sayable(word)
 
 
 def sayable(word: str) -> bool:
@@ -132,9 +132,9 @@ def _heading_word(m: re.Match[str]) -> str:
     espeak never spells), unless it is an acronym spelled even there ("US TROOPS LEAVE")."""
     word, plural = m["word"], m["plural"] or ""
     known = known_acronym(word)
-    if known is not None and (known.in_capitals or not _english(word)):
+    if known is not None and (known.in_capitals or not english_word(word)):
         return _say_known(known, word, plural)
-    if _english(word):
+    if english_word(word):
         return m[0].lower()
     if _word_like(word) or _title(word):
         return m[0]  # a name ("SYDNEY"), or an abbreviation the next pass reads ("MAIN ST")
@@ -169,7 +169,7 @@ def _caps(m: re.Match[str]) -> str:
         return _say_known(known, word, plural)
     if plural == "s":
         return _letters(word, plural)
-    if _english(word):  # "The answer is YES!": lower case, or espeak spells it
+    if english_word(word):  # "The answer is YES!": lower case, or espeak spells it
         return word.lower() + plural
     if len(word) > 3 and said(word) is not Said.LETTERS and (known_word(word) or sayable(word)):
         return m[0]  # longer words in capitals espeak reads as words
