@@ -28,11 +28,15 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("THE CAR THAT RAN ON ICE", "the car that ran on ice"),
         ("OPEN RUN", "open run"),
         ("LIVE FROM SYDNEY", "live from SYDNEY"),
+        ("A NEW ERA FOR THE CITY", "A new era for the city"),
+        ("COUNCIL VOTES BAN ON JET SKIS", "council votes ban on jet skis"),
     ],
     "an acronym in a line of capitals keeps its letters": [
         ("FBI AGENTS RAID OFFICE", "F B I agents raid office"),
         ("US TROOPS GO HOME", "U S troops go home"),
         ("NEW DSP CHIPS SHIP", "new D S P chips ship"),
+        ("SEC SUES THE FIRM", "S E C sues the firm"),
+        ("MOD ORDERS NEW SHIPS", "M O D orders new ships"),
     ],
     "known acronyms, as they are said": [
         ("Shares of ICICI rose.", "Shares of I C I C I rose."),

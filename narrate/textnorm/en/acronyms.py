@@ -30,7 +30,8 @@ ENGLISH: Final = frozenset({
     "A", "ACT", "ADD", "AGE", "AGO", "AH", "AIM", "AIR", "ALL", "AN", "AND", "ANY", "ARE", "ART",
     "AS", "ASK", "AT", "BAD", "BAR", "BE", "BED", "BIG", "BIT", "BOT", "BOX", "BOY", "BUT", "BUY",
     "BY", "CAN", "CAR", "CAT", "COW", "CRY", "CUP", "CUT", "DAD", "DAY", "DEN", "DID", "DIE", "DO",
-    "DOG", "DRY", "DUE", "EAR", "EAT", "EGG", "END", "EYE", "FAN", "FAR", "FAT", "FEE", "FEW",
+    "DOG", "DRY", "DUE", "EAR", "ERA", "EAT", "EGG", "END", "EYE", "FAN", "FAR", "FAT", "FEE",
+    "FEW",
     "FIT", "FIX", "FLY", "FOR", "FOX", "FUN", "GAS", "GET", "GO", "GOD", "GOT", "GUN", "GUY", "HA",
     "HAD", "HAS", "HAT", "HE", "HER", "HIM", "HIS", "HIT", "HOT", "HOW", "I", "ICE", "IF", "ILL",
     "IN", "IS", "IT", "ITS", "JOB", "JOY", "KEY", "KID", "LAW", "LAY", "LEG", "LET", "LIE", "LIP",
@@ -104,7 +105,16 @@ def _word_like(word: str) -> bool:
     known = known_acronym(word)
     if known is not None and not english_word(word):
         return known.said != Acronym.LETTERS
-    return english_word(word) or (len(word) > 3 and said(word) is Said.WORD) or sayable(word)
+    return _heading_english(word) or (len(word) > 3 and said(word) is Said.WORD) or sayable(word)
+
+
+def _heading_english(word: str) -> bool:
+    """An English word among other capitals, where words are likelier than acronyms: three
+    letters count when both dictionaries say them as a word ("BAN", "JET"); two letters only
+    from ENGLISH (a dictionary's two-letter entries are mostly rare: "ai", "eu")."""
+    if english_word(word):
+        return True
+    return len(word) == 3 and in_dictionary(word) and said(word) is Said.WORD
 
 
 def sayable(word: str) -> bool:
@@ -134,7 +144,7 @@ def _heading_word(m: re.Match[str]) -> str:
     known = known_acronym(word)
     if known is not None and (known.in_capitals or not english_word(word)):
         return _say_known(known, word, plural)
-    if english_word(word):
+    if _heading_english(word):
         return m[0].lower()
     if _word_like(word) or _title(word):
         return m[0]  # a name ("SYDNEY"), or an abbreviation the next pass reads ("MAIN ST")
