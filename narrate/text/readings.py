@@ -5,8 +5,8 @@ acronym among the capitals of a heading, a model name at the end of a sentence (
 "I D point three" there, "I D three" elsewhere). A listener hears two names. This pass looks at
 the whole script: a name-like token (a word in capitals that is no English word, or letters
 with digits: "NYCHA", "RAV4", "ID.3") found in several segments and read two ways is read
-everywhere as it is read on its own, which is how running text reads it; a heading or a
-sentence end is the context that tells least about a name.
+everywhere as a plain sentence of running text reads it; a heading or a sentence end is the
+context that tells least about a name.
 
 A token is pinned by writing its reading in place of it and normalising the segment again
 (normalising spoken words changes nothing), and only where that reading is then heard.
@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 
 Speak = Callable[[str], str]
 
-# capitals ("NYCHA"), or letters with digits, maybe joined by a dot ("RAV4", "ID.3", "A350"),
+# capitals ("NYCHA"), or letters with digits, maybe joined by a dot or a hyphen ("RAV4", "ID.3",
+# "CX-5"),
 # in prose: not inside a path or a setting ("/usr/SRC", "CDPATH=")
 _NAME: Final = re.compile(
-    r"(?<![\w.'’/-])(?:[A-Z]{2,}|[A-Za-z]*[A-Z][A-Za-z]*\.?[0-9][0-9A-Za-z]*)(?![\w=/-]|\.\w)"
+    r"(?<![\w.'’/-])(?:[A-Z]{2,}|[A-Za-z]*[A-Z][A-Za-z]*[.-]?[0-9][0-9A-Za-z]*)(?![\w=/-]|\.\w)"
 )
 # a Roman numeral is read by its context, rightly: "King Henry IV" is "the Fourth", "IV" "Four"
 _ROMAN: Final = re.compile(r"[IVXLCDM]+")
@@ -46,6 +47,19 @@ def _names(text: str) -> set[str]:
     }
 
 
+_BEFORE: Final = "We saw the "
+_AFTER: Final = " there."
+
+
+def _in_running_text(name: str, speak: Speak) -> str:
+    """How a sentence of plain prose reads name: "The CX-5" is "C X-five", while "CX-5" on
+    its own could be a Roman numeral."""
+    said = speak(f"{_BEFORE}{name}{_AFTER}")
+    if said.startswith(_BEFORE) and said.endswith(_AFTER):
+        return said[len(_BEFORE) : -len(_AFTER)].strip()
+    return speak(name).strip(" .")
+
+
 def _heard(spoken: str, reading: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(reading)}(?!\w)", spoken) is not None
 
@@ -53,7 +67,8 @@ def _heard(spoken: str, reading: str) -> bool:
 def one_reading_per_name(
     segments: Sequence[Segment], speak: Speak, source: Callable[[Segment], str]
 ) -> list[Segment]:
-    """The segments, with each name read as on its own wherever the story reads it two ways.
+    """The segments, with each name read as in running text wherever the story reads it two
+    ways.
 
     `source` gives the text a segment's spoken text was made from (a heading with its full
     stop added), so that it can be normalised again with the name pinned.
@@ -67,7 +82,7 @@ def one_reading_per_name(
     for name, places in found.items():
         if len(places) < 2:
             continue
-        alone = speak(name).strip(" .")
+        alone = _in_running_text(name, speak)
         strays = [i for i in places if not _heard(segments[i].spoken, alone)]
         if alone and strays and len(strays) < len(places):  # read two ways, one of them alone
             for index in strays:

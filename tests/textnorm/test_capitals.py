@@ -54,6 +54,11 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("ICICI's profit rose.", "I C I C I's profit rose."),
         ("All the CEOs' cars, and RMS' essay.", "All the C E O's cars, and R M S's essay."),
         ("He wrote 'FBI' on the box.", "He wrote 'F B I' on the box."),
+        ("WHY TPG'S OFFER WON", "why T P G's offer won"),
+        ("NASA'S PROBE LANDS", "NASA's probe lands"),
+    ],
+    "capitals joined by a dot to a word are a product name": [
+        ("The ID.Buzz van and the IQ.LIGHT lamp.", "The I D Buzz van and the I Q light lamp."),
     ],
     "a dateline in capitals is a place": [
         ("ST. MARYS, Ohio (AP) — Rain fell.", "Saint Marys, Ohio (Eh P) — Rain fell."),

@@ -47,14 +47,15 @@ ENGLISH: Final = frozenset({
 ("The answer is YES!"); longer words come from the dictionaries."""
 
 _DOTTED = re.compile(r"(?<![a-z0-9_])(?<![A-Za-z]\.)(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
-# "IQ.LIGHT": two words in capitals joined by a dot, a product name; not an abbreviation
-_JOINED = re.compile(r"\b([A-Z]{2,})\.([A-Z]{2,})\b")
+# "IQ.LIGHT", "ID.Buzz": capitals joined by a dot to a word, a product name; not an
+# abbreviation, and the voice would say "dot"
+_JOINED = re.compile(r"\b([A-Z]{2,})\.([A-Z][A-Za-z]+)\b")
 _GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)?")
-# the plural or possessive: "SUVs", "CEO's", "CEOs'" and "RMS'" (a bare apostrophe only after
-# an S: "'FBI'" is a quotation, "O'NEILL" a name)
+# the plural or possessive: "SUVs", "CEO's", "TPG'S", "CEOs'" and "RMS'" (a bare apostrophe
+# only after an S: "'FBI'" is a quotation, "O'NEILL" a name)
 _CAPS = re.compile(
     r"(?<![\w.-])(?<!\w['’])(?P<word>[A-Z]{2,})"
-    r"(?P<plural>s['’]?(?!\w)|['’]s|(?<=S)['’](?!\w))?(?!\w|['’]\w)"
+    r"(?P<plural>s['’]?(?!\w)|['’][sS]|(?<=S)['’](?!\w))?(?!\w|['’]\w)"
 )
 _ONSETS = (
     "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "F", "FL", "FR", "G", "GL", "GR", "H", "J",
@@ -140,14 +141,14 @@ def _dotted(m: re.Match[str]) -> str:
 def _heading_word(m: re.Match[str]) -> str:
     """A word of text written in capitals: an English word is a word (in lower case, which
     espeak never spells), unless it is an acronym spelled even there ("US TROOPS LEAVE")."""
-    word, plural = m["word"], m["plural"] or ""
+    word, plural = m["word"], (m["plural"] or "").lower()
     known = known_acronym(word)
     if known is not None and (known.in_capitals or not english_word(word)):
         return _say_known(known, word, plural)
     if _heading_english(word):
         return m[0].lower()
     if _word_like(word) or _title(word):
-        return m[0]  # a name ("SYDNEY"), or an abbreviation the next pass reads ("MAIN ST")
+        return word + plural  # a name ("SYDNEY"), or an abbreviation a later pass reads ("ST")
     return _letters(word, plural)
 
 
@@ -173,7 +174,7 @@ def _letters(word: str, plural: str) -> str:
 def _caps(m: re.Match[str]) -> str:
     """A word in capitals among lower-case words: a known acronym as it is said; else capitals
     with a small "s" ("LEDs") and what no dictionary says as a word are spelled."""
-    word, plural = m["word"], m["plural"] or ""
+    word, plural = m["word"], (m["plural"] or "").lower()
     known = known_acronym(word)
     if known is not None:
         return _say_known(known, word, plural)
