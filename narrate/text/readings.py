@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final
@@ -28,23 +29,26 @@ log = logging.getLogger(__name__)
 Speak = Callable[[str], str]
 
 # capitals ("NYCHA"), or letters with digits, maybe joined by a dot or a hyphen ("RAV4", "ID.3",
-# "CX-5"),
-# in prose: not inside a path or a setting ("/usr/SRC", "CDPATH=")
+# "CX-5"), in prose: not inside a path or a setting ("/usr/SRC", "CDPATH="), nor beside a
+# number, which reads it with the number ("0.15 EUR" is "fifteen cents")
+_BEFORE_NAME: Final = r"(?<![\w.'’/-])(?<![0-9] )"
+_AFTER_NAME: Final = r"(?![\w=/-]|\.\w| [0-9])"
 _NAME: Final = re.compile(
-    r"(?<![\w.'’/-])(?:[A-Z]{2,}|[A-Za-z]*[A-Z][A-Za-z]*[.-]?[0-9][0-9A-Za-z]*)(?![\w=/-]|\.\w)"
+    _BEFORE_NAME + r"(?:[A-Z]{2,}|[A-Za-z]*[A-Z][A-Za-z]*[.-]?[0-9][0-9A-Za-z]*)" + _AFTER_NAME
 )
 # a Roman numeral is read by its context, rightly: "King Henry IV" is "the Fourth", "IV" "Four"
 _ROMAN: Final = re.compile(r"[IVXLCDM]+")
 _CAPITALS: Final = re.compile(r"[A-Z]+")
 
 
-def _names(text: str) -> set[str]:
-    return {
+def _names(text: str) -> list[str]:
+    """The name-like tokens of text, once for each time they occur."""
+    return [
         name
         for name in _NAME.findall(text)
         if not _CAPITALS.fullmatch(name)
         or not (english_word(name) or _ROMAN.fullmatch(name))  # "IT" in "HOW WE DID IT"
-    }
+    ]
 
 
 _BEFORE: Final = "We saw the "
@@ -60,8 +64,8 @@ def _in_running_text(name: str, speak: Speak) -> str:
     return speak(name).strip(" .")
 
 
-def _heard(spoken: str, reading: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(reading)}(?!\w)", spoken) is not None
+def _times_heard(spoken: str, reading: str) -> int:
+    return len(re.findall(rf"(?<!\w){re.escape(reading)}(?!\w)", spoken))
 
 
 def one_reading_per_name(
@@ -73,24 +77,25 @@ def one_reading_per_name(
     `source` gives the text a segment's spoken text was made from (a heading with its full
     stop added), so that it can be normalised again with the name pinned.
     """
-    found: dict[str, list[int]] = {}
+    found: dict[str, Counter[int]] = {}  # name -> how often in each segment
     for index, segment in enumerate(segments):
         if segment.kind is not SegmentKind.NOTE:
             for name in _names(segment.text):
-                found.setdefault(name, []).append(index)
+                found.setdefault(name, Counter())[index] += 1
     pins: dict[int, dict[str, str]] = {}
     for name, places in found.items():
-        if len(places) < 2:
+        if places.total() < 2:
             continue
-        alone = _in_running_text(name, speak)
-        strays = [i for i in places if not _heard(segments[i].spoken, alone)]
-        if alone and strays and len(strays) < len(places):  # read two ways, one of them alone
+        reading = _in_running_text(name, speak)
+        heard = {i: _times_heard(segments[i].spoken, reading) for i in places}
+        strays = [i for i in places if heard[i] < places[i]]
+        if reading and strays and any(heard.values()):  # read two ways, one as in prose
             for index in strays:
-                pins.setdefault(index, {})[name] = alone
+                pins.setdefault(index, {})[name] = reading
     result = list(segments)
     for index, pinned in pins.items():
         spoken = speak(_pinned(source(result[index]), pinned))
-        if all(_heard(spoken, reading) for reading in pinned.values()):
+        if all(_times_heard(spoken, reading) for reading in pinned.values()):
             log.debug("one reading: %r -> %r", result[index].spoken, spoken)
             result[index] = replace(result[index], spoken=spoken)
     return result
@@ -99,5 +104,5 @@ def one_reading_per_name(
 def _pinned(text: str, readings: dict[str, str]) -> str:
     names = sorted(readings, key=len, reverse=True)
     alternatives = "|".join(map(re.escape, names))
-    pattern = re.compile(rf"(?<![\w.'’/-])(?:{alternatives})(?![\w=/-]|\.\w)")
+    pattern = re.compile(rf"{_BEFORE_NAME}(?:{alternatives}){_AFTER_NAME}")
     return pattern.sub(lambda m: readings[m[0]], text)

@@ -32,6 +32,21 @@ def test_a_model_name_at_a_sentence_end_is_read_as_everywhere_else() -> None:
     ]
 
 
+def test_a_name_twice_in_one_sentence_is_read_one_way() -> None:
+    article = Article(
+        "", (Block(BlockKind.PARAGRAPH, "The ID.3 came first; then we drove the ID.3."),)
+    )
+    assert _spoken(article) == ["The I D three came first; then we drove the I D three."]
+
+
+def test_a_code_read_with_its_number_is_left_to_the_number() -> None:
+    article = Article("", (Block(BlockKind.PARAGRAPH, "Prices are in EUR. A coffee is 2.50 EUR."),))
+    assert _spoken(article) == [
+        "Prices are in E U R.",
+        "A coffee is two euros fifty cents.",
+    ]
+
+
 def test_a_model_name_in_a_heading_of_capitals_is_read_as_in_the_body() -> None:
     article = Article(
         "",
