@@ -101,6 +101,34 @@ def test_hidden_paywall_markup_is_not_a_paywall() -> None:
     assert article.text.endswith("new lighting on the path to the station.")
 
 
+def test_paragraphs_marked_with_the_paywall_class_but_sent_whole_are_read() -> None:
+    """A metered site marks every paragraph after the first with its paywall's class and
+    sends them all, cut into containers between the adverts; a reader within the allowance
+    sees them, so they are the story."""
+    opening = "<p>The ferry from the island ran again on Monday, three weeks after the storm.</p>"
+    sentences = (
+        "Engineers replaced the ramp that the waves had torn from the harbour wall.",
+        "The crossing took forty minutes, ten more than before, while a buoy is missing.",
+        "Islanders who had relied on a fishing boat for bread and post cheered it in.",
+        "The operator said the evening sailing would return once the lights were fixed.",
+        "Two of the crew had worked through the night to have the ferry ready at dawn.",
+        "A second ferry, on loan from the mainland, will cover the winter timetable.",
+    )
+    chunks = [sentences[:2], sentences[2:4], sentences[4:]]
+    metered = "<div class='ad-slot'></div>".join(
+        "<div class='body-chunk'>"
+        + "".join(f"<p class='paywall'>{s}</p>" for s in chunk)
+        + "</div>"
+        for chunk in chunks
+    )
+    article = extract_article(
+        article_page(metered, story=opening, closing=""), "https://islandnews.example/ferry"
+    )
+    assert "torn from the harbour wall" in article.text
+    assert article.text.endswith("will cover the winter timetable.")
+    assert not article.paywalled
+
+
 def test_a_teaser_then_a_subscribe_box_is_flagged_not_narrated_as_complete() -> None:
     box = (
         "<div class='paywall'><h2>Keep reading with a Valley Post membership</h2>"
