@@ -110,6 +110,7 @@ _MAX_SOURCE_WORDS = 10
 TEASER_HEADING = re.compile(
     r"^(?:(?:other|more|related|recommended|latest|popular|trending|top|further)\b.{0,40}"
     r"\b(?:stories|articles|columns|posts|news|reads|reading|videos|coverage|headlines)"
+    r"(?:\s+(?:from|on|at|in|by)\b.{0,40})?"  # "More must-reads from The Valley Post"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|more from\b.{0,40}"
     r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40})\W*$",
     re.IGNORECASE,

@@ -452,6 +452,20 @@ def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
     assert text.endswith("What happens next\n\nThe council will decide on the river wall in June.")
 
 
+def test_a_list_of_other_stories_under_a_heading_naming_the_site_is_not_read() -> None:
+    """Each item is half link, half plain words, so only its heading says what it is."""
+    teasers = (
+        "<h2>More Must-Reads From The Valley Post</h2><ul>"
+        "<li><span>Why the </span><a href='/n/ferry'>ferry must stay</a></li>"
+        "<li><a href='/n/school'>A new school roof </a><span>before winter?</span></li>"
+        "<li><span>Want the week's best stories? Sign up for </span><a href='/n/l'>the letter</a>"
+        "</li></ul>"
+    )
+    text = extract_text(article_page(teasers, closing=""), URL)
+    assert "ferry" not in text and "school roof" not in text and "Sign up" not in text
+    assert text == extract_text(article_page("", closing=""), URL)
+
+
 def test_a_linked_point_of_a_list_of_points_is_read() -> None:
     points = (
         "<p>Before buying, ask yourself:</p><ul><li>Is this a planned purchase?</li>"
