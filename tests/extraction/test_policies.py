@@ -173,6 +173,16 @@ CLUTTER = {
         "<p>This post contains references to products from one or more of our advertisers. "
         "We may receive compensation when you click on links to those products.</p>"
     ),
+    "Follow the Valley": (
+        "<p>Follow the Valley Post on <a href='https://social.example/vp'>Facebook</a> and "
+        "<a href='https://chirp.example/vp'>X</a> for more local news and pictures.</p>"
+    ),
+    "heads up": (
+        "<p><em>Just a heads up: some of the links on the Valley Post are affiliate links. If "
+        "you click one and buy something, we may earn a small commission at no extra cost to "
+        "you. It is one of the ways we keep the paper going and pay our reporters for their "
+        "work. Thank you for reading and for your support!</em></p>"
+    ),
     "Category": "<p>Category : Local news</p>",
     "Posted on": "<p>Posted on Tuesday 15 October 2019 at 09:11 by Ada Lind.</p>",
     "club": (
@@ -197,6 +207,18 @@ def test_a_story_sentence_about_sources_or_tips_is_kept() -> None:
     )
     text = extract_text(article_page(paragraph), URL)
     assert "Police said they had a tip about the van" in text
+
+
+def test_a_long_story_paragraph_about_affiliate_money_is_kept() -> None:
+    """Only a site speaking of its own links is a disclosure; reporting on others is story."""
+    paragraph = (
+        "<p>Creators told the committee that affiliate links now pay more than adverts: a "
+        "cookery channel said it may earn a commission of up to ten per cent on every pan sold "
+        "through its videos, and that the money had let it hire two editors and a camera "
+        "operator in a valley where jobs are scarce and young people leave for the cities.</p>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert "affiliate links now pay more than adverts" in text
 
 
 def test_shortcode_markup_is_never_read_but_its_words_are() -> None:
