@@ -36,6 +36,7 @@ _OPENINGS = {
         r"sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter",
         r"enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)",
         r"become a (?:member|subscriber|supporter|patron)|follow us on",
+        r"follow (?:\w+ ){0,3}(?:on (?:twitter|x|instagram|threads|bluesky) )?(?:at )?@\w",
         r"follow [^.!?]{1,40}? on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
         r"|threads|bluesky|mastodon|whatsapp|telegram|google news)\b",
         r"share this (?:article|story)|click to share",
@@ -48,6 +49,9 @@ _OPENINGS = {
         r"(?:story|article) continues below|continue reading below|advertisement$",
         r"scroll to continue|copyright ©|© \d{4}|all rights reserved",
         r"(?:category|categories|filed under|posted in|tags?|last (?:modified|updated))\s*:",
+    ),
+    "sign-offs: the author's name closing the story, with a handle": (
+        r"[-—–]+\s*by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\W*(?:follow\b.{0,40})?$",
     ),
     "letters, tips and contact lines": (
         r"(?:submit|send|write|email) (?:us )?(?:your |a )?letters? to the editor",

@@ -183,6 +183,8 @@ CLUTTER = {
         "you. It is one of the ways we keep the paper going and pay our reporters for their "
         "work. Thank you for reading and for your support!</em></p>"
     ),
+    "Follow Dana": "<p>Follow Dana on X @danawhitlock</p>",
+    "Ada Lind Follow": "<p>-- By Ada Lind Follow @adalind</p>",
     "Category": "<p>Category : Local news</p>",
     "Posted on": "<p>Posted on Tuesday 15 October 2019 at 09:11 by Ada Lind.</p>",
     "club": (
