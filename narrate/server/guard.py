@@ -7,6 +7,7 @@ hold for every route, streamed responses included, and cost nothing to read thro
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import math
@@ -42,6 +43,12 @@ _HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+
+
+def session_token(api_key: str) -> str:
+    """The session cookie's value: derived from the API key, so that a browser's cookie store
+    (or a leaked cookie) never holds the key itself, which also opens the API to scripts."""
+    return hmac.new(api_key.encode(), b"narrate browser session", hashlib.sha256).hexdigest()
 
 
 def check_public(url: str, allow_private: bool = False) -> None:
@@ -166,7 +173,8 @@ class Guard:
             for part in headers.get("cookie", "").split(";")
             if "=" in part
         )
-        return hmac.compare_digest(cookies.get(SESSION_COOKIE, "").encode(), key)
+        token = session_token(self.config.api_key).encode()
+        return hmac.compare_digest(cookies.get(SESSION_COOKIE, "").encode(), token)
 
     async def _buffered(self, receive: Receive) -> Receive | None:
         """A body sent without a length (in chunks), read whole while it stays within the
