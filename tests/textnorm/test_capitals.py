@@ -37,6 +37,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("NEW DSP CHIPS SHIP", "new D S P chips ship"),
         ("SEC SUES THE FIRM", "S E C sues the firm"),
         ("MOD ORDERS NEW SHIPS", "M O D orders new ships"),
+        ("DUP LEADER QUITS", "D U P leader quits"),
+    ],
+    "a longer word in capitals no dictionary knows is left to the voice": [
+        ("BUILDING WITH ZORBLATTEN TODAY", "building with ZORBLATTEN today"),
     ],
     "known acronyms, as they are said": [
         ("Shares of ICICI rose.", "Shares of I C I C I rose."),
@@ -47,6 +51,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The SEC and the NGO agreed.", "The S E C and the N G O agreed."),
         ("The club's AAA rating.", "The club's triple Eh rating."),
         ("UEFA fined the club.", "UEFA fined the club."),
+        ("Add more RAM and a ZIP file.", "Add more Ram and a Zip file."),
     ],
     "plurals and possessives keep their letters": [
         ("Both ICUs and two DSPs.", "Both I C U's and two D S P's."),

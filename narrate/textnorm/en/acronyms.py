@@ -111,11 +111,12 @@ def _word_like(word: str) -> bool:
 
 def _heading_english(word: str) -> bool:
     """An English word among other capitals, where words are likelier than acronyms: three
-    letters count when both dictionaries say them as a word ("BAN", "JET"); two letters only
-    from ENGLISH (a dictionary's two-letter entries are mostly rare: "ai", "eu")."""
+    letters count when Webster's lists them and the pronouncing dictionary does not spell them
+    ("BAN", "JET", "OAF"); two letters only from ENGLISH (a dictionary's two-letter entries are
+    mostly rare: "ai", "eu")."""
     if english_word(word):
         return True
-    return len(word) == 3 and in_dictionary(word) and said(word) is Said.WORD
+    return len(word) == 3 and in_dictionary(word) and said(word) is not Said.LETTERS
 
 
 def sayable(word: str) -> bool:
@@ -147,8 +148,10 @@ def _heading_word(m: re.Match[str]) -> str:
         return _say_known(known, word, plural)
     if _heading_english(word):
         return m[0].lower()
-    if _word_like(word) or _title(word):
-        return word + plural  # a name ("SYDNEY"), or an abbreviation a later pass reads ("ST")
+    if _word_like(word) or _title(word) or len(word) > 3:
+        # a name ("SYDNEY"), an abbreviation a later pass reads ("ST"), or a longer word no
+        # dictionary knows, left to the voice, which spells what it cannot say ("EMSCRIPTEN")
+        return word + plural
     return _letters(word, plural)
 
 
