@@ -1,14 +1,20 @@
 """Acronyms: spelled as letters ("U.S." -> "U S", "FBI" -> "F B I") or read as words (NATO,
 NASA, UNESCO), with a default for the unknown ones.
 
+Word or acronym is decided, in this order, by narrate/data/acronyms.tsv (known acronyms and how
+they are said: "ICICI" spelled, "JSON" said, "POSIX" respelled), by two dictionaries
+(narrate.textnorm.en.wordlist: Webster's for English words, the CMU Pronouncing Dictionary for
+names and for whether an acronym is spelled), and last by the word's shape (a pronounceable
+one is said, the rest spelled).
+
 Spelled letters are written one per word so espeak names each letter; "A" is written "Eh"
 because espeak reads a lone "A" as the article. A plural or possessive keeps its letters and
 takes "'s" ("SUVs" -> "S U V's"), which espeak says as one "-z" after the last letter.
 
-Words in capitals that are English words (a dictionary decides: "The answer is YES!", "GET OUT
-and VOTE") and text written all in capitals (headlines) are words: they are written in lower
-case, because espeak spells a short word in capitals among lower-case ones. Acronyms said as
-words are written "Nato", as many newsrooms write them, for the same reason.
+Words in capitals that are English words ("The answer is YES!") and text written in capitals
+(a heading, a run of capitals: "GET OUT and VOTE") are words: they are written in lower case,
+because espeak spells a short word in capitals among lower-case ones. Short acronyms said as
+words are written "Mi", as many newsrooms write them, for the same reason.
 """
 
 from __future__ import annotations
@@ -30,18 +36,17 @@ ENGLISH: Final = frozenset({
     "A", "ACT", "ADD", "AGE", "AGO", "AH", "AIM", "AIR", "ALL", "AN", "AND", "ANY", "ARE", "ART",
     "AS", "ASK", "AT", "BAD", "BAR", "BE", "BED", "BIG", "BIT", "BOT", "BOX", "BOY", "BUT", "BUY",
     "BY", "CAN", "CAR", "CAT", "COW", "CRY", "CUP", "CUT", "DAD", "DAY", "DEN", "DID", "DIE", "DO",
-    "DOG", "DRY", "DUE", "EAR", "ERA", "EAT", "EGG", "END", "EYE", "FAN", "FAR", "FAT", "FEE",
-    "FEW",
-    "FIT", "FIX", "FLY", "FOR", "FOX", "FUN", "GAS", "GET", "GO", "GOD", "GOT", "GUN", "GUY", "HA",
-    "HAD", "HAS", "HAT", "HE", "HER", "HIM", "HIS", "HIT", "HOT", "HOW", "I", "ICE", "IF", "ILL",
-    "IN", "IS", "IT", "ITS", "JOB", "JOY", "KEY", "KID", "LAW", "LAY", "LEG", "LET", "LIE", "LIP",
-    "LOT", "LOW", "MAN", "MAP", "MAY", "ME", "MEN", "MIX", "MY", "NET", "NEW", "NO", "NOR", "NOT",
-    "NOW", "NUT", "ODD", "OF", "OFF", "OH", "OIL", "OK", "OLD", "ON", "ONE", "OR", "OUR", "OUT",
-    "OWN", "PAY", "PEN", "PET", "PIE", "PIG", "PIN", "POT", "PUT", "RAN", "RAW", "RED", "RID",
-    "ROW", "RUN", "SAD", "SAT", "SAW", "SAY", "SEA", "SEE", "SET", "SHE", "SIR", "SIT", "SIX",
-    "SKY", "SO", "SON", "SPY", "SUN", "TAX", "TEA", "TEN", "THE", "TIE", "TIP", "TO", "TOE", "TON",
-    "TOO", "TOP", "TOY", "TRY", "TWO", "UP", "USE", "WAR", "WAS", "WAY", "WE", "WET", "WHO", "WHY",
-    "WIN", "WON", "YES", "YET", "YOU", "ZOO"
+    "DOG", "DRY", "DUE", "EAR", "EAT", "EGG", "END", "ERA", "EYE", "FAN", "FAR", "FAT", "FEE",
+    "FEW", "FIT", "FIX", "FLY", "FOR", "FOX", "FUN", "GAS", "GET", "GO", "GOD", "GOT", "GUN",
+    "GUY", "HA", "HAD", "HAS", "HAT", "HE", "HER", "HIM", "HIS", "HIT", "HOT", "HOW", "I", "ICE",
+    "IF", "ILL", "IN", "IS", "IT", "ITS", "JOB", "JOY", "KEY", "KID", "LAW", "LAY", "LEG", "LET",
+    "LIE", "LIP", "LOT", "LOW", "MAN", "MAP", "MAY", "ME", "MEN", "MIX", "MY", "NET", "NEW", "NO",
+    "NOR", "NOT", "NOW", "NUT", "ODD", "OF", "OFF", "OH", "OIL", "OK", "OLD", "ON", "ONE", "OR",
+    "OUR", "OUT", "OWN", "PAY", "PEN", "PET", "PIE", "PIG", "PIN", "POT", "PUT", "RAN", "RAW",
+    "RED", "RID", "ROW", "RUN", "SAD", "SAT", "SAW", "SAY", "SEA", "SEE", "SET", "SHE", "SIR",
+    "SIT", "SIX", "SKY", "SO", "SON", "SPY", "SUN", "TAX", "TEA", "TEN", "THE", "TIE", "TIP", "TO",
+    "TOE", "TON", "TOO", "TOP", "TOY", "TRY", "TWO", "UP", "USE", "WAR", "WAS", "WAY", "WE", "WET",
+    "WHO", "WHY", "WIN", "WON", "YES", "YET", "YOU", "ZOO",
 })  # fmt: skip
 """Common English words of three letters or fewer, which may appear in capitals for emphasis
 ("The answer is YES!"); longer words come from the dictionaries."""
@@ -238,9 +243,10 @@ def expand_acronyms(text: str) -> str:
     if not matches:
         return text
     parts, last = [], 0
+    all_capitals = _all_capitals(text)
     for i, m in enumerate(matches):
         # text written in capitals ("THE GHOST TOWN", "GET OUT and VOTE") is words
-        heading = _in_capitals(text, matches, i) or _all_capitals(text)
+        heading = all_capitals or _in_capitals(text, matches, i)
         parts += [text[last : m.start()], _heading_word(m) if heading else _caps(m)]
         last = m.end()
         if _dot_inside_name(text, m):
