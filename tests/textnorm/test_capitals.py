@@ -11,8 +11,15 @@ import pytest
 
 from narrate.speech.audit import FlagKind, Listener, audit_spoken
 from narrate.textnorm import normalize
-from narrate.textnorm.en.acronyms import is_english_word
-from narrate.textnorm.en.wordlist import Acronym, Said, known_acronym, known_word, said
+from narrate.textnorm.en.acronyms import is_english_word, spell
+from narrate.textnorm.en.wordlist import (
+    Acronym,
+    Said,
+    known_acronym,
+    known_acronyms,
+    known_word,
+    said,
+)
 
 CASES: dict[str, list[tuple[str, str]]] = {
     "an English word in capitals among lower-case words": [
@@ -139,3 +146,16 @@ def test_the_voice_says_icici_letter_by_letter_and_json_as_a_word(listener: List
     assert letters in listener.phonemes(normalize("Shares of ICICI rose."))
     # "JSON" said as one word, "jay-son", not J S O N
     assert listener.phonemes(normalize("It returns JSON.")).endswith("dʒeɪsɑːn")
+
+
+def test_every_known_acronym_is_said_as_the_list_says(listener: Listener) -> None:
+    """Each line of narrate/data/acronyms.tsv, in a sentence, through the voice's phonemizer."""
+    for written, known in known_acronyms().items():
+        spoken = normalize(f"We saw the {written} there.")
+        if known.said == Acronym.LETTERS:
+            assert spell(written) in spoken, written
+            continue
+        report = audit_spoken([spoken], listener)
+        spelled = [f.item for f in report.flags if f.kind is FlagKind.SPELLED]
+        assert spelled == [], written
+        assert written in spoken or known.said in spoken or written.capitalize() in spoken

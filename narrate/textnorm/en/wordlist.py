@@ -124,7 +124,8 @@ class Acronym:
 
 
 @cache
-def _acronyms() -> dict[str, Acronym]:
+def known_acronyms() -> dict[str, Acronym]:
+    """Every acronym in narrate/data/acronyms.tsv, with how it is said."""
     known: dict[str, Acronym] = {}
     for line in ACRONYMS_PATH.read_text(encoding="utf-8").splitlines():
         fields = line.split("#", 1)[0].strip().split("\t")
@@ -135,4 +136,4 @@ def _acronyms() -> dict[str, Acronym]:
 
 def known_acronym(word: str) -> Acronym | None:
     """How the acronym word (in capitals) is said, if narrate's list of acronyms has it."""
-    return _acronyms().get(word)
+    return known_acronyms().get(word)
