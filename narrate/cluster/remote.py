@@ -13,9 +13,10 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
+from narrate.cluster import throughput
 from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK, broker_run, check_broker
 from narrate.cluster.objectstore import Store
 from narrate.errors import ClusterError, NarrateError
@@ -24,13 +25,13 @@ from narrate.paths import cache_folders
 from narrate.settings import Settings
 from narrate.speech.lexicon import Lexicon
 from narrate.speech.segmentcache import SegmentCache, clip_from_bytes, model_hash, segment_key
-from narrate.speech.synthesis import Progress, Synthesizer
-from narrate.speech.wordtimes import written
+from narrate.speech.synthesis import Progress, Synthesizer, in_script_order
 
 log = logging.getLogger(__name__)
 
 DEFAULT_WAIT_S = 300.0
-"""How long a sentence may take to come back, redeliveries after a lost machine included."""
+"""How long the workers may finish nothing while a sentence is waited for (redeliveries after
+a lost machine included)."""
 WAIT_STEP_S = 5.0
 """How often a wait for a sentence looks at the store and the broker (see _collect)."""
 BROKER_PAUSE_S = 1.0
@@ -85,19 +86,18 @@ class RemoteSynthesizer(Synthesizer):
             self._check_workers()
             self._broker_run = broker_run(self.app)
         pending = {key: self._send(key, texts[key]) for key in missing}
-        found: dict[str, Clip] = {}
-        for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
-            clip = found.get(key) or (self.cache.get(key) if self.cache and key in local else None)
+
+        def clip_for(key: str) -> Clip:
+            clip = self.cache.get(key) if self.cache and key in local else None
             if clip is None:
                 if key in pending:
                     self._collect(key, pending, texts, store)
                 clip = self._fetch(store, key, texts[key])
                 if self.cache:
                     self.cache.put(key, clip)
-            found[key] = clip
-            if progress:
-                progress(done, len(segments))
-            yield segment, replace(clip, words=written(segment.text, texts[key], clip.words))
+            return clip
+
+        yield from in_script_order(segments, keys, texts, clip_for, progress)
         if self.cache:
             self.cache.evict()
 
@@ -136,15 +136,18 @@ class RemoteSynthesizer(Synthesizer):
         changes) may have lost every queued task (a Redis that keeps no files): then each
         pending sentence the store does not hold is asked for again. The tasks are
         idempotent, so a broker that kept its queue only runs a few quick "found" tasks more.
-        A broker that stays away ends the wait with one clear line."""
-        deadline = time.monotonic() + self.wait_s
+        A broker that stays away ends the wait with one clear line, and so do workers that
+        finish nothing for `wait_s` (while they work, a long queue ahead is waited for)."""
+        deadline, done = time.monotonic() + self.wait_s, _done_lately(self.app)
         while not self._wait(pending[key], min(WAIT_STEP_S, self.wait_s)):
             if store.has(segment_object(key)):
                 self.stats.synthesised += 1  # most likely for us; its answer went astray
                 break
-            if time.monotonic() > deadline:
+            if (now := _done_lately(self.app)) != done:
+                deadline, done = time.monotonic() + self.wait_s, now
+            elif time.monotonic() > deadline:
                 raise ClusterError(
-                    f"no sentence came back from the workers in {self.wait_s:.0f} s: "
+                    f"the workers finished no sentence in {self.wait_s:.0f} s: "
                     "see 'narrate cluster status'"
                 )
             if (run := broker_run(self.app)) != self._broker_run:
@@ -217,6 +220,14 @@ def remote_synthesizer(
     store.check()
     return RemoteSynthesizer(info, settings.speech, jobs=1, cache=cache, lexicon=lexicon,
                              app=app, store=store, voice=settings.voice)  # fmt: skip
+
+
+def _done_lately(app: Any) -> int:
+    """Sentences the whole cluster finished in the last two minutes: a change means it works."""
+    try:
+        return sum(throughput.recent(app, "sentences", 2))
+    except Exception:  # the broker away: broker_run says so
+        return -1
 
 
 def _absent(store: Store, keys: list[str]) -> list[str]:

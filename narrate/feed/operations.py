@@ -4,6 +4,10 @@ Every change of the state and feed.xml is a read-modify-write under the folder's
 files written to temporary names and renamed, feed.xml first: whatever happens, feed.xml is a
 whole feed whose enclosures are whole files. Files an old version or a dropped episode leaves
 behind are deleted only after the new state is in place.
+
+Adding an article is three steps: plan (against the feed as it is), narrate, finish (commit,
+then tidy). With a broker, narrate.feed.fanout takes the same steps for the articles side by
+side.
 """
 
 from __future__ import annotations

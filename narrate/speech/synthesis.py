@@ -225,11 +225,9 @@ class Synthesizer:
             tail = max(0, len(missing) - 2 * self.jobs)
             missing[tail:] = sorted(missing[tail:], key=lambda k: -len(texts[k]))
             pending = {key: pool.submit(speak, texts[key]) for key in missing}
-            found: dict[str, Clip] = {}
-            for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
-                clip = found.get(key)
-                if clip is None and key in stored and self.cache:
-                    clip = self.cache.get(key)
+
+            def clip_for(key: str) -> Clip:
+                clip = self.cache.get(key) if key in stored and self.cache else None
                 if clip is None:
                     if key not in pending:  # stored, but damaged or evicted since: speak it
                         self.stats.hits -= 1
@@ -239,11 +237,9 @@ class Synthesizer:
                     self.stats.seconds_of_speech += clip.seconds
                     if self.cache:
                         self.cache.put(key, clip)
-                found[key] = clip
-                if progress:
-                    progress(done, len(segments))
-                # The clip's words are those the voice was given; the segment shows others.
-                yield segment, replace(clip, words=written(segment.text, texts[key], clip.words))
+                return clip
+
+            yield from in_script_order(segments, keys, texts, clip_for, progress)
         finally:  # on an error or an abandoned generator, also drop the queued work
             _stop(pool)
         if self.cache:
@@ -277,6 +273,26 @@ class Synthesizer:
         first, more = context.Semaphore(1), context.Event()
         arguments = (self.info, self.speech, self._models(), first, more, default_jobs())
         return ProcessPoolExecutor(workers, context, _start_worker, arguments), more
+
+
+def in_script_order(
+    segments: Sequence[Segment],
+    keys: list[str],
+    said: dict[str, str],
+    clip_for: Callable[[str], Clip],
+    progress: Progress | None = None,
+) -> Iterator[tuple[Segment, Clip]]:
+    """Each segment with its clip, in order: `clip_for` is asked once per key (a sentence said
+    twice is spoken once), `said` maps each key to what the voice was given."""
+    found: dict[str, Clip] = {}
+    for done, (segment, key) in enumerate(zip(segments, keys, strict=True), 1):
+        clip = found.get(key)
+        if clip is None:
+            clip = found[key] = clip_for(key)
+        if progress:
+            progress(done, len(segments))
+        # The clip's words are those the voice was given; the segment shows others.
+        yield segment, replace(clip, words=written(segment.text, said[key], clip.words))
 
 
 def _stop(pool: Executor) -> None:
