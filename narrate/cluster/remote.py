@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -86,18 +86,28 @@ class RemoteSynthesizer(Synthesizer):
             self._check_workers()
             self._broker_run = broker_run(self.app)
         pending = {key: self._send(key, texts[key]) for key in missing}
+        ready = [0]  # segments handed out so far
+
+        def counted(done: int, total: int) -> None:
+            ready[0] = done
+            if progress:
+                progress(done, total)
+
+        def waiting() -> None:  # the same figures again, so that a caller may stop a wait
+            if progress:
+                progress(ready[0], len(segments))
 
         def clip_for(key: str) -> Clip:
             clip = self.cache.get(key) if self.cache and key in local else None
             if clip is None:
                 if key in pending:
-                    self._collect(key, pending, texts, store)
+                    self._collect(key, pending, texts, store, waiting)
                 clip = self._fetch(store, key, texts[key])
                 if self.cache:
                     self.cache.put(key, clip)
             return clip
 
-        yield from in_script_order(segments, keys, texts, clip_for, progress)
+        yield from in_script_order(segments, keys, texts, clip_for, counted)
         if self.cache:
             self.cache.evict()
 
@@ -127,9 +137,9 @@ class RemoteSynthesizer(Synthesizer):
             broker = self.app.conf.broker_url
             raise ClusterError(f"cannot queue work on {broker}: {error}") from None
 
-    def _collect(self, key: str, pending: dict[str, Any], texts: dict[str, str],
-                 store: Store) -> None:  # fmt: skip
-        """Wait for the task of `key`, then forget it.
+    def _collect(self, key: str, pending: dict[str, Any], texts: dict[str, str], store: Store,
+                 waiting: Callable[[], None] | None = None) -> None:  # fmt: skip
+        """Wait for the task of `key`, then forget it; call `waiting` at every step.
 
         Every few seconds without an answer, look at the store and the broker. A clip in the
         store is done, even if its answer was lost. A broker restarted meanwhile (its run id
@@ -140,6 +150,8 @@ class RemoteSynthesizer(Synthesizer):
         finish nothing for `wait_s` (while they work, a long queue ahead is waited for)."""
         deadline, done = time.monotonic() + self.wait_s, _done_lately(self.app)
         while not self._wait(pending[key], min(WAIT_STEP_S, self.wait_s)):
+            if waiting:
+                waiting()
             if store.has(segment_object(key)):
                 self.stats.synthesised += 1  # most likely for us; its answer went astray
                 break

@@ -10,7 +10,8 @@ narrate.feed.remove(folder, guid)                 take an episode out, files too
 from __future__ import annotations
 
 from narrate.errors import FeedError
-from narrate.feed.operations import Outcome, Report, Status, add, episodes, init, remove, sync
+from narrate.feed.changes import Outcome, Report, Status
+from narrate.feed.operations import add, episodes, init, remove, sync
 from narrate.feed.state import Channel, Episode, State
 
 __all__ = [

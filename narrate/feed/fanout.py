@@ -14,7 +14,8 @@ committed so far and its file names are fixed then, so the order in which the ar
 changes nothing. An article whose episode is already being narrated in this run (two items of
 the feed for one article) waits for it and is planned again, as it would be one after the
 other. A failure in one article is its own outcome; the others go on. Ctrl-C stops every thread
-at its next sentence and discards what it had not committed: the feed stays as committed so far.
+through its progress callback (at its next sentence, or within seconds while it waits for one)
+and discards what it had not committed: the feed stays as committed so far.
 """
 
 from __future__ import annotations
@@ -29,8 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from narrate import pipeline
-from narrate.feed.episode import narrate_episode
-from narrate.feed.operations import (
+from narrate.feed.changes import (
     Outcome,
     Report,
     Status,
@@ -40,6 +40,7 @@ from narrate.feed.operations import (
     plan,
     was_removed,
 )
+from narrate.feed.episode import narrate_episode
 from narrate.feed.state import Episode, load
 from narrate.model import Script
 from narrate.settings import Settings
@@ -54,7 +55,7 @@ Added = tuple[Outcome, list[Episode]]
 
 
 class _Stopped(Exception):
-    """Raised in an article's thread, at its next sentence, once the run has been stopped."""
+    """Raised in an article's thread, from its progress callback, once the run is stopped."""
 
 
 def add_side_by_side(

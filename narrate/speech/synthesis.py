@@ -34,7 +34,9 @@ from narrate.speech.segmentcache import SegmentCache, model_hash, segment_key
 from narrate.speech.wordtimes import written
 
 Progress = Callable[[int, int], None]
-"""Called as progress(done, total) after each segment is ready."""
+"""Called as progress(done, total) after each segment is ready (a cluster's synthesizer also
+calls it again with the same figures every few seconds while it waits: an exception raised
+there stops the narration)."""
 
 
 @dataclass

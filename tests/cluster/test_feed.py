@@ -18,6 +18,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate import pipeline
+from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK
+from narrate.cluster.remote import RemoteSynthesizer
 from narrate.feed.state import FEED_NAME, LOCK_NAME, STATE_NAME
 from narrate.settings import FetchOptions
 from narrate.speech.catalog import find_voice
@@ -172,22 +174,41 @@ def start_sync(folder: Path, feed: str, cluster: Cluster, store: str,
 def test_a_stopped_sync_ends_at_once_and_leaves_no_stray_file(
     cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
 ) -> None:
-    towns = {"Ilam": 2, "Jarrow": 14, "Keswick": 14}
+    # other work ahead in the queue: the sync's threads are all waiting for their first
+    # sentence when it is stopped, which would come only after all of that work
+    towns = {"Jarrow": 30, "Keswick": 30}
     feed = serve_feed(httpserver, towns)
     folder = tmp_path / "pod"
     init_feed(folder, cluster, tmp_path)
-    sync = start_sync(folder, feed, cluster, store_url, tmp_path)
+    settings = cluster_settings(cluster, store_url)
+    synthesizer = pipeline.synthesizer_for(settings, find_voice(settings.voice))
+    assert isinstance(synthesizer, RemoteSynthesizer)
+    app = cluster.app()
+    for n in range(80):
+        text = f"Earlier work number {n} was queued by another newsroom before this feed."
+        app.send_task(SPEAK_TASK, synthesizer.arguments(synthesizer.keys([], [text])[0], text))
+    client = {**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "client-cache")}
+    sync = subprocess.Popen([sys.executable, "-m", "narrate", *sync_args(folder, feed, cluster,
+                            store_url)], env=client, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
     try:
-        sync.send_signal(signal.SIGTERM)  # as systemd or Docker stops it
-        stopped = time.monotonic()
-        sync.wait(30)
-        took = time.monotonic() - stopped
+        with app.connection_for_write() as connection:
+            queue = connection.default_channel.client
+            deadline = time.monotonic() + 60
+            while queue.llen(INTERACTIVE) < 110 and time.monotonic() < deadline:
+                time.sleep(0.1)  # until the sync has queued its sentences behind that work
+            assert queue.llen(INTERACTIVE) >= 110
+            sync.send_signal(signal.SIGTERM)  # as systemd or Docker stops it
+            stopped = time.monotonic()
+            sync.wait(60)
+            took = time.monotonic() - stopped
+            queue.delete(INTERACTIVE)  # the work nobody waits for any more
     finally:
         stop_process(sync)
 
     assert sync.returncode == 128 + signal.SIGTERM
-    assert took < 10  # each article's thread stops at its next sentence
-    assert 1 <= len(episodes(folder)) < len(towns)
+    assert took < 9  # each thread stops within a step of its wait
+    assert episodes(folder) == []
     assert_whole(folder)
     assert_no_stray_file(folder)
 

@@ -15,7 +15,7 @@ from werkzeug import Request, Response
 from werkzeug.utils import send_file
 
 from narrate import feed
-from narrate.feed import operations, rss
+from narrate.feed import changes, rss
 from narrate.settings import Settings
 from tests.conftest import FakeVoice
 from tests.feed.conftest import SLUGS, Site
@@ -32,7 +32,7 @@ def test_two_concurrent_adds_both_land(
     feed.init(folder, "Courier", "https://example.org/pod/")
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(2, timeout=60)
-    commit, render = operations._commit, rss.render
+    commit, render = changes._commit, rss.render
 
     def commit_together(*args: Any) -> Any:
         barrier.wait()
@@ -42,7 +42,7 @@ def test_two_concurrent_adds_both_land(
         time.sleep(0.3)
         return render(*args)
 
-    monkeypatch.setattr(operations, "_commit", commit_together)
+    monkeypatch.setattr(changes, "_commit", commit_together)
     monkeypatch.setattr(rss, "render", slow_render)
     runs = [
         context.Process(target=feed.add, args=(folder, [site.url(slug)], settings))
