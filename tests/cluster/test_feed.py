@@ -256,3 +256,34 @@ def assert_whole(folder: Path) -> None:
     for episode in state:
         audio = folder / episode_files(episode)[0]
         assert audio.stat().st_size == episode["length"] == enclosures[BASE_URL + audio.name]
+
+
+def test_one_article_twice_in_the_feed_is_narrated_once(
+    cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """Two items of the feed, two addresses, one article (the same canonical address): the
+    second waits for the first's episode, as one after the other, and finds it current."""
+    canonical = httpserver.url_for("/news/mold/")
+    page = article_page("Mold", 6).replace(
+        "<title>", f"<link rel='canonical' href='{canonical}'><title>"
+    )
+    items = []
+    for day, path in enumerate(("/news/mold/", "/amp/news/mold/")):
+        httpserver.expect_request(path).respond_with_data(page, content_type="text/html")
+        url = httpserver.url_for(path)
+        items.append(f"<item><title>Mold</title><link>{url}</link><guid>{url}</guid>"
+                     f"<pubDate>{27 - day} Oct 2026 06:30:00 +0000</pubDate></item>")  # fmt: skip
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Gazette</title>"
+        f"<link>{httpserver.url_for('/')}</link>{''.join(items)}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    folder = tmp_path / "pod"
+    init_feed(folder, cluster, tmp_path)
+    synced = run(*sync_args(folder, httpserver.url_for("/feed.xml"), cluster, store_url),
+                 env=cluster.env, tmp_path=tmp_path)  # fmt: skip
+    assert synced.returncode == 0, synced.stderr
+    assert synced.stderr.count("added: Repairs in Mold") == 1, synced.stderr
+    assert synced.stderr.count("unchanged: Repairs in Mold") == 1, synced.stderr
+    assert len(episodes(folder)) == 1
+    assert_no_stray_file(folder)
