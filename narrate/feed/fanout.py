@@ -76,7 +76,7 @@ def add_side_by_side(
         started = [run.start(pool, n, source, dates.get(source), skip_retired)
                    for n, source in enumerate(sources)]  # fmt: skip
         added = [item.result() if isinstance(item, Future) else item for item in started]
-    except BaseException:  # Ctrl-C: each thread stops at its next sentence
+    except BaseException:  # Ctrl-C: each thread stops at its next progress call
         run.stopped.set()
         raise
     finally:
@@ -116,14 +116,14 @@ class _Run:
                 gone = Outcome(source, Status.SKIPPED, error="removed from this feed before")
                 return self._report(gone), []
             script = pipeline.prepare(source, self.settings)
-            synthesizer = self._synthesizer(script)
             while True:
                 with self.lock:
                     planned = plan(self.folder, source, script, fallback, skip_retired)
                     if isinstance(planned, Outcome):
                         return self._reported(planned), []
                     busy = self.in_flight.get(planned.guid)
-                    if busy is None:
+                    if busy is None:  # only now the cluster: nothing to narrate needs none
+                        synthesizer = self._synthesizer(script)
                         job = pool.submit(self._narrate, index, source, planned, script,
                                           synthesizer)  # fmt: skip
                         self.in_flight[planned.guid] = job

@@ -18,10 +18,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate import pipeline
-from narrate.cluster.celeryapp import INTERACTIVE, SPEAK_TASK
-from narrate.cluster.remote import RemoteSynthesizer
+from narrate.cluster.celeryapp import INTERACTIVE
 from narrate.feed.state import FEED_NAME, LOCK_NAME, STATE_NAME
-from narrate.settings import FetchOptions
 from narrate.speech.catalog import find_voice
 from tests.cluster.articles import article_page
 from tests.cluster.conftest import WORKERS, Cluster, stop_process
@@ -104,11 +102,12 @@ def speak_records(cluster: Cluster, since: float) -> list[dict[str, Any]]:
     return [r for r in results if isinstance(r, dict) and r.get("started", 0) >= since]
 
 
-def sentence_keys(cluster: Cluster, store: str, url: str) -> list[str]:
-    """The store keys of an article's sentences, as the sync asks for them."""
-    settings = replace(cluster_settings(cluster, store), force=True,
-                       fetch=FetchOptions(allow_private=True))  # fmt: skip
-    script = pipeline.prepare(url, settings)
+def sentence_keys(cluster: Cluster, store: str, page: Path) -> list[str]:
+    """The store keys of an article's sentences, as the sync asks for them (read from a copy
+    of its page: this process fetches nothing, so the processes other tests fork from it
+    inherit no connection to the test server)."""
+    settings = replace(cluster_settings(cluster, store), force=True)
+    script = pipeline.prepare(str(page), settings)
     keys: list[str] = pipeline.synthesizer_for(settings, find_voice(settings.voice)).keys(
         script.segments
     )
@@ -139,9 +138,11 @@ def test_feed_sync_narrates_the_articles_side_by_side(
             assert (there / name).read_bytes() == (here / name).read_bytes(), name
 
     # every sentence spoken once, by both workers, and two articles at the same time
-    article_of = {key: town for town in towns
-                  for key in sentence_keys(cluster, store_url, httpserver.url_for(
-                      f"/news/{town.lower()}/"))}  # fmt: skip
+    article_of = {}
+    for town, sentences in towns.items():
+        page = tmp_path / f"{town}.html"
+        page.write_text(article_page(town, sentences), encoding="utf-8")
+        article_of.update(dict.fromkeys(sentence_keys(cluster, store_url, page), town))
     records = [r for r in speak_records(cluster, started) if r["key"] in article_of]
     assert sorted(r["key"] for r in records) == sorted(article_of)
     assert all(r["synthesised"] for r in records)
@@ -171,6 +172,23 @@ def start_sync(folder: Path, feed: str, cluster: Cluster, store: str,
     return sync
 
 
+QUEUE_WORK = """
+import sys
+from narrate import pipeline
+from narrate.cluster.celeryapp import SPEAK_TASK
+from narrate.settings import Settings
+from narrate.speech.catalog import find_voice
+voice, broker, store = sys.argv[1:]
+settings = Settings(voice=voice, broker=broker, store=store)
+synthesizer = pipeline.synthesizer_for(settings, find_voice(voice))
+for n in range(80):
+    text = f"Earlier work number {n} was queued by another newsroom before this feed."
+    key = synthesizer.keys([], [text])[0]
+    synthesizer.app.send_task(SPEAK_TASK, synthesizer.arguments(key, text), ignore_result=True)
+"""
+"""80 sentences queued as another client would."""
+
+
 def test_a_stopped_sync_ends_at_once_and_leaves_no_stray_file(
     cluster: Cluster, store_url: str, tmp_path: Path, httpserver: HTTPServer
 ) -> None:
@@ -180,13 +198,11 @@ def test_a_stopped_sync_ends_at_once_and_leaves_no_stray_file(
     feed = serve_feed(httpserver, towns)
     folder = tmp_path / "pod"
     init_feed(folder, cluster, tmp_path)
-    settings = cluster_settings(cluster, store_url)
-    synthesizer = pipeline.synthesizer_for(settings, find_voice(settings.voice))
-    assert isinstance(synthesizer, RemoteSynthesizer)
+    # Sent from a process of its own: celery's results, cleaned up late, would otherwise use
+    # this process's Redis connection from a process a later test forks from this one.
+    subprocess.run([sys.executable, "-c", QUEUE_WORK, str(cluster.voice), cluster.broker,
+                    store_url], env=cluster.env, check=True, timeout=120)  # fmt: skip
     app = cluster.app()
-    for n in range(80):
-        text = f"Earlier work number {n} was queued by another newsroom before this feed."
-        app.send_task(SPEAK_TASK, synthesizer.arguments(synthesizer.keys([], [text])[0], text))
     client = {**cluster.env, "XDG_CACHE_HOME": str(tmp_path / "client-cache")}
     sync = subprocess.Popen([sys.executable, "-m", "narrate", *sync_args(folder, feed, cluster,
                             store_url)], env=client, stdout=subprocess.DEVNULL,
