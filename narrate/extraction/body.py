@@ -54,7 +54,10 @@ def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
 
     document = trafilatura.bare_extraction(
         tree,  # trafilatura works on its own copy
-        url=url,
+        # No address: trafilatura would resolve "#section" against the site's root, and a
+        # heading's link to itself would look like a link to another page. Links are judged
+        # here, as written in the page.
+        url=None,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -64,18 +67,19 @@ def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
     body = getattr(document, "body", None)
     if body is None:
         return []
-    return list(blocks_from_xml(body, host_of(url)))
+    return list(blocks_from_xml(body, url))
 
 
-def blocks_from_xml(body: etree._Element, host: str = "") -> Iterator[Found]:
-    return _Walker(host).children(body, quoted=False)
+def blocks_from_xml(body: etree._Element, url: str | None = None) -> Iterator[Found]:
+    return _Walker(url).children(body, quoted=False)
 
 
 class _Walker:
-    """Turns trafilatura's XML body into Found blocks; knows the page's host for links."""
+    """Turns trafilatura's XML body into Found blocks; knows the page's address for links."""
 
-    def __init__(self, host: str) -> None:
-        self.host = host
+    def __init__(self, url: str | None) -> None:
+        self.host = host_of(url)
+        self.page = _without_fragment(url or "")
 
     def children(self, container: etree._Element, quoted: bool) -> Iterator[Found]:
         """Blocks of a container's children; loose text between them (tails, inline runs) is
@@ -115,14 +119,20 @@ class _Walker:
         """A data table as the lines ``tables`` decides; None for a table that is text."""
         rows = [row for row in element if row.tag in _ITEMS]
         cells = [[cell for cell in row if cell.tag in _CELLS] for row in rows]
-        if not rows or any(_has_block_children(cell) for row in cells for cell in row):
-            return None  # a layout table holding paragraphs and lists
-        header = bool(cells[0]) and all(_is_head(cell) for cell in cells[0])
+        if not rows or any(_is_layout_cell(cell) for row in cells for cell in row):
+            return None  # a layout table holding sections of a page
         texts = [[collapse("".join(self.texts(cell, []))) for cell in row] for row in cells]
+        # A caption set as a first row of one cell over the whole table is the table's title.
+        titles = []
+        while len(texts) > 1 and sum(bool(text) for text in texts[0]) == 1 and len(texts[1]) > 1:
+            titles.append(next(text for text in texts.pop(0) if text))
+            cells.pop(0)
+        header = bool(cells[0]) and all(_is_head(cell) for cell in cells[0])
         found = tables.lines(texts, header)
         if found is None:
             return None
-        return [Found(Block(BlockKind.LIST_ITEM, line)) for line in found]
+        lines = [Found(Block(BlockKind.PARAGRAPH, title)) for title in titles]
+        return lines + [Found(Block(BlockKind.LIST_ITEM, line)) for line in found]
 
     def make(
         self, kind: BlockKind, parts: list[etree._Element | str], level: int = 0
@@ -148,7 +158,7 @@ class _Walker:
         for child in element:
             if isinstance(child.tag, str):
                 inner.extend(self.texts(child, links))
-                if child.tag in ("lb", "br", "cell", "td", "th"):
+                if child.tag in ("lb", "br", "cell", "td", "th", "p"):
                     inner.append(" ")
             if child.tail:
                 inner.append(child.tail)
@@ -158,7 +168,10 @@ class _Walker:
         return iter(inner)
 
     def same_site(self, target: str) -> bool:
-        if not target:
+        """A link to another page of the same site. A link to a place on this very page (a
+        heading's permalink, a contents entry, a footnote mark) points to no other story: a
+        heading that links to itself is still a heading."""
+        if not target or self.in_page(target):
             return False  # an anchor without an address (an index mark) points nowhere
         if target.startswith(("#", "/")) or "://" not in target:
             return True
@@ -166,6 +179,12 @@ class _Walker:
             return True  # the page's address is unknown: every link may be a same-site one
         host = host_of(target)
         return host == self.host or host.endswith("." + self.host)
+
+    def in_page(self, target: str) -> bool:
+        address, mark, fragment = target.partition("#")
+        if not mark or not fragment.strip("!/"):
+            return False  # "#" alone is a script's button ("Load more"), not a place
+        return not address or _without_fragment(address) == self.page
 
 
 # Where two pieces of inline text meet with no space between them, a word or a closing mark
@@ -194,6 +213,10 @@ def join_inline(pieces: list[str]) -> str:
     return text
 
 
+def _without_fragment(url: str) -> str:
+    return url.partition("#")[0].removeprefix("https:").removeprefix("http:")
+
+
 def host_of(url: str | None) -> str:
     if not url:
         return ""
@@ -202,6 +225,13 @@ def host_of(url: str | None) -> str:
 
 def _has_block_children(element: etree._Element) -> bool:
     return any(not _is_inline(child) for child in element)
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    """A cell holding lists, headings or several paragraphs lays out a page; a data table's
+    cell holds a value, or a paragraph of text about its row."""
+    blocks = [child for child in cell if not _is_inline(child)]
+    return len(blocks) > 1 or any(child.tag != "p" for child in blocks)
 
 
 def _is_inline(element: etree._Element) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from lxml import html
 
-from narrate.extraction.body import Found, blocks_from_xml, host_of
+from narrate.extraction.body import Found, blocks_from_xml
 from narrate.extraction.dom import text_of, word_count
 
 # Twins must add at least this much prose to be worth rebuilding the body from them.
@@ -40,8 +40,7 @@ def rejoin(tree: html.HtmlElement, found: list[Found], url: str | None) -> list[
     total = sum(word_count(item.block.text) for item in found)
     if extra < _MIN_GAIN * total:
         return found
-    host = host_of(url)
-    return [item for twin in twins for item in blocks_from_xml(twin, host)]
+    return [item for twin in twins for item in blocks_from_xml(twin, url)]
 
 
 def _home(tree: html.HtmlElement, found: list[Found]) -> html.HtmlElement | None:

@@ -432,3 +432,44 @@ def test_a_linked_point_of_a_list_of_points_is_read() -> None:
     )
     text = extract_text(article_page(points), URL)
     assert "Where am I going to put it?" in text
+
+
+def test_a_heading_that_links_to_itself_is_still_a_heading() -> None:
+    """Documentation and long reads link each section title to its own anchor (a permalink or a
+    way back to the contents); that is not a pointer to another story."""
+    section = (
+        "<h2 id='the-cellar'><a href='#the-cellar'>What the water did to the cellar</a></h2>"
+        "<p>The river came through the cellar door at night and left a foot of mud over the "
+        "flour sacks, the coal and the old wooden proving boxes.</p>"
+        "<h2 id='repairs'><a href='https://valleypost.example/news/bakery#repairs'>Who paid for "
+        "the repairs</a></h2>"
+        "<p>The insurance covered the ovens, and a collection at the school paid for new doors "
+        "and a pump that starts by itself when the water rises.</p>"
+    )
+    article = extract_article(article_page(section), URL)
+    headings = [block.text for block in article.blocks if block.kind is BlockKind.HEADING]
+    assert headings == ["What the water did to the cellar", "Who paid for the repairs"]
+
+
+def test_a_table_of_prose_rows_reads_each_row_as_one_line() -> None:
+    """A list of films (title, year, synopsis) is a data table whose last column is prose: each
+    row is one line, the title and year naming the synopsis, and a linked title is part of it."""
+    synopsis = (
+        "A guard on the last train over the pass wakes every night at the same station, and "
+        "each time he tries a little harder to warn the passengers about the bridge ahead."
+    )
+    table = (
+        "<table><caption>Films about the valley</caption>"
+        "<tr><th>Film</th><th>Year</th><th>Synopsis</th></tr>"
+        f"<tr><td><i><a href='/wiki/Night_Train'>Night Train</a></i></td><td>1964</td>"
+        f"<td><p>{synopsis}</p></td></tr>"
+        f"<tr><td><a href='/wiki/Flood_Year'>Flood Year</a></td><td>1971</td>"
+        f"<td>The baker's daughter keeps a diary of the year the river rose three times, and "
+        f"of the neighbours who came each time to carry the sacks up the hill.</td></tr>"
+        "</table>"
+    )
+    article = extract_article(article_page(table), URL)
+    items = [block.text for block in article.blocks if block.kind is BlockKind.LIST_ITEM]
+    assert items[0] == f"Night Train, 1964: {synopsis}"
+    assert items[1].startswith("Flood Year, 1971: The baker's daughter keeps a diary")
+    assert len(items) == 2
