@@ -74,6 +74,21 @@ def blocks_from_xml(body: etree._Element, url: str | None = None) -> Iterator[Fo
     return _Walker(url).children(body, quoted=False)
 
 
+def blocks_of_element(
+    element: html.HtmlElement, url: str | None = None, *, quoted: bool = False
+) -> Iterator[Found]:
+    """The block that one leaf element of the page itself holds: a heading, a list item or a
+    paragraph (a quote inside a quotation), with whatever inline markup inside."""
+    tag = element.tag
+    walker = _Walker(url)
+    if tag in _HEADINGS:
+        for item in walker.make(BlockKind.HEADING, [element], level=_heading_level(element)):
+            yield replace(item, headline=tag == "h1")
+        return
+    kind = BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH
+    yield from walker.make(BlockKind.QUOTE if quoted else kind, [element])
+
+
 class _Walker:
     """Turns trafilatura's XML body into Found blocks; knows the page's address for links."""
 

@@ -138,6 +138,8 @@ _SHORT_BLOCK = 40
 _TOOL_LABELS = frozenset(
     {"print", "print article", "print this article", "order reprints", "reprints", "email"}
     | {"share", "save", "save article", "copy link", "gift this article", "comments"}
+    # Labels over a box of links to other pages, left behind on their own.
+    | {"related", "explore further", "further reading", "advertisement", "read more"}
 )
 
 

@@ -177,12 +177,13 @@ _LAYOUT_MODIFIER = re.compile(r"(?:(?<=\s)|^|--|__|-)(?:has|with|without|no)-[\w
 def _without_own_heading(element: html.HtmlElement, names: str) -> str:
     """Class and id without the slug of the element's own heading: a section called
     "sharing-with-other-developers" after its title is named for what it says, not a share bar.
+    A one-word heading ("Related", "Comments") is the box's own label, and names what it is.
     """
     heading = next((child for child in element if child.tag in _HEADINGS), None)
     if heading is None:
         return names
     slug = "-".join(re.findall(r"\w+", text_of(heading).lower()))
-    return names.replace(slug, " ") if len(slug) > 3 else names
+    return names.replace(slug, " ") if "-" in slug else names
 
 
 def _text_held(

@@ -473,3 +473,15 @@ def test_a_table_of_prose_rows_reads_each_row_as_one_line() -> None:
     assert items[0] == f"Night Train, 1964: {synopsis}"
     assert items[1].startswith("Flood Year, 1971: The baker's daughter keeps a diary")
     assert len(items) == 2
+
+
+def test_a_box_labelled_related_inside_the_story_is_not_read() -> None:
+    """A one-word heading is the label of its box: a "Related" box named after it is still a
+    box of links to other stories (only a longer, sentence-like title names a section)."""
+    box = (
+        "<div class='story-related-list'><h3>Related</h3><ul><li><a href='/news/mill'>The old "
+        "mill by the river will become a museum of bread</a></li></ul></div>"
+    )
+    text = extract_text(article_page(box), URL)
+    assert "old mill" not in text
+    assert "Related" not in text
