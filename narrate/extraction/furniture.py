@@ -160,9 +160,10 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return False
     if inline.in_sentence(element):
         return inline.is_popup(element)
-    names = _LAYOUT_MODIFIER.sub(" ", _without_own_heading(element, class_and_id(element)))
+    names = class_and_id(element)
     if not names.strip():
         return False
+    names = _LAYOUT_MODIFIER.sub(" ", _without_own_heading(element, names))
     if _FURNITURE_SUBSTRINGS.search(names):
         return True
     return any(token in _FURNITURE_TOKENS for token in _TOKEN_SPLIT.split(names))
@@ -189,20 +190,26 @@ def _without_own_heading(element: html.HtmlElement, names: str) -> str:
 def _text_held(
     tree: html.HtmlElement,
 ) -> tuple[dict[html.HtmlElement, int], dict[html.HtmlElement, int]]:
-    """Words of <p> text and of running prose inside every element, summed from the leaves up
-    in one pass (a sum per candidate would walk the page once for each)."""
-    runs = prose_runs(tree)
+    """Words of <p> text and of running prose inside every element that holds any, each
+    count added to the element that holds it and to all its ancestors (a few hundred texts
+    times the page's depth, where a sum over every element's children would touch them all)."""
     paragraph_words: dict[html.HtmlElement, int] = {}
     prose: dict[html.HtmlElement, int] = {}
-    for element in reversed(list(tree.iter())):  # children before their parents
-        if not isinstance(element.tag, str):
-            continue
-        own = word_count(text_of(element)) if element.tag == "p" else 0
-        inner = [child for child in element if isinstance(child.tag, str)]
-        # A <p> inside a <p> (broken markup) is counted once, in the outer one.
-        paragraph_words[element] = own or sum(paragraph_words.get(c, 0) for c in inner)
-        prose[element] = runs.get(element, 0) + sum(prose.get(c, 0) for c in inner)
+    for paragraph in tree.iter("p"):
+        if any(above.tag == "p" for above in paragraph.iterancestors()):
+            continue  # a <p> inside a <p> (broken markup) is counted once, in the outer one
+        count = word_count("".join(paragraph.itertext()))
+        if count:
+            _add_up(paragraph_words, paragraph, count)
+    for element, count in prose_runs(tree).items():
+        _add_up(prose, element, count)
     return paragraph_words, prose
+
+
+def _add_up(counts: dict[html.HtmlElement, int], element: html.HtmlElement, count: int) -> None:
+    counts[element] = counts.get(element, 0) + count
+    for above in element.iterancestors():
+        counts[above] = counts.get(above, 0) + count
 
 
 def _drop(element: html.HtmlElement) -> None:

@@ -10,6 +10,7 @@ afterwards (furniture lines, links to other stories) still judge it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from lxml import html
@@ -81,15 +82,16 @@ def _match(keys: list[str], key: str, start: int) -> int | None:
         return start + window.index(key)
     own = _shingles(key)
     for offset, other in enumerate(window):
-        theirs = _shingles(other)
+        theirs = _shingles(other)  # cached: each leaf is compared with several blocks
         if own and theirs and len(own & theirs) >= _SIMILAR * min(len(own), len(theirs)):
             return start + offset
     return None
 
 
-def _shingles(key: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _shingles(key: str) -> frozenset[str]:
     tokens = key.split()
-    return {" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
+    return frozenset(" ".join(tokens[i : i + 3]) for i in range(len(tokens) - 2))
 
 
 def _skipped(

@@ -25,7 +25,8 @@ _MAX_LEAD_PARAGRAPHS = 2
 def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> list[Block]:
     if not blocks or not title:
         return blocks
-    first = blocks[0].text
+    opening = {_key(block.text) for block in blocks[:5]}
+    read = {_key(block.text) for block in blocks}
     found: list[Block] = []
     after_title = False
     for element in tree.iter("h1", "p"):
@@ -35,15 +36,21 @@ def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> lis
             continue
         if not after_title:
             continue
-        if same_words(text, first) or any(same_words(text, b.text) for b in blocks[:5]):
+        key = _key(text)
+        if key in opening:
             break
-        if any(same_words(text, b.text) for b in blocks):
+        if key in read:
             continue  # the body reads it further down: once is enough
         if _is_lead(element, text):
             found.append(Block(BlockKind.PARAGRAPH, text))
     if len(found) > _MAX_LEAD_PARAGRAPHS:
         return blocks
     return found + blocks
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """The words of a text, for comparing two texts as ``same_words`` does."""
+    return tuple(word.lower() for word in words(text))
 
 
 def _is_lead(element: html.HtmlElement, text: str) -> bool:
