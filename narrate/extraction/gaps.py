@@ -28,6 +28,7 @@ _MAX_GAP = 4
 # How far ahead a block is looked for among the page's leaves, and how alike it must be.
 _LOOKAHEAD = 12
 _SIMILAR = 0.5
+_MIN_SHINGLES = 4  # a few words in common ("Lorem ipsum dolor") make no match
 # Leaves inside these are read their own way (a table row by row, code not at all) or are
 # not text (a formula's source).
 _NOT_LEAF_PARENTS = ("table", "pre", "figure", "math", "code")
@@ -39,15 +40,38 @@ def fill(tree: html.HtmlElement, found: list[Found], url: str | None) -> list[Fo
     keys = [_key(text_of(leaf)) for leaf in leaves]
     filled: list[Found] = []
     last = -1  # index in ``leaves`` of the last block matched so far
-    for item in found:
-        here = _match(keys, _key(item.block.text), last + 1)
+    for index, item in enumerate(found):
+        key = _key(item.block.text)
+        here = _match(keys, key, last + 1)
         if here is not None and last >= 0 and 1 <= here - last - 1 <= _MAX_GAP:
             for leaf in _skipped(leaves[last], leaves[here], leaves[last + 1 : here]):
                 filled.extend(blocks_of_element(leaf, url, quoted=_quoted(leaf)))
-        if here is not None:
-            last = here
         filled.append(item)
+        if here is None:
+            continue
+        last = here
+        # The extractor keeps one of several copies that the page sets side by side (a
+        # refrain, a repeated line); the page means each, as the clean-up stage reads them.
+        following = _key(found[index + 1].block.text) if index + 1 < len(found) else ""
+        while (
+            last + 1 < len(leaves)
+            and keys[last + 1] == key != following
+            and _repeats_previous(leaves[last + 1])
+        ):
+            last += 1
+            filled.append(item)
     return filled
+
+
+def _repeats_previous(leaf: html.HtmlElement) -> bool:
+    """The leaf comes right after a sibling of the same tag and text."""
+    previous = leaf.getprevious()
+    return (
+        previous is not None
+        and previous.tag == leaf.tag
+        and not (previous.tail or "").strip()
+        and text_of(previous) == text_of(leaf)
+    )
 
 
 def _leaves(tree: html.HtmlElement) -> Iterator[html.HtmlElement]:
@@ -83,7 +107,8 @@ def _match(keys: list[str], key: str, start: int) -> int | None:
     own = _shingles(key)
     for offset, other in enumerate(window):
         theirs = _shingles(other)  # cached: each leaf is compared with several blocks
-        if own and theirs and len(own & theirs) >= _SIMILAR * min(len(own), len(theirs)):
+        smaller = min(len(own), len(theirs))
+        if smaller >= _MIN_SHINGLES and len(own & theirs) >= _SIMILAR * smaller:
             return start + offset
     return None
 

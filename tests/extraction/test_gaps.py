@@ -99,3 +99,36 @@ def test_a_box_of_its_own_between_two_paragraphs_is_not_put_back() -> None:
     )
     assert tree is not None
     assert texts(gaps.fill(tree, found(FIRST, LAST), URL)) == [FIRST, LAST]
+
+
+def test_a_paragraph_the_page_sets_twice_side_by_side_is_read_twice() -> None:
+    """The extractor keeps one copy of a repeated paragraph; the page set both."""
+    refrain = "Row, row, row the ferry, all across the bay, the engine coughs and we row on."
+    tree = parse_html(
+        f"<body><article><p>{FIRST}</p><p>{refrain}</p><p>{refrain}</p></article></body>"
+    )
+    assert tree is not None
+    assert texts(gaps.fill(tree, found(FIRST, refrain), URL)) == [FIRST, refrain, refrain]
+    # When the extractor kept both, nothing is added.
+    assert texts(gaps.fill(tree, found(FIRST, refrain, refrain), URL)) == [
+        FIRST,
+        refrain,
+        refrain,
+    ]
+
+
+def test_a_short_heading_is_not_taken_for_the_paragraph_that_repeats_its_words() -> None:
+    """A title of three words found inside a long paragraph is not that paragraph: the
+    paragraph, and the copy the page sets after it, are still found where they are."""
+    refrain = (
+        "The island ferry sails at dawn, and the island ferry sails at dusk, weather allowing."
+    )
+    tree = parse_html(
+        f"<body><h1>The island ferry</h1><article><p>{refrain}</p><p>{refrain}</p></article>"
+    )
+    assert tree is not None
+    extracted = [
+        Found(Block(BlockKind.HEADING, "The island ferry", level=1), headline=True),
+        *found(refrain),
+    ]
+    assert texts(gaps.fill(tree, extracted, URL)) == ["The island ferry", refrain, refrain]
