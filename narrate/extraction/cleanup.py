@@ -22,6 +22,7 @@ _BIO = re.compile(
 _TITLE_WINDOW = 4
 _MIN_STANDFIRST_WORDS = 6
 _MAX_WORDS_BEFORE_TITLE = 12
+_MIN_GLUED_TITLE_WORDS = 4  # a shorter title may well be how the story's first sentence opens
 
 
 # A block this much link text is a pointer to another page ("Related: ...", a card title).
@@ -140,7 +141,23 @@ def _drop_title(found: list[Found], title: str) -> list[Found]:
         if item.headline or (title and same_words(item.block.text, title)):
             before = sum(len(words(f.block.text)) for f in found[:index])
             return found[index + 1 :] if before <= _MAX_WORDS_BEFORE_TITLE else found
+    if found and title and (rest := _after_title(found[0].block.text, title)):
+        # The headline glued to the first paragraph by the extractor: the paragraph is read.
+        return [replace(found[0], block=replace(found[0].block, text=rest)), *found[1:]]
     return found
+
+
+def _after_title(text: str, title: str) -> str:
+    """What follows the title's words at the start of ``text``; "" when it does not start so."""
+    title_words = words(title)
+    if len(title_words) < _MIN_GLUED_TITLE_WORDS:
+        return ""
+    pattern = r"\W*".join(re.escape(word) for word in title_words)
+    # The paragraph starts a sentence of its own after the title ("... battery Sodium is"); a
+    # sentence that opens with the title's words goes on ("Lorem ipsum dolor sit amet, ...").
+    match = re.match(rf"\W*{pattern}(?:\s*[:.|–—-])?\s+(?=[^\W\d_])", text, re.IGNORECASE)
+    rest = text[match.end() :] if match else ""
+    return rest if rest[:1].isupper() else ""
 
 
 def _drop_repeats(blocks: list[Block], deliberate: frozenset[str]) -> list[Block]:

@@ -42,6 +42,8 @@ def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> lis
         if key in read:
             continue  # the body reads it further down: once is enough
         if _is_lead(element, text):
+            if _already_read(text, blocks[:5]):
+                break  # the opening, with a word or two more ("said" + a link's hidden label)
             found.append(Block(BlockKind.PARAGRAPH, text))
     if len(found) > _MAX_LEAD_PARAGRAPHS:
         return blocks

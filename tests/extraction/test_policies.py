@@ -485,3 +485,42 @@ def test_a_box_labelled_related_inside_the_story_is_not_read() -> None:
     text = extract_text(article_page(box), URL)
     assert "old mill" not in text
     assert "Related" not in text
+
+
+def test_the_opening_is_not_read_twice_when_the_page_words_it_a_little_differently() -> None:
+    """The page's own paragraph may carry a word or two the extracted one lost (a link's
+    hidden "Opens a new window" label): it is the same opening, not a lead to recover."""
+    from narrate.extraction import lead
+
+    opening = (
+        "The ferry company said that the island service will run again from May, after a "
+        "second engine was found in a boatyard on the mainland."
+    )
+    page = (
+        "<html><body><h1>Island ferry returns in May</h1><div class='intro'><p>The ferry company "
+        "<a href='/x'>said<span class='icon'>Opens a new window</span></a> that the island "
+        "service will run again from May, after a second engine was found in a boatyard on the "
+        "mainland.</p></div></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = [Block(BlockKind.PARAGRAPH, opening), Block(BlockKind.PARAGRAPH, STORY_LINE)]
+    assert lead.recover_lead(tree, blocks, "Island ferry returns in May") == blocks
+
+
+STORY_LINE = "Tickets bought for the spring crossings last year will be honoured, the company said."
+
+
+def test_a_headline_glued_to_the_first_paragraph_is_not_read_as_its_opening() -> None:
+    """The extractor may join the headline and the first paragraph into one block; the title
+    is announced on its own, so the paragraph starts where its own first sentence does. A
+    paragraph whose first sentence opens with the title's words is left whole."""
+    title = "Island ferry returns in May"
+    glued = f"{title} The ferry company said the service will run again from the first week."
+    kept = cleanup.clean([Found(Block(BlockKind.PARAGRAPH, glued))], title, ())
+    assert [block.text for block in kept] == [
+        "The ferry company said the service will run again from the first week."
+    ]
+    opening = f"{title}, the ferry company said on Tuesday, after a second engine was found."
+    kept = cleanup.clean([Found(Block(BlockKind.PARAGRAPH, opening))], title, ())
+    assert [block.text for block in kept] == [opening]
