@@ -64,18 +64,25 @@ _OPENINGS = {
     ),
 }
 # Phrases that make a short block furniture wherever they stand in it.
-_PHRASES = {
+_PHRASES: dict[str, tuple[str, ...]] = {
+    "a plea that closes on its call to action": (
+        r"\b(?:sign up|subscribe|register|join us|donate) (?:here|now|today)\W*$",
+    ),
     "contact lines closing a story": (
         r"\b(?:may|can) be (?:reached|contacted) (?:at|on|via)\s+(?:\S+@\S+|[\d(+][\d\s().-]{6,}"
         r"|@\w+)",
     ),
-    "affiliate and advertiser disclosures": (
-        r"\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)",
-        r"\bfrom one or more of our advertisers\b|\badvertiser disclosure\b",
-        r"\bcontains (?:references to products|affiliate links)\b",
-        r"\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
-    ),
 }
+# Affiliate and advertiser disclosures run longer than other furniture lines (a paragraph of
+# legal wording), and their phrases never occur in a story's own sentences.
+_DISCLOSURE = re.compile(
+    r"\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)"
+    r"|\bfrom one or more of our advertisers\b|\badvertiser disclosure\b"
+    r"|\bcontains (?:references to products|affiliate links)\b"
+    r"|\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
+    re.IGNORECASE,
+)
+_MAX_DISCLOSURE_WORDS = 80
 # A dateline: when and by whom, which the intro announces from the page's metadata.
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
@@ -84,8 +91,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_WORDS = re.compile(
-    r"^by\b|\b(?:by|par|von|por|di)\s+[A-Z]|\b(?:updated|published|posted|mis à jour|publié"
-    r"|aktualisiert|veröffentlicht|actualizado|publicado)\b",
+    r"^by\b|\b(?:by|par|von|por|di)\s+(?-i:[A-Z])|\b(?:updated|published|posted|mis à jour|publié"
+    r"|aktualisiert|veröffentlicht|actualizado|publicado)\b|\b(?:created|modified)\s*:?\s*\d"
+    r"|\bdate\s*:",
     re.IGNORECASE,
 )
 _MAX_DATELINE_WORDS = 25
@@ -147,6 +155,8 @@ def is_furniture_text(text: str) -> bool:
     """True for a block that is page furniture by its words alone (short blocks only)."""
     words = word_count(text)
     if words == 0:
+        return True
+    if words <= _MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
         return True
     if words > _SHORT_BLOCK:
         return False

@@ -524,3 +524,25 @@ def test_a_headline_glued_to_the_first_paragraph_is_not_read_as_its_opening() ->
     opening = f"{title}, the ferry company said on Tuesday, after a second engine was found."
     kept = cleanup.clean([Found(Block(BlockKind.PARAGRAPH, opening))], title, ())
     assert [block.text for block in kept] == [opening]
+
+
+FURNITURE_LINES = [
+    "News date: 04/11/2023 Category: Harbour notices",
+    "ferry_times.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm",
+    "Want to hear when the next sailing is announced? Sign up here",
+    "This article contains affiliate links to products chosen by our editors, and we may "
+    "receive a commission when you buy through them, at no extra cost to you. Our writers "
+    "choose every product on its merits, and the shops we link to have no say in what we "
+    "write about them or in how we rate them against one another.",
+]
+STORY_LINES = [
+    "The fund, created on 3 May 2020 by the council, paid for the new pier.",
+    "Islanders who want to sign up for the night crossing can do so at the harbour office.",
+]
+
+
+def test_lines_of_page_furniture_are_known_by_their_words() -> None:
+    from narrate.extraction.boilerplate import is_furniture_text
+
+    assert all(is_furniture_text(line) for line in FURNITURE_LINES)
+    assert not any(is_furniture_text(line) for line in STORY_LINES)
