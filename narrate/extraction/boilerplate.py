@@ -26,7 +26,7 @@ _OPENINGS = {
     ),
     "links to other articles": (
         r"read (?:also|more|next|this)|also read|see also",
-        r"related(?: story| article| coverage)?\s*:|recommended(?: reading)?\s*:",
+        r"related(?: [\w-]+){0,2}\s*:|recommended(?: reading)?\s*:",
         r"more on this|more from|more:|watch:|listen:|click here",
         r"you (?:may|might) also (?:like|enjoy|be interested)|don(?:'|’)t miss\b",
         r"lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|a lire aussi",
@@ -45,6 +45,8 @@ _OPENINGS = {
     "page tools and notices": (
         r"(?:story|article) continues below|continue reading below|advertisement$",
         r"scroll to continue|copyright ©|© \d{4}|all rights reserved",
+        r"copyright\s*(?:©|\(c\))?\s*(?-i:(?:[A-Z0-9][\w.&-]*\s+){0,4})(?:19|20)\d{2}\b",
+        r"continue reading(?: the (?:main )?(?:story|article))?\W*$",
         r"(?:category|categories|filed under|posted in|tags?|last (?:modified|updated))\s*:",
     ),
     "letters, tips and contact lines": (
@@ -67,6 +69,9 @@ _OPENINGS = {
 _PHRASES: dict[str, tuple[str, ...]] = {
     "a plea that closes on its call to action": (
         r"\b(?:sign up|subscribe|register|join us|donate) (?:here|now|today)\W*$",
+    ),
+    "reporting credits closing a story, which the byline's place in the intro stands for": (
+        r"\bcontributed (?:reporting|to this (?:report|story|article))\b",
     ),
     "contact lines closing a story": (
         r"\b(?:may|can) be (?:reached|contacted) (?:at|on|via)\s+(?:\S+@\S+|[\d(+][\d\s().-]{6,}"
@@ -148,6 +153,7 @@ _TOOL_LABELS = frozenset(
     | {"share", "save", "save article", "copy link", "gift this article", "comments"}
     # Labels over a box of links to other pages, left behind on their own.
     | {"related", "explore further", "further reading", "advertisement", "read more"}
+    | {"subscribe", "sign up", "donate"}
 )
 
 

@@ -530,6 +530,12 @@ FURNITURE_LINES = [
     "News date: 04/11/2023 Category: Harbour notices",
     "ferry_times.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm",
     "Want to hear when the next sailing is announced? Sign up here",
+    "Related Roundup: Island ferries",
+    "Related post: How to pack for a night crossing",
+    "SUBSCRIBE",
+    "copyright Island Post 2024 - ISSN: 1234-5678",
+    "Continue reading the main story",
+    "Ana Ruiz contributed reporting from the mainland.",
     "This article contains affiliate links to products chosen by our editors, and we may "
     "receive a commission when you buy through them, at no extra cost to you. Our writers "
     "choose every product on its merits, and the shops we link to have no say in what we "
@@ -538,6 +544,8 @@ FURNITURE_LINES = [
 STORY_LINES = [
     "The fund, created on 3 May 2020 by the council, paid for the new pier.",
     "Islanders who want to sign up for the night crossing can do so at the harbour office.",
+    "Copyright law changed in 1998, and the island archive had to ask each author again.",
+    "Related trips are cheaper: the ferry company sells a return with the bus to the castle.",
 ]
 
 
@@ -546,3 +554,26 @@ def test_lines_of_page_furniture_are_known_by_their_words() -> None:
 
     assert all(is_furniture_text(line) for line in FURNITURE_LINES)
     assert not any(is_furniture_text(line) for line in STORY_LINES)
+
+
+def test_a_heading_whose_section_the_declared_body_disowns_goes_with_it() -> None:
+    """When the page's own articleBody vouches for none of a section's paragraphs (a review
+    box, a promotion), the section's heading is not read on its own either."""
+    from narrate.extraction import crosscheck
+
+    story = [
+        "The ferry to the island stopped running in March, when its only engine failed.",
+        "A new engine costs more than the ferry earns in three summers, the harbour master said.",
+        "Until the money is found, the children cross to school in a fishing boat each morning.",
+    ]
+    blocks = [
+        Block(BlockKind.PARAGRAPH, story[0]),
+        Block(BlockKind.HEADING, "Our verdict", level=3),
+        Block(BlockKind.PARAGRAPH, "Four stars for the crossing, two for the coffee on board."),
+        Block(BlockKind.HEADING, "What happens next", level=3),
+        Block(BlockKind.PARAGRAPH, story[1]),
+        Block(BlockKind.PARAGRAPH, story[2]),
+    ]
+    declared = " ".join(story * 3)
+    kept = crosscheck.against_declared(blocks, declared)
+    assert [block.text for block in kept] == [story[0], "What happens next", *story[1:]]
