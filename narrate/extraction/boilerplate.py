@@ -55,10 +55,6 @@ _OPENINGS = {
         r"have a (?:news |story )?tip\b|got a (?:news |story )?tip\b",
         r"write to [^.]{1,80}\bat \S+@\S+",
     ),
-    "print and reprint licences": (
-        r"this (?:copy|article|material) is for your personal,? non-?commercial use",
-        r"to order (?:presentation-ready|multiple) copies",
-    ),
     "captions, credits and sources": (
         r"(?:main |top |lead |header |featured |cover )?(?:photo|photograph|image|picture"
         r"|illustration|video|graphic)s?(?: credit)?\s*(?::|by )",
@@ -78,10 +74,12 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"|@\w+)",
     ),
 }
-# Affiliate and advertiser disclosures run longer than other furniture lines (a paragraph of
-# legal wording), and their phrases never occur in a story's own sentences.
+# Affiliate and advertiser disclosures and reprint licences run longer than other furniture
+# lines (a paragraph of legal wording), and their phrases never occur in a story's sentences.
 _DISCLOSURE = re.compile(
-    r"\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)"
+    r"\bthis (?:copy|article|material) is for your personal,? non-?commercial use"
+    r"|\bto order (?:presentation-ready|multiple) copies"
+    r"|\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)"
     r"|\bfrom one or more of our advertisers\b|\badvertiser disclosure\b"
     r"|\bcontains (?:references to products|affiliate links)\b"
     r"|\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
@@ -147,6 +145,7 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK = 40
+_BARE_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.IGNORECASE)
 # Labels of page tools that a main-content extractor may keep as a line of their own.
 _TOOL_LABELS = frozenset(
     {"print", "print article", "print this article", "order reprints", "reprints", "email"}
@@ -166,6 +165,8 @@ def is_furniture_text(text: str) -> bool:
         return True
     if words > _SHORT_BLOCK:
         return False
+    if _BARE_ADDRESS.match(text):
+        return True  # a link's address printed as a line: never worth spelling out
     if _LINE_RULES.match(text) or _PHRASE_RULES.search(text) or _TRAILING_CREDIT.search(text):
         return True
     if paywall.is_prompt(text) or (words <= _MAX_SOURCE_WORDS and _SOURCE_LINE.match(text)):

@@ -536,6 +536,11 @@ FURNITURE_LINES = [
     "copyright Island Post 2024 - ISSN: 1234-5678",
     "Continue reading the main story",
     "Ana Ruiz contributed reporting from the mainland.",
+    "https://www.islandpost.example/news/2024/ferry-returns-in-may-5157416",
+    "This copy is for your personal, non-commercial use only. Distribution and use of this "
+    "material are governed by our Subscriber Agreement and by copyright law. For non-personal "
+    "use or to order multiple copies, please contact the Island Post reprints desk by phone "
+    "or by letter, or visit the reprints page of our website for the forms.",
     "This article contains affiliate links to products chosen by our editors, and we may "
     "receive a commission when you buy through them, at no extra cost to you. Our writers "
     "choose every product on its merits, and the shops we link to have no say in what we "
