@@ -132,17 +132,28 @@ def prune(tree: html.HtmlElement) -> None:
         element
         for element in candidates
         if not holds_text([element])
-        and not (is_hidden(element) and holds_text(groups[_sibling_kind(element)]))
+        and not (_hidden_slide(element) and holds_text(groups[_sibling_kind(element)]))
     ]
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
         _drop(element)
 
 
+def _hidden_slide(element: html.HtmlElement) -> bool:
+    """Hidden by the markup, or by a class word that says so ("ssr-hide", "js-hidden"): a
+    slide that a script shows in its turn."""
+    words = _TOKEN_SPLIT.split(element.get("class", "").lower())
+    return is_hidden(element) or "hide" in words or "hidden" in words
+
+
 def _sibling_kind(element: html.HtmlElement) -> tuple[object, ...]:
-    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike)."""
+    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike). A
+    slide wrapped in a <div> of its own has the wrappers' parent for its parent."""
     words = re.sub(r"\d+", "", element.get("class", "")).split()
-    return (element.getparent(), element.tag, tuple(sorted(words)))
+    parent = element.getparent()
+    while parent is not None and len(parent) == 1 and parent.getparent() is not None:
+        parent = parent.getparent()
+    return (parent, element.tag, tuple(sorted(words)))
 
 
 def _is_furniture(element: html.HtmlElement) -> bool:

@@ -409,6 +409,18 @@ def test_gallery_slides_hidden_until_shown_are_the_article() -> None:
     text = extract_text(page, URL)
     assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
     assert "Win a year of free bread" not in text
+    # A hiding class word may be joined to another ("ssr-hide"), and each slide may sit in a
+    # wrapper of its own: the slides are the same.
+    wrapped = page.replace(
+        "<div class='gallery-slide hidden", "<div><div class='gallery-slide ssr-hide"
+    )
+    wrapped = wrapped.replace(
+        "baked in the old stone oven that the volunteers dug out of the mud this spring.</p></div>",
+        "baked in the old stone oven that the "
+        "volunteers dug out of the mud this spring.</p></div></div>",
+    )
+    text = extract_text(wrapped, URL)
+    assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
 
 
 def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
