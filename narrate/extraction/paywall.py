@@ -38,9 +38,31 @@ _MIN_SHOWN_WORDS = 4
 MIN_TEASER_WORDS = 40
 
 
+# Every prompt above holds one of these (lower case): most texts hold none, and a substring
+# test is far cheaper than the pattern.
+_PROMPT_KEYS = (
+    "subscri",
+    "member",
+    "already",
+    "in to ",
+    "register",
+    "reading",
+    "this article is",
+    "this content is",
+    "this story is",
+    "full story",
+    "unlock",
+    "ve rea",
+    "log in for",
+)
+
+
 def is_prompt(text: str) -> bool:
     """A short block that is the paywall talking ("Subscribe to continue reading")."""
-    return word_count(text) <= 60 and PROMPTS.search(text) is not None
+    if word_count(text) > 60:
+        return False
+    lowered = text.lower()
+    return any(key in lowered for key in _PROMPT_KEYS) and PROMPTS.search(text) is not None
 
 
 def shows_paywall(tree: html.HtmlElement) -> bool:

@@ -63,3 +63,32 @@ def test_language_warning_names_the_language() -> None:
     assert language_warning(article, "de_DE") is None
     english = extract_article(page("coastal_storm.html"))
     assert language_warning(english, "en_US") is None
+
+
+PAYWALL_PROMPTS = [
+    "Subscribe now to continue reading.",
+    "Subscribers only",
+    "Exclusively for members",
+    "Already a subscriber? Sign in",
+    "Log in to continue",
+    "Register for free to read",
+    "To continue reading, please log in",
+    "This article is for subscribers",
+    "To read the full story, please subscribe",
+    "Subscribe now for the Sunday edition",
+    "Unlock this article",
+    "You've reached your limit",
+    "You’ve read all your free articles",
+    "First-time subscribers save half",
+    "Log in for immediate access",
+]
+
+
+@pytest.mark.parametrize("prompt", PAYWALL_PROMPTS)
+def test_every_way_a_paywall_talks_is_known(prompt: str) -> None:
+    """Each phrasing of the prompt patterns, so that the quick look for their key words
+    before the pattern never hides one."""
+    from narrate.extraction.paywall import is_prompt
+
+    assert is_prompt(prompt)
+    assert is_prompt(prompt.upper())
