@@ -78,14 +78,17 @@ def recover_standfirst(
     if any(_shows(block.text, description) for block in blocks[: _MAX_LEAD_PARAGRAPHS + 3]):
         return blocks
     after_headline = False
+    first = _key(blocks[0].text)
     for element in tree.iter(*_STANDFIRST_TAGS):
         if element.tag == "h1":
             after_headline = True
             continue
-        text = text_of(element)
-        if not after_headline or not text:
+        if not after_headline:
             continue
-        if same_words(text, blocks[0].text):
+        text = text_of(element)
+        if not text:
+            continue
+        if _key(text) == first:
             break  # the story starts here: a summary further down is not a standfirst
         if not _shows(text, description):
             continue
