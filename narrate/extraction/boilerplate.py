@@ -36,6 +36,9 @@ _OPENINGS = {
         r"sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter",
         r"enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)",
         r"become a (?:member|subscriber|supporter|patron)|follow us on",
+        r"follow (?:\w+ ){0,3}(?:on (?:twitter|x|instagram|threads|bluesky) )?(?:at )?@\w",
+        r"follow [^.!?]{1,40}? on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
+        r"|threads|bluesky|mastodon|whatsapp|telegram|google news)\b",
         r"share this (?:article|story)|click to share",
         r"(?:like|liked|enjoy|enjoyed|love|loved) (?:this|what you(?:'|’)ve read)\b[^?!.]{0,30}"
         r"[?!.]\s*(?:share|subscribe|sign up|follow|tell)",
@@ -48,6 +51,9 @@ _OPENINGS = {
         r"copyright\s*(?:©|\(c\))?\s*(?-i:(?:[A-Z0-9][\w.&-]*\s+){0,4})(?:19|20)\d{2}\b",
         r"continue reading(?: the (?:main )?(?:story|article))?\W*$",
         r"(?:category|categories|filed under|posted in|tags?|last (?:modified|updated))\s*:",
+    ),
+    "sign-offs: the author's name closing the story, with a handle": (
+        r"[-—–]+\s*by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\W*(?:follow\b.{0,40})?$",
     ),
     "letters, tips and contact lines": (
         r"(?:submit|send|write|email) (?:us )?(?:your |a )?letters? to the editor",
@@ -69,6 +75,11 @@ _PHRASES: dict[str, tuple[str, ...]] = {
     "reporting credits closing a story, which the byline's place in the intro stands for": (
         r"\bcontributed (?:reporting|to this (?:report|story|article))\b",
     ),
+    "affiliate disclosures, in a short line": (
+        r"\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)",
+        r"\bcontains (?:references to products|affiliate links)\b",
+        r"\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
+    ),
     "contact lines closing a story": (
         r"\b(?:may|can) be (?:reached|contacted) (?:at|on|via)\s+(?:\S+@\S+|[\d(+][\d\s().-]{6,}"
         r"|@\w+)",
@@ -79,13 +90,12 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 _DISCLOSURE = re.compile(
     r"\bthis (?:copy|article|material) is for your personal,? non-?commercial use"
     r"|\bto order (?:presentation-ready|multiple) copies"
-    r"|\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)"
     r"|\bfrom one or more of our advertisers\b|\badvertiser disclosure\b"
-    r"|\bcontains (?:references to products|affiliate links)\b"
-    r"|\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
+    r"|\bthis (?:post|article|page|story) contains (?:references to products|affiliate links)\b"
+    r"|\bour advertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
     re.IGNORECASE,
 )
-_MAX_DISCLOSURE_WORDS = 80
+_MAX_DISCLOSURE_WORDS = 90
 # A dateline: when and by whom, which the intro announces from the page's metadata.
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
@@ -121,6 +131,7 @@ _MAX_SOURCE_WORDS = 10
 TEASER_HEADING = re.compile(
     r"^(?:(?:other|more|related|recommended|latest|popular|trending|top|further)\b.{0,40}"
     r"\b(?:stories|articles|columns|posts|news|reads|reading|videos|coverage|headlines)"
+    r"(?:\s+(?:from|on|at|in|by)\b.{0,40})?"  # "More must-reads from The Valley Post"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|more from\b.{0,40}"
     r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40})\W*$",
     re.IGNORECASE,
@@ -146,6 +157,13 @@ _APPEAL = re.compile(
 )
 _SHORT_BLOCK = 40
 _BARE_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.IGNORECASE)
+# A site speaking of its own affiliate links, however long it takes to say so, is furniture.
+_OWN_DISCLOSURE = re.compile(
+    r"\b(?:affiliate links?\b.{0,200}\b(?:we|I) (?:may|might|could|will) (?:receive|earn|get)"
+    r"|(?:we|I) (?:may|might|could|will) (?:receive|earn|get) (?:a )?(?:small )?"
+    r"(?:compensation|commission)\b.{0,200}\baffiliate)",
+    re.IGNORECASE | re.DOTALL,
+)
 # Labels of page tools that a main-content extractor may keep as a line of their own.
 _TOOL_LABELS = frozenset(
     {"print", "print article", "print this article", "order reprints", "reprints", "email"}
@@ -164,7 +182,7 @@ def is_furniture_text(text: str) -> bool:
     if words <= _MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
         return True
     if words > _SHORT_BLOCK:
-        return False
+        return words <= _MAX_DISCLOSURE_WORDS and _OWN_DISCLOSURE.search(text) is not None
     if _BARE_ADDRESS.match(text):
         return True  # a link's address printed as a line: never worth spelling out
     if _LINE_RULES.match(text) or _PHRASE_RULES.search(text) or _TRAILING_CREDIT.search(text):

@@ -122,9 +122,11 @@ def prune(tree: html.HtmlElement) -> None:
         and element.tag not in ("html", "body")
         and _is_furniture(element)
     ]
-    # Slides of a gallery article, hidden by a class until shown one by one, hold the text
-    # together: hidden siblings alike in tag and class are judged as one. (Visible ones are
-    # not: a thread of comments is many small furniture blocks that add up to a lot of text.)
+    # Slides of a gallery article, hidden by a class until shown one by one, and the paragraphs
+    # of a metered story, each marked with the paywall's class although all are sent, hold the
+    # text together: hidden siblings, and paragraphs, alike in tag and class are judged as one.
+    # (Other visible blocks are not: a thread of comments is many small furniture blocks that
+    # add up to a lot of text.)
     groups: dict[tuple[object, ...], list[html.HtmlElement]] = {}
     for element in candidates:
         groups.setdefault(_sibling_kind(element), []).append(element)
@@ -132,7 +134,10 @@ def prune(tree: html.HtmlElement) -> None:
         element
         for element in candidates
         if not holds_text([element])
-        and not (_hidden_slide(element) and holds_text(groups[_sibling_kind(element)]))
+        and not (
+            (element.tag == "p" or _hidden_slide(element))
+            and holds_text(groups[_sibling_kind(element)])
+        )
     ]
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
@@ -147,9 +152,12 @@ def _hidden_slide(element: html.HtmlElement) -> bool:
 
 
 def _sibling_kind(element: html.HtmlElement) -> tuple[object, ...]:
-    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike). A
+    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike).
+    Paragraphs are alike across the page: a story may be cut into several containers. A
     slide wrapped in a <div> of its own has the wrappers' parent for its parent."""
     words = re.sub(r"\d+", "", element.get("class", "")).split()
+    if element.tag == "p":
+        return (None, element.tag, tuple(sorted(words)))
     parent = element.getparent()
     while parent is not None and len(parent) == 1 and parent.getparent() is not None:
         parent = parent.getparent()
