@@ -36,6 +36,7 @@ _OPENINGS = {
         r"sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter",
         r"enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)",
         r"become a (?:member|subscriber|supporter|patron)|follow us on",
+        r"(?:chat|talk) (?:with|to) us (?:on|in|via)\b",
         r"follow (?:\w+ ){0,3}(?:on (?:twitter|x|instagram|threads|bluesky) )?(?:at )?@\w",
         r"follow [^.!?]{1,40}? on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
         r"|threads|bluesky|mastodon|whatsapp|telegram|google news)\b",
