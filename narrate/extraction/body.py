@@ -113,6 +113,8 @@ class _Walker:
 
     def blocks(self, element: etree._Element, quoted: bool) -> Iterator[Found]:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("code", "pre") and _is_code_listing(element):
+            return  # a listener cannot follow a program read out symbol by symbol
         if tag == "table" and (table := self.table(element)) is not None:
             yield from table
         elif tag in ("quote", "blockquote") and _has_block_children(element):
@@ -230,6 +232,22 @@ def join_inline(pieces: list[str]) -> str:
 
 def _without_fragment(url: str) -> str:
     return url.partition("#")[0].removeprefix("https:").removeprefix("http:")
+
+
+# Characters that make up a program's text far more often than prose's.
+_CODE_SYMBOLS = frozenset("{}[]()<>;=_/\\|#$*+`~^&%@│─┼┤├└┘┌┐")
+_MIN_CODE_SYMBOL_SHARE = 0.06
+
+
+def _is_code_listing(element: etree._Element) -> bool:
+    """A block of preformatted text that is a program, a command or its output: symbols
+    make up a good share of it. Preformatted prose (a poem, a letter) is read."""
+    text = "".join(element.itertext())
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return True
+    symbols = sum(char in _CODE_SYMBOLS for char in visible)
+    return symbols >= _MIN_CODE_SYMBOL_SHARE * len(visible)
 
 
 def host_of(url: str | None) -> str:

@@ -662,3 +662,20 @@ def test_a_heading_whose_section_the_declared_body_disowns_goes_with_it() -> Non
     declared = " ".join(story * 3)
     kept = crosscheck.against_declared(blocks, declared)
     assert [block.text for block in kept] == [story[0], "What happens next", *story[1:]]
+
+
+def test_a_code_listing_is_not_read_but_preformatted_prose_is() -> None:
+    """A program or a terminal's output read symbol by symbol means nothing to a listener; a
+    poem or a letter set in <pre> is text like any other."""
+    listing = (
+        "<p>The bakery's new oven is driven by a small program on a board by the door:</p>"
+        "<pre><code>def bake(loaves: int) -&gt; None:\n    for n in range(loaves):\n"
+        "        oven.heat(220)  # degrees\n        oven.wait({'minutes': 35})\n</code></pre>"
+        "<p>The baker says the program has not burnt a loaf since it was switched on.</p>"
+        "<pre>The river came up the lane at night,\nand filled the cellar to the stair;\n"
+        "by morning all the flour was white\nas water, and the ovens bare.</pre>"
+    )
+    text = extract_text(article_page(listing), URL)
+    assert "oven.heat" not in text and "range(loaves)" not in text
+    assert "has not burnt a loaf" in text
+    assert "The river came up the lane at night" in text
