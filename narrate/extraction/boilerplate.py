@@ -134,7 +134,8 @@ TEASER_HEADING = re.compile(
     r"\b(?:stories|articles|columns|posts|news|reads|reading|videos|coverage|headlines)"
     r"(?:\s+(?:from|on|at|in|by)\b.{0,40})?"  # "More must-reads from The Valley Post"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|more from\b.{0,40}"
-    r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40})\W*$",
+    r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40}"
+    r"|related|explore further|further reading|more)\W*$",  # a box's one-word label
     re.IGNORECASE,
 )
 

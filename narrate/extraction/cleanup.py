@@ -41,6 +41,7 @@ def clean(
     side (see ``repeated_in_place``), which are read each time."""
     found = [_without_shortcodes(item) for item in found]
     found = _drop_trailing_link_list(found)
+    found = _drop_teaser_sections(found)
     in_text_lists = _items_of_text_lists(found)
     found = [
         item
@@ -49,7 +50,6 @@ def clean(
         and (index in in_text_lists or not _is_link_line(item))
     ]
     kept = [item.block for item in _drop_title(found, title)]
-    kept = _drop_teaser_sections(kept)
     kept = _drop_repeats(kept, deliberate)
     kept = standfirst_once(kept, description)
     kept = _drop_pull_quotes(kept)
@@ -85,21 +85,27 @@ def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
     return found[:end]
 
 
-def _drop_teaser_sections(blocks: list[Block]) -> list[Block]:
-    """A section headed "Other opinion columns", "More stories", "You may also like" holds
-    teasers of other articles: its heading and everything under it, down to the next heading
-    of the same or a higher rank, are left out."""
-    kept: list[Block] = []
+def _drop_teaser_sections(found: list[Found]) -> list[Found]:
+    """A section headed "Other opinion columns", "More stories", "You may also like",
+    "Related" holds teasers of other articles: its heading and everything under it, down to
+    the next heading of the same or a higher rank, are left out. A heading that is only a link
+    to another page is the next teaser's title, not the end of the section.
+
+    Judged before the furniture lines go, so that a label like "Related" is still there to
+    say where the teasers start."""
+    kept: list[Found] = []
     skipping_below = 0  # the level of the teaser heading being skipped, 0 when none
-    for block in blocks:
+    for item in found:
+        block = item.block
         heading = block.kind is BlockKind.HEADING
-        if heading and skipping_below and block.level <= skipping_below:
+        ends_section = heading and skipping_below and block.level <= skipping_below
+        if ends_section and not _is_link_line(item):
             skipping_below = 0
         if heading and TEASER_HEADING.match(block.text):
             skipping_below = block.level or 2
             continue
         if not skipping_below:
-            kept.append(block)
+            kept.append(item)
     return kept
 
 

@@ -679,3 +679,49 @@ def test_a_code_listing_is_not_read_but_preformatted_prose_is() -> None:
     assert "oven.heat" not in text and "range(loaves)" not in text
     assert "has not burnt a loaf" in text
     assert "The river came up the lane at night" in text
+
+
+def test_teasers_under_a_related_label_are_left_out_down_to_the_story_s_next_section() -> None:
+    """Under a "Related" label, each teaser's linked title is a heading of the same rank: it
+    does not end the teaser section; a heading of the story's own does."""
+    story = "The ferry to the island stopped running in March, when its only engine failed."
+    excerpt = "The lighthouse keeper retires after forty years on the rock, and nobody applies."
+    found = [
+        Found(Block(BlockKind.PARAGRAPH, story)),
+        Found(Block(BlockKind.HEADING, "Related", level=3)),
+        Found(Block(BlockKind.HEADING, "Lighthouse keeper retires", level=3), link_share=1.0),
+        Found(Block(BlockKind.PARAGRAPH, excerpt)),
+        Found(Block(BlockKind.HEADING, "What the council decided", level=3)),
+        Found(Block(BlockKind.PARAGRAPH, story.replace("March", "April"))),
+    ]
+    kept = cleanup.clean(found, "Island ferry stops", ())
+    assert [block.text for block in kept] == [
+        story,
+        "What the council decided",
+        story.replace("March", "April"),
+    ]
+
+
+def test_a_story_is_not_rebuilt_from_look_alike_containers_that_lose_part_of_it() -> None:
+    """Chunks of a story share a tag and class; so do many layout boxes ("text-left"). A
+    rebuild from them that would lose a paragraph already found is not made."""
+    from narrate.extraction import chunks
+
+    ours = [
+        "The ferry to the island stopped running in March, when its only engine failed at sea.",
+        "A new engine costs more than the ferry earns in three summers, the harbour master said.",
+        "Until the money is found, the children cross to school in a fishing boat each morning.",
+    ]
+    teaser = (
+        "The lighthouse keeper retires after forty years on the rock, and nobody has applied "
+        "for the job, which comes with a cottage, a boat and a view of the whole bay. " * 3
+    )
+    page = (
+        f"<html><body><div class='intro'><p>{ours[0]}</p></div>"
+        f"<div class='text-left'><p>{ours[1]}</p><p>{ours[2]}</p></div>"
+        f"<div class='text-left'><p>{teaser}</p></div></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    found = [Found(Block(BlockKind.PARAGRAPH, text)) for text in ours]
+    assert chunks.rejoin(tree, found, URL) == found
