@@ -1,7 +1,9 @@
 """Cross-checking the extracted body against the page's own JSON-LD ``articleBody``.
 
-When a page declares its full text, a block that shares no run of words with it is
-something else on the page (a teaser of another story, a newsletter box) and is dropped.
+When a page declares its full text, a paragraph that shares no run of words with it is
+something else on the page (a teaser of another story, a newsletter box) and is dropped. Only
+paragraphs are judged: declared bodies often leave out the article's lists and quotations (a
+review's pros and cons, an embedded post), which are still the article's.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def against_declared(blocks: list[Block], article_body: str, standfirst: str = "
     dropped = []
     for block in blocks:
         own = shingles(block.text)
-        long_enough = len(words(block.text)) >= 8 and block.kind is not BlockKind.HEADING
+        long_enough = len(words(block.text)) >= 8 and block.kind is BlockKind.PARAGRAPH
         vouched = len(own & declared) >= _MIN_OVERLAP * len(own)
         dropped.append(
             long_enough and not vouched and not (standfirst and _same(block.text, standfirst))

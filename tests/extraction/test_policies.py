@@ -662,6 +662,17 @@ def test_a_heading_whose_section_the_declared_body_disowns_goes_with_it() -> Non
     declared = " ".join(story * 3)
     kept = crosscheck.against_declared(blocks, declared)
     assert [block.text for block in kept] == [story[0], "What happens next", *story[1:]]
+    # Lists and quotations are not judged: declared bodies leave them out.
+    extras = [
+        Block(
+            BlockKind.LIST_ITEM,
+            "The crossing takes forty minutes in a calm sea, an hour in a storm.",
+        ),
+        Block(
+            BlockKind.QUOTE, "Island Post posted: the ferry is back, and so is the coffee on board."
+        ),
+    ]
+    assert crosscheck.against_declared([*blocks[4:], *extras], declared)[-2:] == extras
 
 
 def test_a_code_listing_is_not_read_but_preformatted_prose_is() -> None:
