@@ -38,6 +38,7 @@ def fill(tree: html.HtmlElement, found: list[Found], url: str | None) -> list[Fo
     """``found`` with the blocks it skipped between two of its own put back in place."""
     leaves = list(_leaves(tree))
     keys = [_key(text_of(leaf)) for leaf in leaves]
+    read = {_key(item.block.text) for item in found}  # what is read elsewhere is no gap
     filled: list[Found] = []
     last = -1  # index in ``leaves`` of the last block matched so far
     for index, item in enumerate(found):
@@ -45,7 +46,8 @@ def fill(tree: html.HtmlElement, found: list[Found], url: str | None) -> list[Fo
         here = _match(keys, key, last + 1)
         if here is not None and last >= 0 and 1 <= here - last - 1 <= _MAX_GAP:
             for leaf in _skipped(leaves[last], leaves[here], leaves[last + 1 : here]):
-                filled.extend(blocks_of_element(leaf, url, quoted=_quoted(leaf)))
+                if _key(text_of(leaf)) not in read:
+                    filled.extend(blocks_of_element(leaf, url, quoted=_quoted(leaf)))
         filled.append(item)
         if here is None:
             continue

@@ -132,3 +132,15 @@ def test_a_short_heading_is_not_taken_for_the_paragraph_that_repeats_its_words()
         *found(refrain),
     ]
     assert texts(gaps.fill(tree, extracted, URL)) == ["The island ferry", refrain, refrain]
+
+
+def test_a_skipped_line_that_the_story_reads_further_on_is_not_read_twice() -> None:
+    """A blog sets a line at the top and again later; the extractor kept the later one."""
+    line = "The ferry timetable for the summer season"
+    tree = parse_html(
+        f"<body><article><p>{FIRST}</p><p>{line}</p><p>{SKIPPED}</p><p>{LAST}</p>"
+        f"<p>{line}</p></article></body>"
+    )
+    assert tree is not None
+    filled = texts(gaps.fill(tree, found(FIRST, LAST, line), URL))
+    assert filled == [FIRST, SKIPPED_TEXT, LAST, line]
