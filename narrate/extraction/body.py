@@ -119,7 +119,7 @@ class _Walker:
             yield from table
         elif tag in ("quote", "blockquote") and _has_block_children(element):
             yield from self.children(element, quoted=True)
-        elif tag in _CONTAINERS or (tag in _ITEMS and _has_block_children(element)):
+        elif tag in _CONTAINERS or (tag in _ITEMS | _CELLS and _has_block_children(element)):
             yield from self.children(element, quoted)
         elif tag in _HEADINGS:
             headline = (element.get("rend") if tag == "head" else tag) == "h1"

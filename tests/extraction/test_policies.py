@@ -736,3 +736,21 @@ def test_a_story_is_not_rebuilt_from_look_alike_containers_that_lose_part_of_it(
     assert tree is not None
     found = [Found(Block(BlockKind.PARAGRAPH, text)) for text in ours]
     assert chunks.rejoin(tree, found, URL) == found
+
+
+def test_a_story_laid_out_in_a_table_cell_keeps_its_headings_and_paragraphs() -> None:
+    """Old sites lay the whole page out in a table: the cell holding the story is read as the
+    story's own blocks, not as one run of text."""
+    cell = (
+        "<h2>What the water did to the cellar</h2>"
+        "<p>The river came through the cellar door at night and left a foot of mud over the "
+        "flour sacks, the coal and the old wooden proving boxes.</p>"
+        "<p>The insurance covered the ovens, and a collection at the school paid for new doors "
+        "and a pump that starts by itself when the water rises.</p>"
+    )
+    table = f"<table><tr><td>{cell}</td><td></td></tr></table>"
+    article = extract_article(article_page(table), URL)
+    blocks = [(block.kind, block.text[:20]) for block in article.blocks]
+    assert (BlockKind.HEADING, "What the water did t") in blocks
+    assert (BlockKind.PARAGRAPH, "The river came throu") in blocks
+    assert (BlockKind.PARAGRAPH, "The insurance covere") in blocks
