@@ -101,7 +101,7 @@ def _drop_teaser_sections(found: list[Found]) -> list[Found]:
         ends_section = heading and skipping_below and block.level <= skipping_below
         if ends_section and not _is_link_line(item):
             skipping_below = 0
-        if heading and TEASER_HEADING.match(block.text):
+        if heading and not item.headline and TEASER_HEADING.match(block.text):
             skipping_below = block.level or 2
             continue
         if not skipping_below:

@@ -711,6 +711,10 @@ def test_teasers_under_a_related_label_are_left_out_down_to_the_story_s_next_sec
         "What the council decided",
         story.replace("March", "April"),
     ]
+    # An article's own headline is never a teaser label, whatever it says.
+    headline = Found(Block(BlockKind.HEADING, "Don't miss", level=1), headline=True)
+    kept = cleanup.clean([headline, found[0]], "Don't miss", ())
+    assert [block.text for block in kept] == [story]
 
 
 def test_a_story_is_not_rebuilt_from_look_alike_containers_that_lose_part_of_it() -> None:
