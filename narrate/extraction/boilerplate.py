@@ -66,6 +66,8 @@ _OPENINGS = {
         r"(?:main |top |lead |header |featured |cover )?(?:photo|photograph|image|picture"
         r"|illustration|video|graphic)s?(?: credit)?\s*(?::|by )",
         r"credit\s*:|(?:getty|reuters|ap|afp|epa|shutterstock) images?\b",
+        # A credit in brackets on a line of its own, under a picture: "(Artist: Jo Lee)".
+        r"\((?:photo|image|picture|artist|illustration|source|credit|courtesy)\b[^()]{0,80}\)\W*$",
     ),
 }
 # Phrases that make a short block furniture wherever they stand in it.

@@ -615,6 +615,8 @@ FURNITURE_LINES = [
     "Continue reading the main story",
     "Ana Ruiz contributed reporting from the mainland.",
     "Chat with us in Messenger. Find out what's happening on the island as it unfolds.",
+    "(Artist: Jo Lee)",
+    "(Photo courtesy of the Island Post)",
     "https://www.islandpost.example/news/2024/ferry-returns-in-may-5157416",
     "This copy is for your personal, non-commercial use only. Distribution and use of this "
     "material are governed by our Subscriber Agreement and by copyright law. For non-personal "
@@ -630,6 +632,7 @@ STORY_LINES = [
     "Islanders who want to sign up for the night crossing can do so at the harbour office.",
     "Copyright law changed in 1998, and the island archive had to ask each author again.",
     "Talk to us about the crossing, the harbour master told the council, and we will listen.",
+    "(Source of the figures: the harbour office.) The ferry carried 40,000 people last year.",
     "Related trips are cheaper: the ferry company sells a return with the bus to the castle.",
 ]
 
