@@ -160,6 +160,9 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK = 40
+# A breadcrumb trail: "Home > News > Local", "Stories » Fables » The Greedy Dog".
+_BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(?:\s[>»›]\s[^.!?>»›]{1,60}){2,}$")
+_MAX_BREADCRUMB_WORDS = 20
 _BARE_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.IGNORECASE)
 # A site speaking of its own affiliate links, however long it takes to say so, is furniture.
 _OWN_DISCLOSURE = re.compile(
@@ -189,6 +192,8 @@ def is_furniture_text(text: str) -> bool:
         return words <= _MAX_DISCLOSURE_WORDS and _OWN_DISCLOSURE.search(text) is not None
     if _BARE_ADDRESS.match(text):
         return True  # a link's address printed as a line: never worth spelling out
+    if words <= _MAX_BREADCRUMB_WORDS and _BREADCRUMB.match(text):
+        return True
     if _LINE_RULES.match(text) or _PHRASE_RULES.search(text) or _TRAILING_CREDIT.search(text):
         return True
     if paywall.is_prompt(text) or (words <= _MAX_SOURCE_WORDS and _SOURCE_LINE.match(text)):

@@ -616,6 +616,8 @@ FURNITURE_LINES = [
     "Ana Ruiz contributed reporting from the mainland.",
     "Chat with us in Messenger. Find out what's happening on the island as it unfolds.",
     "(Artist: Jo Lee)",
+    "Island Post > News > Harbour > Ferry returns in May",
+    "Stories » Fables » The Greedy Dog",
     "(Photo courtesy of the Island Post)",
     "https://www.islandpost.example/news/2024/ferry-returns-in-may-5157416",
     "This copy is for your personal, non-commercial use only. Distribution and use of this "
@@ -633,6 +635,7 @@ STORY_LINES = [
     "Copyright law changed in 1998, and the island archive had to ask each author again.",
     "Talk to us about the crossing, the harbour master told the council, and we will listen.",
     "(Source of the figures: the harbour office.) The ferry carried 40,000 people last year.",
+    "Crossings > 40 a week > last year's total, the harbour office said.",
     "Related trips are cheaper: the ferry company sells a return with the bus to the castle.",
 ]
 
