@@ -80,9 +80,10 @@ def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
             f"{_name(meta)} looks like a paywall or registration teaser: only {words} words of "
             f"the article are readable (log in or save the page from your browser, or {_FORCE})"
         )
-    if _is_front_page(url, meta) and not meta.declared_article:
-        raise ExtractionError(f"{_name(meta)} looks like a home page, not an article ({_FORCE})")
     link_share = stats.link_words / stats.words if stats.words else 0.0
+    front_page = _is_front_page(url, meta) and not meta.declared_article
+    if front_page and not _one_message(words, link_share, stats):
+        raise ExtractionError(f"{_name(meta)} looks like a home page, not an article ({_FORCE})")
     if not meta.declared_article and link_share > 0.5 and words < 0.25 * stats.words:
         raise ExtractionError(
             f"{_name(meta)} looks like a list of links, not an article ({_FORCE})"
@@ -105,6 +106,21 @@ def check_plain_text(text: str, name: str) -> None:
         raise ExtractionError(
             f"{name} has only {words} words of text, too few for an article ({_FORCE})"
         )
+
+
+# A front page that is one text (a notice, a site's farewell, a one-post blog): most of the
+# page's words are the body, and few are links to other pages.
+_MIN_MESSAGE_WORDS = 120
+_MIN_MESSAGE_SHARE = 0.7
+_MAX_MESSAGE_LINK_SHARE = 0.15
+
+
+def _one_message(words: int, link_share: float, stats: PageStats) -> bool:
+    return (
+        words >= _MIN_MESSAGE_WORDS
+        and words >= _MIN_MESSAGE_SHARE * stats.words
+        and link_share <= _MAX_MESSAGE_LINK_SHARE
+    )
 
 
 def _is_front_page(url: str | None, meta: Metadata) -> bool:

@@ -92,3 +92,20 @@ def test_every_way_a_paywall_talks_is_known(prompt: str) -> None:
 
     assert is_prompt(prompt)
     assert is_prompt(prompt.upper())
+
+
+def test_a_front_page_that_is_one_message_is_narrated() -> None:
+    """A site's front page that holds a single text (a notice, a farewell, a one-post blog),
+    with few links beside it, is that text; a front page of headlines is still refused."""
+    message = " ".join(
+        f"<p>Paragraph {n} of the notice: the island ferry company will stop its winter "
+        "sailings at the end of the month, and the summer timetable starts in May, with two "
+        "crossings a day and a third on Saturdays when the weather allows.</p>"
+        for n in range(1, 5)
+    )
+    html = (
+        "<html><head><title>Island Ferries</title></head><body><nav><a href='/'>Home</a> "
+        f"<a href='/times'>Times</a></nav><main>{message}</main></body></html>"
+    )
+    article = extract_article(html, "https://islandferries.example/")
+    assert article.text.startswith("Paragraph 1 of the notice")
