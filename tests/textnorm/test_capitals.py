@@ -27,6 +27,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Is it over? The answer is NO.", "Is it over? The answer is no."),
         ("It was a HUGE mistake.", "It was a huge mistake."),
     ],
+    "a model code opening a heading is not a Roman numeral": [
+        ("CX-5 REVIEW: A FAMILY CAR", "C X-five review: A family car"),
+        ("XIII: A FIGHT", "Thirteen: A fight"),
+    ],
     "a run of capitals, or a line in capitals, is words": [
         ("They chanted GET OUT and VOTE all night.",
          "They chanted get out and vote all night."),
