@@ -47,19 +47,19 @@ def test_a_code_read_with_its_number_is_left_to_the_number() -> None:
     ]
 
 
-def test_a_model_name_in_a_heading_of_capitals_is_read_as_in_the_body() -> None:
+def test_a_model_name_at_a_sentence_end_is_read_as_in_the_rest_of_the_story() -> None:
     article = Article(
         "",
         (
-            Block(BlockKind.HEADING, "CX-5 REVIEW: QUIET AND QUICK"),
-            Block(BlockKind.PARAGRAPH, "The CX-5 is a small SUV. We liked the CX-5."),
+            Block(BlockKind.HEADING, "ID.3 REVIEW: QUIET AND QUICK"),
+            Block(BlockKind.PARAGRAPH, "The ID.3 is a small car. We liked the ID.3."),
         ),
     )
-    # in capitals, "CX" alone would pass for a Roman numeral
-    assert "One Hundred Ten" in normalize("CX-5 REVIEW: QUIET AND QUICK")
+    # alone, the full stop after "ID.3" passes for a decimal point
+    assert "point three" in normalize("We liked the ID.3.")
     spoken = _spoken(article)
-    assert spoken[0] == "C X-five review: quiet and quick."
-    assert spoken[1:] == ["The C X-five is a small S U V.", "We liked the C X-five."]
+    assert spoken[0] == "I D three review: quiet and quick."
+    assert spoken[1:] == ["The I D three is a small car.", "We liked the I D three."]
 
 
 def test_the_reading_of_running_text_wins_over_a_heading() -> None:

@@ -27,6 +27,19 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Is it over? The answer is NO.", "Is it over? The answer is no."),
         ("It was a HUGE mistake.", "It was a huge mistake."),
     ],
+    "a capital A inside a sentence is the letter, not the article": [
+        ("Plan A failed, so they tried B.", "Plan Eh failed, so they tried B."),
+        ("She got an A in maths.", "She got an Eh in maths."),
+        ("Exhibit A, the letter, was shown.", "Exhibit Eh, the letter, was shown."),
+        ("A storm is coming.", "A storm is coming."),
+        ("How A Small Town Survived", "How A Small Town Survived"),
+        ("He said: A storm is coming.", "He said: A storm is coming."),
+        ("The A.V. Club met at nine.", "The Eh V Club met at nine."),
+    ],
+    "a model code opening a heading is not a Roman numeral": [
+        ("CX-5 REVIEW: A FAMILY CAR", "C X-five review: A family car"),
+        ("XIII: A FIGHT", "Thirteen: A fight"),
+    ],
     "a run of capitals, or a line in capitals, is words": [
         ("They chanted GET OUT and VOTE all night.",
          "They chanted get out and vote all night."),

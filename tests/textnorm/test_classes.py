@@ -209,7 +209,7 @@ CASES = {
     "symbol": [
         ("salt & pepper", "salt and pepper"),
         ("#1 seed", "number one seed"),
-        ("code A#7 in C#", "code A seven in C sharp"),
+        ("code A#7 in C#", "code Eh seven in C sharp"),
         ("2 + 2", "two plus two"),
         ("wait... what", "wait, what"),
     ],

@@ -233,9 +233,17 @@ def _dot_inside_name(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# A capital "A" inside a sentence, after a word and before a lower-case word or a stop, is the
+# letter ("Plan A failed", "in Group A.", "an A in maths"); the article there is written "a".
+# Before a capital it may be a title's article ("How A Town Survived") and is left alone.
+_LETTER_A = re.compile(r"(?<=[A-Za-z] )A(?=\s+[a-z]|\s*[.,;:!?)](?![A-Za-z])|$)")  # not "A.M."
+
+
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
     text = _DATELINE.sub(_dateline, text, count=1)
+    if "A" in text:
+        text = _LETTER_A.sub("Eh", text)
     if "." in text:
         text = _JOINED.sub(r"\1 \2", text)
     text = _DOTTED.sub(_dotted, text)
