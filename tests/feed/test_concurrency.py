@@ -22,19 +22,21 @@ from tests.feed.conftest import SLUGS, Site
 from tests.feed.helpers import guids, local, parsed
 
 
-def test_two_concurrent_adds_both_land(
-    tmp_path: Path, site: Site, fake: FakeVoice, settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
+def _add_when_both_commit(
+    barrier: Any, commits: Any, folder: Path, url: str, settings: Settings
 ) -> None:  # fmt: skip
-    """Both processes reach the commit together and each takes its time writing the feed: without
-    the lock, the second would overwrite the first's state and one episode would be lost."""
-    folder = tmp_path / "pod"
-    feed.init(folder, "Courier", "https://example.org/pod/")
-    context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(2, timeout=60)
+    """One `feed add`, in a process of its own, that reaches the commit together with the other
+    and takes its time writing the feed. Spawned, not forked: a fork would copy whatever threads
+    (and the locks they hold) earlier tests left in the test process."""
+    from narrate.speech import engines
+
+    voice = FakeVoice(sample_rate=22050, ms_per_char=2)
+    engines.ENGINES["piper"] = engines.Engine(lambda *_: voice, in_process=True)
     commit, render = changes._commit, rss.render
 
     def commit_together(*args: Any) -> Any:
+        with commits.get_lock():
+            commits.value += 1
         barrier.wait()
         return commit(*args)
 
@@ -42,10 +44,23 @@ def test_two_concurrent_adds_both_land(
         time.sleep(0.3)
         return render(*args)
 
-    monkeypatch.setattr(changes, "_commit", commit_together)
-    monkeypatch.setattr(rss, "render", slow_render)
+    changes._commit = commit_together  # type: ignore[assignment]
+    rss.render = slow_render  # type: ignore[assignment]
+    feed.add(folder, [url], settings)
+
+
+def test_two_concurrent_adds_both_land(tmp_path: Path, site: Site, settings: Settings) -> None:
+    """Both processes reach the commit together and each takes its time writing the feed: without
+    the lock, the second would overwrite the first's state and one episode would be lost."""
+    folder = tmp_path / "pod"
+    feed.init(folder, "Courier", "https://example.org/pod/")
+    context = multiprocessing.get_context("spawn")
+    barrier, commits = context.Barrier(2, timeout=60), context.Value("i", 0)
     runs = [
-        context.Process(target=feed.add, args=(folder, [site.url(slug)], settings))
+        context.Process(
+            target=_add_when_both_commit,
+            args=(barrier, commits, folder, site.url(slug), settings),
+        )
         for slug in SLUGS[:2]
     ]
     for run in runs:
@@ -53,6 +68,7 @@ def test_two_concurrent_adds_both_land(
     for run in runs:
         run.join(120)
     assert [run.exitcode for run in runs] == [0, 0]
+    assert commits.value == 2  # both met at the commit
     assert len(guids(folder)) == 2
     assert len(feed.episodes(folder)) == 2
     assert len(list(folder.glob("*.mp3"))) == 2
