@@ -4,7 +4,8 @@ The voice is asked how it would say each word, with its own phonemizer (espeak-n
 runs it), and a word is flagged when the voice
 
 - spells it letter by letter although it is written as one word ("Vs" in "S U Vs", "YES" in
-  "The answer is YES!": espeak spells short words in capitals among lower-case ones);
+  "The answer is YES!": espeak spells short words in capitals among lower-case ones); an
+  initialism written in capitals ("NYSE", "iOS") is meant to be spelled, and is not flagged;
 - reads a word in capitals that no dictionary knows as a word ("ICU" said "eye-coo");
 - names a symbol aloud ("asterisk", "tilde", "grinning face" for an emoji);
 - still holds digits, or is (part of) a web address;
@@ -91,6 +92,7 @@ _STRESS = str.maketrans("", "", "ˈˌʲ ")
 _EDGE_PUNCT: Final = "\"'“”‘’«»()[]{},.;:!?—–-…"
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
+_PLURAL_LETTERS = re.compile(r"[A-Za-z]*[A-Z]s")
 _URLISH = re.compile(
     r"(?i)^(?:https?:|ftp:|www\.)|://|\w\.(?:com|org|net|gov|edu|io|ly|co|uk|de)(?:/|$)"
 )
@@ -185,10 +187,20 @@ def _word_flags(listener: Listener, token: str, context: str, index: int) -> lis
     if not _LETTERS.fullmatch(word):
         return []
     if listener.spells(word, context):
-        return [Flag(FlagKind.SPELLED, token, index)]
+        return [] if _written_as_letters(word) else [Flag(FlagKind.SPELLED, token, index)]
     if _CAPITALS.fullmatch(word) and not is_english_word(word):
         return [Flag(FlagKind.CAPITALS, token, index)]
     return []
+
+
+def _written_as_letters(word: str) -> bool:
+    """Whether spelling word is reading it as written: an initialism in capitals ("NYSE",
+    "iOS", "PhD"), not a word ("YES") nor a plural whose "s" the voice would spell ("SUVs")."""
+    return (
+        sum(c.isupper() for c in word) >= 2
+        and not _PLURAL_LETTERS.fullmatch(word)
+        and not is_english_word(word)
+    )
 
 
 def audit_spoken(spoken: Iterable[str], listener: Listener | None = None) -> AuditReport:

@@ -53,6 +53,18 @@ def test_flags_each_kind(listener: Listener, spoken: str, kind: FlagKind, item: 
     assert item in _kinds(report).get(kind, [])
 
 
+def test_an_initialism_spelled_as_written_is_no_slip_but_its_spelled_plural_is(
+    listener: Listener,
+) -> None:
+    """The voice spells "NYSE", "iOS" and "PhD": that is how they are said. It spells "Vs" as
+    two letters, and "YES" is a word: those are slips."""
+    quiet = audit_spoken(["The NYSE opened, the iOS app crashed and her PhD was done."], listener)
+    assert quiet.flags == (), format_report(quiet)
+    assert listener.spells("NYSE") and listener.spells("PhD")  # the voice does spell them
+    loud = audit_spoken(["Dealers sold more S U Vs.", "The answer is YES!"], listener)
+    assert {flag.item for flag in loud.flags if flag.kind is FlagKind.SPELLED} == {"Vs", "YES"}
+
+
 def test_a_long_segment_is_flagged(listener: Listener) -> None:
     report = audit_spoken(["word " * (LONG_SEGMENT_WORDS + 1), "A short one."], listener)
     assert [flag.kind for flag in report.flags] == [FlagKind.LONG]
@@ -111,7 +123,7 @@ def test_audit_command_reports_each_page_and_the_total(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("A plain story.\n\nIt has two short paragraphs.\n", encoding="utf-8")
     odd = tmp_path / "odd.txt"
-    odd.write_text("Go to W W W dot example dot com.\n\nThe path is a \\ b.\n", encoding="utf-8")
+    odd.write_text("Go to W W W dot example dot com.\n\nThe sign ¤ is rare.\n", encoding="utf-8")
     result = _narrate("audit", str(good), str(odd))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -135,7 +135,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("He said it was f---ing cold.", "He said it was F-ing cold."),
         ("The .NET library is old.", "The .NET library is old."),
         ("Watch it on Disney+ tonight.", "Watch it on Disney plus tonight."),
-        ("The is_open flag and ~/notes folder.", "The is open flag and slash notes folder."),
+        ("The is_open flag and ~/notes folder.", "The is open flag and notes folder."),
         ("It is about ~10 km away.", "It is about ten kilometers away."),
     ],
     "symbols issue 18 names": [
@@ -148,6 +148,52 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Compute 3÷4 now.", "Compute three divided by four now."),
         ("Perfume №5 sells.", "Perfume number five sells."),
         ("Plot x² + y³ please.", "Plot x squared plus y cubed please."),
+    ],
+    "file paths": [
+        ("Type /usr/local/bin/convert to start.", "Type convert to start."),
+        ("Keep it in the /opt/tools/cache/ folder.", "Keep it in the cache folder."),
+        ("Edit /etc/app.conf first.", "Edit app dot conf first."),
+        ("Run ./setup then cd ../docs now.", "Run setup then cd docs now."),
+        ("Open C:\\Users\\ann\\notes.txt today.", "Open notes dot txt today."),
+        ("Files under '/shared/' are public.", "Files under 'shared' are public."),
+        ("It is due 10/12/2024.", "It is due October twelfth, twenty twenty four."),
+    ],
+    "words joined by slashes": [
+        ("Pick red/green/blue.", "Pick red, green or blue."),
+        ("Tap next/back/home/menu.", "Tap next, back, home or menu."),
+    ],
+    "marks of other typographies": [
+        ("She wrote すごい（本当）。 and left.", "She wrote すごい (本当). and left."),
+        ("It said いい、ね and no more.", "It said いい, ね and no more."),
+        ("A self‐driving car.", "A self-driving car."),
+        ("A non‑stop flight.", "A non-stop flight."),
+    ],
+    "code and tables": [
+        ("$ make install", "make install"),
+        ("Set $PATH first.", "Set PATH first."),
+        ("Press Ctrl+S or Shift+Tab.", "Press Ctrl plus S or Shift plus Tab."),
+        ("+ Fixed the login page", "Fixed the login page"),
+        ("The line ends in a \\ and goes on.", "The line ends in a and goes on."),
+        ("│ city │ rain │ ────┼──── Oslo │ 12 │", "city, rain, Oslo, twelve"),
+        ("Mean (°C) and (°F)", "Mean (degrees Celsius) and (degrees Fahrenheit)"),
+        ("The call took 250 ms on average.",
+         "The call took two hundred fifty milliseconds on average."),
+    ],
+    "arrows": [
+        ("↑ Smith, The Book, page 4", "Smith, The Book, page four"),
+        ("Rents ↑ 4% and wages ↓ 1%.", "Rents up four percent and wages down one percent."),
+    ],
+    "money after the amount": [
+        ("Tickets cost 45,000₩ each.", "Tickets cost forty five thousand won each."),
+        ("I paid 20$ for it.", "I paid twenty dollars for it."),
+        ("It was 800¥ there.", "It was eight hundred yen there."),
+        ("It was $$$ for them.", "It was for them."),
+    ],
+    "positions": [
+        ("The island lies at 33°51′S 151°12′E.",
+         "The island lies at thirty three degrees fifty one minutes south one hundred fifty one "
+         "degrees twelve minutes east."),
+        ("The buoy is at 60°N.", "The buoy is at sixty degrees north."),
     ],
     "a name inside a name": [
         ("We saw the VW ID. Space Vizzion at the show.",

@@ -37,7 +37,7 @@ from narrate.textnorm.en.numbers import (
 from narrate.textnorm.en.ordinals import expand_fractions, expand_ordinals
 from narrate.textnorm.en.ranges import expand_ranges
 from narrate.textnorm.en.roman import expand_roman
-from narrate.textnorm.en.symbols import expand_math, expand_symbols, tidy
+from narrate.textnorm.en.symbols import ascii_marks, expand_math, expand_symbols, tidy
 from narrate.textnorm.en.times import expand_times
 
 __all__ = ["Lexicon", "normalize", "unspoken_tokens"]
@@ -46,6 +46,7 @@ Pass = Callable[[str], str]
 _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # (pass, whether it needs a digit in the text to have anything to do)
     (ascii_digits, False),
+    (ascii_marks, False),
     (tidy, False),
     (drop_clutter, False),
     (expand_electronic, False),

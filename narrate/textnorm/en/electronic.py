@@ -60,6 +60,16 @@ _EMERGENCY = re.compile(
     r"|operator|operators|center|centers|centre|centres|line|lines|system|services|emergency)\b))"
 )
 _SERVICE_NUMBERS: Final = ("911", "9-1-1", "999", "112", "111", "000", "988", "311", "211")
+# a file path, Unix ("/usr/local/bin/tool", "~/src/notes", "./configure") or Windows
+# ("C:\\Users\\jo\\report.docx"): at least two names, one of them with a letter; "/7/9/2" and
+# "12/05/2020" are numbers, read by their own passes
+_UNIX_PATH = re.compile(
+    r"(?<![\w/.:~-])(?:~|\.{1,2})?(?=[\w./+-]*[A-Za-z])(?:/[\w.+-]+){2,}/?(?![\w/])"
+    r"|(?<![\w/.:])(?:~|\.{1,2})/[\w.+-]+/?(?![\w/])"
+    r"|(?<![\w/.:])/[A-Za-z][\w.+-]*/(?![\w/])"  # a folder: "/public/"
+)
+_WINDOWS_PATH = re.compile(r"\b[A-Za-z]:\\(?:[\w .+-]*[\w+-]\\)*(?P<name>[\w.+-]*)")
+_PATH_NAME = re.compile(r"[^/\\]+(?=[/\\]?$)")
 _PO_BOX = re.compile(r"\b(?P<box>P\.?\s?O\.?\s?Box|Post Office Box)\s(?P<number>\d+)\b")
 
 
@@ -127,6 +137,24 @@ def _serial(m: re.Match[str]) -> str:
     return label + ", ".join(digits(g) if g != "X" else "X" for g in groups)
 
 
+def _path(m: re.Match[str]) -> str:
+    """A narrator says a path by its last name ("the openssl program", "the ssl folder"), not
+    slash by slash; the dots inside a file name are said ("ld dot so dot conf")."""
+    name = _PATH_NAME.search(m[0])
+    if name is None:  # the root folder alone ("C:\\")
+        return "a file path"
+    return " dot ".join(part for part in name[0].split(".") if part) or "a file path"
+
+
+def expand_paths(text: str) -> str:
+    """Say a file path by its last name: "/usr/local/bin/openssl" -> "openssl"."""
+    if "/" in text:
+        text = _UNIX_PATH.sub(_path, text)
+    if ":\\" in text:
+        text = _WINDOWS_PATH.sub(_path, text)
+    return text
+
+
 def _ip(m: re.Match[str]) -> str:
     return " dot ".join(digits(part) for part in m[0].split("."))
 
@@ -141,7 +169,7 @@ def expand_electronic(text: str) -> str:
         # where an address standing alone would start and end (worked out once, not per match)
         lead, tail = len(text) - len(text.lstrip()), len(text.rstrip(" .,;:!?"))
         text = _URL.sub(lambda m: _url(m, m.start() <= lead and m.end() >= tail), text)
-    return text
+    return expand_paths(text)
 
 
 _HOST = re.compile(r"(?i)^(?:(?:https?|ftp)://)?(?:www\.)?(?P<host>[^/?#:\s]+)")

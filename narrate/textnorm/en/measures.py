@@ -87,9 +87,9 @@ UNITS: Final = {
 }  # fmt: skip
 # units that are also common words or letters: only read as units when glued to the number
 _GLUED_ONLY: Final = frozenset(
-    {"in", "m", "t", "l", "A", "g", "h", "min", "x", "cal", "ms", "W", "V", "Pa", "yd"}
+    {"in", "m", "t", "l", "A", "g", "h", "min", "x", "cal", "W", "V", "Pa", "yd"}
 )
-_SPACED_WHEN_CLEAR: Final = frozenset({"m", "g", "yd", "ms", "W", "V"})
+_SPACED_WHEN_CLEAR: Final = frozenset({"m", "g", "yd", "W", "V"})
 # "( 5.2 m )", "4 m long": a letter after a number, spaced, is a unit when nothing else follows
 _CLEARLY_A_UNIT = re.compile(
     r"\s?[)\],;:]|\s(?:long|high|wide|deep|tall|thick|away|apart|across|above|below)\b"
@@ -270,6 +270,22 @@ def _degrees(m: re.Match[str]) -> str:
     return f"{sign}{number(value)} {one if value == '1' and not sign else many}"
 
 
+# a position: "41°17′S", "174°27'45\"E", "42.5°N": degrees, minutes and seconds of arc
+_COORDINATE = re.compile(
+    r"(?<![\w.])(?P<deg>\d{1,3}(?:\.\d+)?)[°º]\s?(?:(?P<min>\d{1,2}(?:\.\d+)?)[′']\s?"
+    r"(?:(?P<sec>\d{1,2}(?:\.\d+)?)(?:″|'')\s?)?)?(?P<dir>[NSEW])\b"
+)
+_DIRECTIONS: Final = {"N": "north", "S": "south", "E": "east", "W": "west"}
+
+
+def _coordinate(m: re.Match[str]) -> str:
+    parts = [f"{number(m['deg'])} {'degree' if m['deg'] == '1' else 'degrees'}"]
+    for name, unit in (("min", "minute"), ("sec", "second")):
+        if m[name]:
+            parts.append(f"{number(m[name])} {unit if m[name] == '1' else unit + 's'}")
+    return " ".join(parts) + " " + _DIRECTIONS[m["dir"]]
+
+
 def _per_word(m: re.Match[str]) -> str:
     return f"per {UNITS[m['unit']][0]}"
 
@@ -286,6 +302,8 @@ def expand_measures(text: str) -> str:
     if "'" in text or "′" in text or "ft" in text or "fe" in text or "foo" in text:
         text = _FEET_INCHES.sub(_feet_inches, text)
     text = _SCALED.sub(_scaled, text)
+    if "°" in text or "º" in text:
+        text = _COORDINATE.sub(_coordinate, text)
     text = _DEGREES.sub(_degrees, text)
     text = _RANGE_UNIT.sub(_range_unit, text)
     if " to " in text:  # "1980 to 1970 kg": counts, not years

@@ -40,11 +40,42 @@ _SUPERSCRIPT = re.compile(r"(?P<power>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # separator, a pause
 _UNDERSCORES = re.compile(r"_+")
 _SLASH = re.compile(r"\s*/\s*")
-_PLUS_WORDS = re.compile(r"(?<=\w)\+\+(?!\w)|(?<=\s)\+(?=\s)|(?<=[A-Za-z.])\+(?![\w+])")
+_PLUS_WORDS = re.compile(r"(?<=[\w.])\+{2,}(?!\w)|(?<=\s)\+(?=\s)|(?<=[A-Za-z.])\+(?![\w+])")
 _AROUND_DIGITS: Final = (
     ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
     ("~", _TILDE, "about "),
 )  # fmt: skip
+# Marks of other typographies, as ASCII: the passes after read ASCII, and espeak names some
+# of these aloud ("ideographic full stop"). Hyphens that are not ASCII join words all the same.
+_MARKS: Final = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2212": "−",
+    "。": ". ", "．": ". ", "、": ", ", "，": ", ", "・": ", ", "！": "! ", "？": "? ",
+    "：": ": ", "；": "; ", "（": " (", "）": ") ", "「": " “", "」": "” ", "『": " “",
+    "』": "” ", "【": " (", "】": ") ", "〈": " (", "〉": ") ", "《": " “", "》": "” ",
+    "～": "~", "＆": "&", "＋": "+", "％": "%", "＃": "#", "＠": "@", "／": "/",
+})  # fmt: skip
+_MARK_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKS)) + "]")
+_SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[.,!?;:)](?:\s|$))")
+# a table drawn with box characters: the bars between cells and the rules between rows are
+# pauses, not said
+_BOX = re.compile(r"(?:\s*[\u2500-\u257f]+)+\s*")
+# an arrow before a reference is a link back to where it was cited (a footnote's "↑"); between
+# words it means up or down ("sales ↑ 5%")
+_BACK_LINK = re.compile(r"^\s*[↑^]\s*(?=\S)")
+_ARROWS: Final = {"↑": " up ", "↓": " down ", "←": " from ", "↔": " to and from "}
+_ARROW = re.compile("[↑↓←↔]")
+# a scale with no number (the numbers passes read "20°C"): a table's heading "(°C)"
+_LONE_SCALE = re.compile(r"[°º]\s?(?P<unit>[CF])(?=\s*(?:[^\w\s]|$))")
+_SCALES: Final = {"C": "degrees Celsius", "F": "degrees Fahrenheit"}
+# a dollar sign that no amount follows: a shell prompt ("$ cd src"), a variable ("$HOME"),
+# a cash tag ("$AAPL"), a row of them for money in general ("$$$"): not said
+_LONE_DOLLAR = re.compile(r"\$+(?![\d.,]?\d)")
+# a plus joining two words is said: keys pressed together ("Ctrl+C", "Alt+Enter")
+_KEYS_PLUS = re.compile(r"(?<=[A-Za-z.])\+(?=[A-Za-z0-9])")
+# a plus opening a list item is a bullet ("+ Added blocks")
+_PLUS_BULLET = re.compile(r"^\s*\+\s+(?=[A-Z])")
+# a backslash: a line continued in code ("re\ mote"), an escape ("\n"): not said
+_BACKSLASH = re.compile(r"\\\s+|\\+")
 _SPACES = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:!?](?:\s|$))")
 
@@ -58,6 +89,13 @@ def _ellipsis(m: re.Match[str]) -> str:
     if not after or after[0].isupper():
         return ". "
     return ", " if after[0].isalnum() else " "
+
+
+def ascii_marks(text: str) -> str:
+    """Marks of other typographies as their ASCII forms: "。" -> ".", "（" -> "(", "‐" -> "-"."""
+    if text.isascii() or not _MARK_CHARS.search(text):
+        return text
+    return _SPACE_BEFORE_MARK.sub("", text.translate(_MARKS))
 
 
 def expand_math(text: str) -> str:
@@ -77,6 +115,12 @@ def expand_math(text: str) -> str:
 def expand_symbols(text: str) -> str:
     """Say the symbols a narrator says, and turn dashes and ellipses into pauses."""
     text = _SIMPLE_RE.sub(lambda m: _SIMPLE[m[0]], text)
+    if "\\" in text:
+        text = _BACKSLASH.sub(" ", text)
+    if "$" in text:
+        text = _LONE_DOLLAR.sub("", text)
+    if not text.isascii():
+        text = _unicode_symbols(text)
     if "#" in text:
         text = _HASHTAG.sub(lambda m: " " if m["tag"] is None else "hashtag ", text)
         text = _SHARP.sub(r"\1 sharp", text)  # C#, F#: the languages and the keys
@@ -93,7 +137,9 @@ def expand_symbols(text: str) -> str:
     if "-" in text or "—" in text or "―" in text or "–" in text:
         text = _DASH.sub(" — ", text)
     if "+" in text:  # "x + y", "C++"
-        text = _PLUS_WORDS.sub(_plus, text)
+        text = _PLUS_WORDS.sub(_plus, _PLUS_BULLET.sub("", text))
+    if "+" in text:  # "Ctrl+C": what the plus of words above left
+        text = _KEYS_PLUS.sub(" plus ", text)
     if "~" in text:  # "~/", "~friends": not "about" (that is before a number, read already)
         text = text.replace("~", "")
     if "_" in text:  # "is_anomaly", "__init__": the words, not "underscore"
@@ -103,10 +149,27 @@ def expand_symbols(text: str) -> str:
     return text
 
 
+def _unicode_symbols(text: str) -> str:
+    """Box-drawn tables read cell by cell with pauses, arrows, and a scale with no number."""
+    if "°" in text or "º" in text:
+        text = _LONE_SCALE.sub(lambda m: _SCALES[m["unit"]], text)
+    if _BOX.search(text):
+        text = _BOX.sub(_box, text)
+    if _ARROW.search(text):
+        text = _BACK_LINK.sub("", text)
+        text = _ARROW.sub(lambda m: _ARROWS[m[0]], text)
+    return text
+
+
+def _box(m: re.Match[str]) -> str:
+    """A pause between two cells; nothing before the first or after the last."""
+    return ", " if m.start() > 0 and m.end() < len(m.string) else " "
+
+
 def _plus(m: re.Match[str]) -> str:
     """ "C++" -> "C plus plus", "x + y" -> "x plus y", "Disney+" -> "Disney plus"."""
     return (
-        " plus plus" if len(m[0]) == 2 else "plus" if m.string[m.start() - 1].isspace() else " plus"
+        " plus plus" if len(m[0]) >= 2 else "plus" if m.string[m.start() - 1].isspace() else " plus"
     )
 
 
