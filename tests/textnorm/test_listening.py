@@ -159,8 +159,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("It is due 10/12/2024.", "It is due October twelfth, twenty twenty four."),
     ],
     "words joined by slashes": [
-        ("Pick red/green/blue.", "Pick red, green or blue."),
+        ("Pick red/green/blue.", "Pick red slash green slash blue."),
         ("Tap next/back/home/menu.", "Tap next, back, home or menu."),
+        ("Go north/south/east/west.", "Go north, south, east or west."),
     ],
     "marks of other typographies": [
         ("She wrote すごい（本当）。 and left.", "She wrote すごい (本当). and left."),
@@ -188,6 +189,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("I paid 20$ for it.", "I paid twenty dollars for it."),
         ("It was 800¥ there.", "It was eight hundred yen there."),
         ("It was $$$ for them.", "It was for them."),
+        ("It costs $X per ton.", "It costs dollar X per ton."),
     ],
     "positions": [
         ("The island lies at 33°51′S 151°12′E.",

@@ -5,7 +5,8 @@ market instrument codes (".DJI", "XAU=", "US10YT=RR", "(AAPL.O)"), short links (
 "t.co/AbC"), asterisks around a word for emphasis ("*really*") and a "#" right after the word
 "hashtag". Said: a party tag after a name ("Jane Roe (R)" -> "Jane Roe, Republican,"), a
 censored word by its visible letters ("f---ing" -> "F-ing"), and words joined by a slash
-("tea/coffee" -> "tea or coffee", "he/she/they" -> "he, she or they", "w/o" -> "without").
+("tea/coffee" -> "tea or coffee", "up/down/left/right" -> "up, down, left or right", "w/o" ->
+"without").
 """
 
 from __future__ import annotations
@@ -72,8 +73,11 @@ def _censored(m: re.Match[str]) -> str:
 
 
 def _word_slash(m: re.Match[str]) -> str:
-    """Words joined by slashes are alternatives: "tea or coffee", "red, green or blue"."""
+    """Two words are alternatives, "tea or coffee"; three are read with their slashes, and a
+    longer chain is a list of alternatives, "north, south, east or west"."""
     *words, last = m[0].split("/")
+    if len(words) == 2:
+        return " slash ".join([*words, last])
     return ", ".join(words) + " or " + last
 
 

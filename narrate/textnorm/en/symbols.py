@@ -68,8 +68,10 @@ _ARROW = re.compile("[↑↓←↔]")
 _LONE_SCALE = re.compile(r"[°º]\s?(?P<unit>[CF])(?=\s*(?:[^\w\s]|$))")
 _SCALES: Final = {"C": "degrees Celsius", "F": "degrees Fahrenheit"}
 # a dollar sign that no amount follows: a shell prompt ("$ cd src"), a variable ("$HOME"),
-# a cash tag ("$AAPL"), a row of them for money in general ("$$$"): not said
-_LONE_DOLLAR = re.compile(r"\$+(?![\d.,]?\d)")
+# a cash tag ("$AAPL"), a row of them for money in general ("$$$"): not said; before a letter
+# that stands for an amount ("$X per ton") it is said
+_LONE_DOLLAR = re.compile(r"(?<![\w$])\$+(?![\d.,]?\d)")
+_DOLLAR_LETTER = re.compile(r"(?<![\w$])\$\s?(?=[A-Z](?!\w))")
 # a plus joining two words is said: keys pressed together ("Ctrl+C", "Alt+Enter")
 _KEYS_PLUS = re.compile(r"(?<=[A-Za-z.])\+(?=[A-Za-z0-9])")
 # a plus opening a list item is a bullet ("+ Added blocks")
@@ -118,7 +120,7 @@ def expand_symbols(text: str) -> str:
     if "\\" in text:
         text = _BACKSLASH.sub(" ", text)
     if "$" in text:
-        text = _LONE_DOLLAR.sub("", text)
+        text = _LONE_DOLLAR.sub("", _DOLLAR_LETTER.sub("dollar ", text))
     if not text.isascii():
         text = _unicode_symbols(text)
     if "#" in text:
