@@ -59,10 +59,17 @@ _DIGIT_WORD: Final = 5
 three four"): a table of figures is short to write and long to say."""
 
 
+_NUMBER_POINT = re.compile(r"(?<=\d)[.:](?=\d)")
+
+
 def spoken_length(text: str) -> int:
-    """How long text is to say, in characters of plain words: its length, each digit counted
-    as the word it becomes."""
-    return len(text) + (_DIGIT_WORD - 1) * sum(c.isdigit() for c in text)
+    """How long text is to say, in characters of plain words: its length, each digit and each
+    point between digits ("4.2.34") counted as the word it becomes."""
+    digits = sum(c.isdigit() for c in text)
+    if not digits:
+        return len(text)
+    points = len(_NUMBER_POINT.findall(text))
+    return len(text) + (_DIGIT_WORD - 1) * (digits + points)
 
 
 def _chunks(word: str, max_chars: int) -> list[str]:

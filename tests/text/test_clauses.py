@@ -96,3 +96,9 @@ def test_figures_are_measured_as_said() -> None:
     assert all(clauses.spoken_length(p) <= 300 for p in pieces)
     assert " ".join(pieces) == figures
     assert split_long(prose, 300) == [prose.strip()]
+
+
+def test_version_numbers_count_their_points() -> None:
+    """ "4.2.34" is said "four point two point three four": seven words from six characters."""
+    assert clauses.spoken_length("4.2.34") == 6 + 4 * (4 + 2)
+    assert clauses.spoken_length("no figures here") == len("no figures here")

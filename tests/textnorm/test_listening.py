@@ -180,6 +180,18 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The call took 250 ms on average.",
          "The call took two hundred fifty milliseconds on average."),
     ],
+    "dimensions": [
+        ("The chip measures 3x5 mm.", "The chip measures three by five millimeters."),
+        ("A 6 x 9 ft tarp.", "A six by nine foot tarp."),
+        ("The plot is 20×40 m.", "The plot is twenty by forty meters."),
+        ("Cut a 2x4 stud.", "Cut a two by four stud."),
+        ("Then 6 × 7 is the answer.", "Then six times seven is the answer."),
+        ("It stores 2.5Tb per disk.", "It stores two point five terabits per disk."),
+    ],
+    "a plus standing alone": [
+        ("Sign up for Disney +, then relax.", "Sign up for Disney plus, then relax."),
+        ("Use a + here.", "Use a plus here."),
+    ],
     "arrows": [
         ("↑ Smith, The Book, page 4", "Smith, The Book, page four"),
         ("Rents ↑ 4% and wages ↓ 1%.", "Rents up four percent and wages down one percent."),

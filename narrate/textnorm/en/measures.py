@@ -62,6 +62,7 @@ UNITS: Final = {
     "GWh": ("gigawatt hour", "gigawatt hours"), "TWh": ("terawatt hour", "terawatt hours"),
     "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
     "GHz": ("gigahertz", "gigahertz"), "kb": ("kilobit", "kilobits"), "Mb": ("megabit", "megabits"),
+    "Gb": ("gigabit", "gigabits"), "Tb": ("terabit", "terabits"),
     "KB": ("kilobyte", "kilobytes"), "MB": ("megabyte", "megabytes"),
     "GB": ("gigabyte", "gigabytes"),
     "TB": ("terabyte", "terabytes"), "kbps": ("kilobit per second", "kilobits per second"),
@@ -276,6 +277,17 @@ _COORDINATE = re.compile(
     r"(?:(?P<sec>\d{1,2}(?:\.\d+)?)(?:″|'')\s?)?)?(?P<dir>[NSEW])\b"
 )
 _DIRECTIONS: Final = {"N": "north", "S": "south", "E": "east", "W": "west"}
+# dimensions: "2x3 mm", "4 x 6 ft", "10×20 cm", "a 2x4 board": "two by three"; a times sign
+# between numbers with no unit after is multiplication ("3 × 4"), read with the symbols
+_BY = rf"(?:\s?x\s?|\s?×\s?(?=[\d.,]+\s?(?:{_UNIT_ALT})(?![\w²³])))"
+_DIMENSIONS = re.compile(
+    rf"(?<![\w.,])(?P<first>{NUMBER})(?P<rest>(?:{_BY}(?:{NUMBER})){{1,2}})(?![\w.,]|\.\d)"
+)
+_BY_SIGN = re.compile(r"\s?[x×]\s?")
+
+
+def _dimensions(m: re.Match[str]) -> str:
+    return m["first"] + _BY_SIGN.sub(" by ", m["rest"])
 
 
 def _coordinate(m: re.Match[str]) -> str:
@@ -302,6 +314,8 @@ def expand_measures(text: str) -> str:
     if "'" in text or "′" in text or "ft" in text or "fe" in text or "foo" in text:
         text = _FEET_INCHES.sub(_feet_inches, text)
     text = _SCALED.sub(_scaled, text)
+    if "x" in text or "×" in text:
+        text = _DIMENSIONS.sub(_dimensions, text)
     if "°" in text or "º" in text:
         text = _COORDINATE.sub(_coordinate, text)
     text = _DEGREES.sub(_degrees, text)

@@ -40,7 +40,9 @@ _SUPERSCRIPT = re.compile(r"(?P<power>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # separator, a pause
 _UNDERSCORES = re.compile(r"_+")
 _SLASH = re.compile(r"\s*/\s*")
-_PLUS_WORDS = re.compile(r"(?<=[\w.])\+{2,}(?!\w)|(?<=\s)\+(?=\s)|(?<=[A-Za-z.])\+(?![\w+])")
+_PLUS_WORDS = re.compile(
+    r"(?<=[\w.])\+{2,}(?!\w)|(?<=\s)\+(?=\s|[,;:.!?)]|$)|(?<=[A-Za-z.])\+(?![\w+])"
+)
 _AROUND_DIGITS: Final = (
     ("+", _PLUS, " plus "), ("−", _MINUS, " minus "), ("*", _STAR, " times "),
     ("~", _TILDE, "about "),
