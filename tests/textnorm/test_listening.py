@@ -184,7 +184,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The chip measures 3x5 mm.", "The chip measures three by five millimeters."),
         ("A 6 x 9 ft tarp.", "A six by nine foot tarp."),
         ("The plot is 20×40 m.", "The plot is twenty by forty meters."),
-        ("Cut a 2x4 stud.", "Cut a two by four stud."),
+        ("A 2x3 grid.", "A two x three grid."),
         ("Then 6 × 7 is the answer.", "Then six times seven is the answer."),
         ("It stores 2.5Tb per disk.", "It stores two point five terabits per disk."),
     ],

@@ -277,9 +277,9 @@ _COORDINATE = re.compile(
     r"(?:(?P<sec>\d{1,2}(?:\.\d+)?)(?:″|'')\s?)?)?(?P<dir>[NSEW])\b"
 )
 _DIRECTIONS: Final = {"N": "north", "S": "south", "E": "east", "W": "west"}
-# dimensions: "2x3 mm", "4 x 6 ft", "10×20 cm", "a 2x4 board": "two by three"; a times sign
-# between numbers with no unit after is multiplication ("3 × 4"), read with the symbols
-_BY = rf"(?:\s?x\s?|\s?×\s?(?=[\d.,]+\s?(?:{_UNIT_ALT})(?![\w²³])))"
+# dimensions: "2x3 mm", "4 x 6 ft", "10×20 cm": "two by three millimeters"; with no unit after,
+# "3 × 4" is multiplication and "2x8" is read with its "x"
+_BY = rf"\s?[x×]\s?(?=[\d.,]+(?:\s?[x×]\s?[\d.,]+)?\s?(?:{_UNIT_ALT})(?![\w²³]))"
 _DIMENSIONS = re.compile(
     rf"(?<![\w.,])(?P<first>{NUMBER})(?P<rest>(?:{_BY}(?:{NUMBER})){{1,2}})(?![\w.,]|\.\d)"
 )

@@ -119,6 +119,8 @@ def expand_math(text: str) -> str:
 def expand_symbols(text: str) -> str:
     """Say the symbols a narrator says, and turn dashes and ellipses into pauses."""
     text = _SIMPLE_RE.sub(lambda m: _SIMPLE[m[0]], text)
+    if not text.isascii():  # first, so that what follows sees the words ("x²+" -> "x squared+")
+        text = _SUPERSCRIPT.sub(_power, text)
     if "\\" in text:
         text = _BACKSLASH.sub(" ", text)
     if "$" in text:
@@ -148,8 +150,6 @@ def expand_symbols(text: str) -> str:
         text = text.replace("~", "")
     if "_" in text:  # "is_anomaly", "__init__": the words, not "underscore"
         text = _UNDERSCORES.sub(" ", text)
-    if not text.isascii():
-        text = _SUPERSCRIPT.sub(_power, text)
     return text
 
 
