@@ -62,6 +62,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The Lakers are 6-5 this season.", "The Lakers are six-five this season."),
         ("They won 3-1 and then lost 4-2.", "They won three-one and then lost four-two."),
         ("It ended 102-99 in overtime.", "It ended one hundred two-ninety nine in overtime."),
+        ("She won 6-4, 6-3 in the final.", "She won six-four, six-three in the final."),
         ("The shop is open 9-5 daily.", "The shop is open nine to five daily."),
         ("Children aged 6-10 may enter.", "Children aged six to ten may enter."),
     ],
@@ -71,6 +72,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The budget for FY2021-23 grew.",
          "The budget for F Y twenty twenty one to twenty three grew."),
         ("Cut a 2-3/4 inch board.", "Cut a two and three quarters inch board."),
+        ("Add 1-1/2 cups of flour.", "Add one and a half cups of flour."),
     ],
     "clock and music": [
         ("Troops moved at 0300 GMT.", "Troops moved at oh three hundred G M T."),
@@ -119,6 +121,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Thanks! 🙏🏽", "Thanks!"),
         ("It was *very* good.", "It was very good."),
         ("Best wishes, *Ann*", "Best wishes, Ann"),
+        ("Love, ~Ann", "Love, Ann"),
         ("It costs ~10 dollars.", "It costs about ten dollars."),
         ("Join the debate with hashtag #climate today.",
          "Join the debate with hashtag climate today."),
