@@ -99,6 +99,12 @@ WRITTEN = [
     "Read https://www.example.org/news/2024/a-long-story-here today, or t.co/xyz789.",
     "We loved it 😂 *so* much #hashtag; tea/coffee (R) [1] .DJI XAU= f---ing.",
     "Dates 99/99/9999, 10**400, 1e999, 3÷4, №5 and x² + y³.",
+    "Run /usr/local/bin/backup, then open C:\\Data\\report.doc and ~/notes/todo.",
+    "She said すごい（本当）、and left ▶ then came back ■ happy.",
+    "│ city │ rain │ ────┼──── Oslo │ 12.5 │ Bergen │ 30.1 │",
+    "$ make install, then set $HOME and press Ctrl+S; a ≠ b.",
+    "The island lies at 33°51′S 151°12′E; the chip is 3x5 mm; it took 250 ms.",
+    "↑ Smith, The Book. Prices ↑ 5% and tickets cost 45,000₩ or 20$.",
 ]
 
 

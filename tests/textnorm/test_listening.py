@@ -39,6 +39,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The Toyota RAV4 sold well.", "The Toyota Rav four sold well."),
         ("The VW ID.4 is electric.", "The V W I D four is electric."),
         ("The Jaguar MkII was a classic.", "The Jaguar Mark Two was a classic."),
+        ("The Golf Mk4 was a classic.", "The Golf Mark four was a classic."),
         ("The lamp is called IQ.LIGHT here.", "The lamp is called IQ LIGHT here."),
         ("The MX5 and the GT3 raced.", "The M X five and the G T three raced."),
         ("The prototype XR-4417 flew.", "The prototype X R four four one seven flew."),
@@ -194,6 +195,11 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "a plus standing alone": [
         ("Sign up for Disney +, then relax.", "Sign up for Disney plus, then relax."),
         ("Use a + here.", "Use a plus here."),
+    ],
+    "shapes and signs": [
+        ("▶ Watch the video", "Watch the video"),
+        ("Rules ■ Prizes ■ Entry", "Rules, Prizes, Entry"),
+        ("Here a ≠ b.", "Here a is not equal to b."),
     ],
     "arrows": [
         ("↑ Smith, The Book, page 4", "Smith, The Book, page four"),

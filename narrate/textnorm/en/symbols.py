@@ -17,6 +17,8 @@ _SIMPLE: Final = {
     "½": " one half", "¼": " one quarter", "¾": " three quarters", "⅓": " one third",
     "⅔": " two thirds", "©": " copyright ", "®": "", "™": "", "†": "", "‡": "",
     "÷": " divided by ", "№": " number ", "√": " square root of ", "∞": " infinity ",
+    "≠": " is not equal to ", "≡": " is identical to ", "∑": " the sum of ", "¬": " not ",
+    "¨": "", "´": "", "㈱": "",
 }  # fmt: skip
 _SIMPLE_RE = re.compile("|".join(re.escape(k) for k in _SIMPLE))
 _DASH = re.compile(r"[ \t]*(?:[—―]|-{2,}|(?<=[ \t])[-–](?=[ \t—―–-]|$))[—―–\- \t]*")
@@ -54,8 +56,10 @@ _MARKS: Final = str.maketrans({
     "。": ". ", "．": ". ", "、": ", ", "，": ", ", "・": ", ", "！": "! ", "？": "? ",
     "：": ": ", "；": "; ", "（": " (", "）": ") ", "「": " “", "」": "” ", "『": " “",
     "』": "” ", "【": " (", "】": ") ", "〈": " (", "〉": ") ", "《": " “", "》": "” ",
-    "～": "~", "＆": "&", "＋": "+", "％": "%", "＃": "#", "＠": "@", "／": "/",
+    "∗": "*", "～": "~", "＆": "&", "＋": "+", "％": "%", "＃": "#", "＠": "@", "／": "/",
 })  # fmt: skip
+# geometric shapes (bullets, markers, play buttons: "■", "▶", "●") are not said
+_SHAPES = re.compile(r"\s*[\u25a0-\u25ff]+\s*")
 _MARK_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKS)) + "]")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[.,!?;:)](?:\s|$))")
 # a table drawn with box characters: the bars between cells and the rules between rows are
@@ -154,9 +158,12 @@ def expand_symbols(text: str) -> str:
 
 
 def _unicode_symbols(text: str) -> str:
-    """Box-drawn tables read cell by cell with pauses, arrows, and a scale with no number."""
+    """Box-drawn tables read cell by cell with pauses, shapes as pauses, arrows, and a scale
+    with no number."""
     if "°" in text or "º" in text:
         text = _LONE_SCALE.sub(lambda m: _SCALES[m["unit"]], text)
+    if _SHAPES.search(text):
+        text = _SHAPES.sub(_box, text)
     if _BOX.search(text):
         text = _BOX.sub(_box, text)
     if _ARROW.search(text):
@@ -166,7 +173,7 @@ def _unicode_symbols(text: str) -> str:
 
 
 def _box(m: re.Match[str]) -> str:
-    """A pause between two cells; nothing before the first or after the last."""
+    """A pause between two cells or items; nothing before the first or after the last."""
     return ", " if m.start() > 0 and m.end() < len(m.string) else " "
 
 
