@@ -204,6 +204,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "arrows": [
         ("↑ Smith, The Book, page 4", "Smith, The Book, page four"),
         ("Rents ↑ 4% and wages ↓ 1%.", "Rents up four percent and wages down one percent."),
+        ("The Dow ▲ 120, the yen ▼ 0.5%.",
+         "The Dow up one hundred twenty, the yen down zero point five percent."),
     ],
     "money after the amount": [
         ("Tickets cost 45,000₩ each.", "Tickets cost forty five thousand won each."),

@@ -58,7 +58,7 @@ _MARKS: Final = str.maketrans({
     "』": "” ", "【": " (", "】": ") ", "〈": " (", "〉": ") ", "《": " “", "》": "” ",
     "∗": "*", "～": "~", "＆": "&", "＋": "+", "％": "%", "＃": "#", "＠": "@", "／": "/",
 })  # fmt: skip
-# geometric shapes (bullets, markers, play buttons: "■", "▶", "●") are not said
+# other geometric shapes (bullets, markers, play buttons: "■", "▶", "●") are not said
 _SHAPES = re.compile(r"\s*[\u25a0-\u25ff]+\s*")
 _MARK_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKS)) + "]")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[.,!?;:)](?:\s|$))")
@@ -68,8 +68,10 @@ _BOX = re.compile(r"(?:\s*[\u2500-\u257f]+)+\s*")
 # an arrow before a reference is a link back to where it was cited (a footnote's "↑"); between
 # words it means up or down ("sales ↑ 5%")
 _BACK_LINK = re.compile(r"^\s*[↑^]\s*(?=\S)")
-_ARROWS: Final = {"↑": " up ", "↓": " down ", "←": " from ", "↔": " to and from "}
-_ARROW = re.compile("[↑↓←↔]")
+_ARROWS: Final = {
+    "↑": " up ", "↓": " down ", "←": " from ", "↔": " to and from ", "▲": " up ", "▼": " down ",
+}  # fmt: skip
+_ARROW = re.compile("[↑↓←↔▲▼]")
 # a scale with no number (the numbers passes read "20°C"): a table's heading "(°C)"
 _LONE_SCALE = re.compile(r"[°º]\s?(?P<unit>[CF])(?=\s*(?:[^\w\s]|$))")
 _SCALES: Final = {"C": "degrees Celsius", "F": "degrees Fahrenheit"}
@@ -162,13 +164,13 @@ def _unicode_symbols(text: str) -> str:
     with no number."""
     if "°" in text or "º" in text:
         text = _LONE_SCALE.sub(lambda m: _SCALES[m["unit"]], text)
-    if _SHAPES.search(text):
-        text = _SHAPES.sub(_box, text)
     if _BOX.search(text):
         text = _BOX.sub(_box, text)
     if _ARROW.search(text):
         text = _BACK_LINK.sub("", text)
         text = _ARROW.sub(lambda m: _ARROWS[m[0]], text)
+    if _SHAPES.search(text):
+        text = _SHAPES.sub(_box, text)
     return text
 
 
