@@ -51,6 +51,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The 911 dispatcher answered.", "The nine one one dispatcher answered."),
         ("The Porsche 911 is fast.", "The Porsche nine eleven is fast."),
         ("Send it to P.O. Box 4021.", "Send it to P O Box four zero two one."),
+        ("Call +1-415-555-0142 today.",
+         "Call plus one, four one five, five five five, zero one four two today."),
     ],
     "letters that are not numerals": [
         ("The winners of Group C advance.", "The winners of Group C advance."),
@@ -147,6 +149,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
          "A date of ninety nine slash ninety nine slash nine thousand nine hundred ninety nine "
          "was entered."),
         ("The value 10**400 overflows.", "The value ten to the power of four hundred overflows."),
+        ("Kepler compared r^3 with T**2.",
+         "Kepler compared r to the power of three with T to the power of two."),
         ("The float 1e999 is infinite.",
          "The float one times ten to the power of nine hundred ninety nine is infinite."),
         ("Compute 3÷4 now.", "Compute three divided by four now."),

@@ -49,7 +49,7 @@ _SPACED_PHONE = re.compile(
 )
 _SERIAL = re.compile(
     r"(?P<label>\b(?:ISBN|ISSN|LCCN|OCLC|ISBN-1[03])\b:?\s?)?"
-    r"(?<![\w.-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
+    r"(?<![\w.+-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
 )
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 # emergency and service numbers are dialled, so read digit by digit: "called 911", "a 999 call"

@@ -32,7 +32,7 @@ _MINUS = re.compile(r"(?<=\d)\s?[−]\s?(?=\d)")
 _PERCENT = re.compile(r"%")
 _TILDE = re.compile(r"(?<!about )(?<!around )(?<!roughly )~\s?(?=\d)")  # not "about about"
 _STAR = re.compile(r"(?<=\d)\s?\*\s?(?=\d)")
-_POWER = re.compile(r"(?<=\d)\s?(?:\*\*|\^)\s?(?=[-−]?\d)")
+_POWER = re.compile(r"(?<=[\w)])\s?(?:\*\*|\^)\s?(?=[-−]?\d)")
 _E_NOTATION = re.compile(
     r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)[eE](?P<exponent>[-+]?\d{1,4})(?![\w.])"
 )
