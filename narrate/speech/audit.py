@@ -93,6 +93,7 @@ _EDGE_PUNCT: Final = "\"'“”‘’«»()[]{},.;:!?—–-…"
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
 _PLURAL_LETTERS = re.compile(r"[A-Za-z]*[A-Z]s")
+_LONGEST_INITIALISM: Final = 5
 _URLISH = re.compile(
     r"(?i)^(?:https?:|ftp:|www\.)|://|\w\.(?:com|org|net|gov|edu|io|ly|co|uk|de)(?:/|$)"
 )
@@ -195,9 +196,12 @@ def _word_flags(listener: Listener, token: str, context: str, index: int) -> lis
 
 def _written_as_letters(word: str) -> bool:
     """Whether spelling word is reading it as written: an initialism in capitals ("NYSE",
-    "iOS", "PhD"), not a word ("YES") nor a plural whose "s" the voice would spell ("SUVs")."""
+    "iOS", "PhD"), not a word ("YES") nor a plural whose "s" the voice would spell ("SUVs").
+    A longer word all in capitals is more likely a word of a heading ("SYDNEY"), and stays
+    flagged when the voice spells it."""
     return (
         sum(c.isupper() for c in word) >= 2
+        and not (word.isupper() and len(word) > _LONGEST_INITIALISM)
         and not _PLURAL_LETTERS.fullmatch(word)
         and not is_english_word(word)
     )

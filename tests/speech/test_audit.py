@@ -63,6 +63,9 @@ def test_an_initialism_spelled_as_written_is_no_slip_but_its_spelled_plural_is(
     assert listener.spells("NYSE") and listener.spells("PhD")  # the voice does spell them
     loud = audit_spoken(["Dealers sold more S U Vs.", "The answer is YES!"], listener)
     assert {flag.item for flag in loud.flags if flag.kind is FlagKind.SPELLED} == {"Vs", "YES"}
+    # a longer word in capitals that the voice spells is more likely a heading's word
+    assert listener.spells("SCTLND")
+    assert [f.item for f in audit_spoken(["WELCOME TO SCTLND"], listener).flags] == ["SCTLND"]
 
 
 def test_a_long_segment_is_flagged(listener: Listener) -> None:
