@@ -204,6 +204,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("▶ Watch the video", "Watch the video"),
         ("Rules ■ Prizes ■ Entry", "Rules, Prizes, Entry"),
         ("Here a ≠ b.", "Here a is not equal to b."),
+        ("Tasks done ✓ and loved ♥ by all ⚠", "Tasks done and loved by all"),
     ],
     "arrows": [
         ("↑ Smith, The Book, page 4", "Smith, The Book, page four"),

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import Final
 
 from narrate.textnorm.en.numbers import number
@@ -18,7 +20,6 @@ _SIMPLE: Final = {
     "⅔": " two thirds", "©": " copyright ", "®": "", "™": "", "†": "", "‡": "",
     "÷": " divided by ", "№": " number ", "√": " square root of ", "∞": " infinity ",
     "≠": " is not equal to ", "≡": " is identical to ", "∑": " the sum of ", "¬": " not ",
-    "¨": "", "´": "", "㈱": "",
 }  # fmt: skip
 _SIMPLE_RE = re.compile("|".join(re.escape(k) for k in _SIMPLE))
 _DASH = re.compile(r"[ \t]*(?:[—―]|-{2,}|(?<=[ \t])[-–](?=[ \t—―–-]|$))[—―–\- \t]*")
@@ -59,6 +60,7 @@ _MARKS: Final = str.maketrans({
     "∗": "*", "～": "~", "＆": "&", "＋": "+", "％": "%", "＃": "#", "＠": "@", "／": "/",
 })  # fmt: skip
 # other geometric shapes (bullets, markers, play buttons: "■", "▶", "●") are not said
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SHAPES = re.compile(r"\s*[\u25a0-\u25ff]+\s*")
 _MARK_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKS)) + "]")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[.,!?;:)](?:\s|$))")
@@ -160,8 +162,8 @@ def expand_symbols(text: str) -> str:
 
 
 def _unicode_symbols(text: str) -> str:
-    """Box-drawn tables read cell by cell with pauses, shapes as pauses, arrows, and a scale
-    with no number."""
+    """Box-drawn tables read cell by cell with pauses, shapes as pauses, arrows, a scale with
+    no number; other pictographs are not said."""
     if "°" in text or "º" in text:
         text = _LONE_SCALE.sub(lambda m: _SCALES[m["unit"]], text)
     if _BOX.search(text):
@@ -171,7 +173,14 @@ def _unicode_symbols(text: str) -> str:
         text = _ARROW.sub(lambda m: _ARROWS[m[0]], text)
     if _SHAPES.search(text):
         text = _SHAPES.sub(_box, text)
-    return text
+    return _NON_ASCII.sub(lambda m: m[0] if _said(m[0]) else " ", text)
+
+
+@functools.cache
+def _said(char: str) -> bool:
+    """Whether a narrator says anything for char: a pictograph or a modifier mark ("✓", "♥",
+    "⚠", "¨", "㈱") that no pass has read is not said, where espeak would name it."""
+    return char == "°" or unicodedata.category(char) not in ("So", "Sk")
 
 
 def _box(m: re.Match[str]) -> str:
