@@ -118,6 +118,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Watch it at youtu.be/abc123 now.", "Watch it now."),
         ("Follow t.co/xyz789 for more.", "Follow for more."),
         ("Mail jo@mail.example.org now.", "Mail jo at mail dot example dot org now."),
+        ("https://news.example.com/2024/05/17/city-council-votes-to-keep-the-old-library-open-1234567",
+         "news dot example dot com"),
+        ("https://example.com/about-us",
+         "H T T P S colon slash slash example dot com slash about dash us"),
     ],
     "symbols and codes": [
         ("We loved it 😂👍 so much.", "We loved it so much."),

@@ -175,11 +175,19 @@ def expand_electronic(text: str) -> str:
 _HOST = re.compile(r"(?i)^(?:(?:https?|ftp)://)?(?:www\.)?(?P<host>[^/?#:\s]+)")
 
 
+_NOTABLE_WORDS: Final = 30
+"""The most words of an address read out that a listener could note down by ear; a longer one
+standing alone is said as its site."""
+
+
 def _url(m: re.Match[str], alone: bool) -> str:
     """A link inside a sentence is said as its site, "at example dot com", never spelled out
-    in full; an address standing alone (the whole text) is read piece by piece, to be noted."""
+    in full; an address standing alone (the whole text) is read piece by piece, to be noted,
+    unless it is too long to note by ear."""
     if alone:
-        return read_address(m[0])
+        whole = read_address(m[0])
+        if len(whole.split()) <= _NOTABLE_WORDS:
+            return whole
     host = _HOST.match(m[0])
     if host is None or "." not in host["host"]:  # not a site ("www.www"): read as written
         return read_address(m[0])
