@@ -36,6 +36,9 @@ _OPENINGS = {
         r"sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter",
         r"enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)",
         r"become a (?:member|subscriber|supporter|patron)|follow us on",
+        r"follow (?:\w+ ){0,3}(?:on (?:twitter|x|instagram|threads|bluesky) )?(?:at )?@\w",
+        r"follow [^.!?]{1,40}? on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
+        r"|threads|bluesky|mastodon|whatsapp|telegram|google news)\b",
         r"share this (?:article|story)|click to share",
         r"(?:like|liked|enjoy|enjoyed|love|loved) (?:this|what you(?:'|’)ve read)\b[^?!.]{0,30}"
         r"[?!.]\s*(?:share|subscribe|sign up|follow|tell)",
@@ -46,6 +49,9 @@ _OPENINGS = {
         r"(?:story|article) continues below|continue reading below|advertisement$",
         r"scroll to continue|copyright ©|© \d{4}|all rights reserved",
         r"(?:category|categories|filed under|posted in|tags?|last (?:modified|updated))\s*:",
+    ),
+    "sign-offs: the author's name closing the story, with a handle": (
+        r"[-—–]+\s*by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\W*(?:follow\b.{0,40})?$",
     ),
     "letters, tips and contact lines": (
         r"(?:submit|send|write|email) (?:us )?(?:your |a )?letters? to the editor",
@@ -110,6 +116,7 @@ _MAX_SOURCE_WORDS = 10
 TEASER_HEADING = re.compile(
     r"^(?:(?:other|more|related|recommended|latest|popular|trending|top|further)\b.{0,40}"
     r"\b(?:stories|articles|columns|posts|news|reads|reading|videos|coverage|headlines)"
+    r"(?:\s+(?:from|on|at|in|by)\b.{0,40})?"  # "More must-reads from The Valley Post"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|more from\b.{0,40}"
     r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40})\W*$",
     re.IGNORECASE,
@@ -134,6 +141,14 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK = 40
+# A site speaking of its own affiliate links, however long it takes to say so, is furniture.
+_OWN_DISCLOSURE = re.compile(
+    r"\b(?:affiliate links?\b.{0,200}\b(?:we|I) (?:may|might|could|will) (?:receive|earn|get)"
+    r"|(?:we|I) (?:may|might|could|will) (?:receive|earn|get) (?:a )?(?:small )?"
+    r"(?:compensation|commission)\b.{0,200}\baffiliate)",
+    re.IGNORECASE | re.DOTALL,
+)
+_MAX_DISCLOSURE_WORDS = 90
 # Labels of page tools that a main-content extractor may keep as a line of their own.
 _TOOL_LABELS = frozenset(
     {"print", "print article", "print this article", "order reprints", "reprints", "email"}
@@ -147,7 +162,7 @@ def is_furniture_text(text: str) -> bool:
     if words == 0:
         return True
     if words > _SHORT_BLOCK:
-        return False
+        return words <= _MAX_DISCLOSURE_WORDS and _OWN_DISCLOSURE.search(text) is not None
     if _LINE_RULES.match(text) or _PHRASE_RULES.search(text) or _TRAILING_CREDIT.search(text):
         return True
     if paywall.is_prompt(text) or (words <= _MAX_SOURCE_WORDS and _SOURCE_LINE.match(text)):

@@ -122,9 +122,11 @@ def prune(tree: html.HtmlElement) -> None:
         and element.tag not in ("html", "body")
         and _is_furniture(element)
     ]
-    # Slides of a gallery article, hidden by a class until shown one by one, hold the text
-    # together: hidden siblings alike in tag and class are judged as one. (Visible ones are
-    # not: a thread of comments is many small furniture blocks that add up to a lot of text.)
+    # Slides of a gallery article, hidden by a class until shown one by one, and the paragraphs
+    # of a metered story, each marked with the paywall's class although all are sent, hold the
+    # text together: hidden siblings, and paragraphs, alike in tag and class are judged as one.
+    # (Other visible blocks are not: a thread of comments is many small furniture blocks that
+    # add up to a lot of text.)
     groups: dict[tuple[object, ...], list[html.HtmlElement]] = {}
     for element in candidates:
         groups.setdefault(_sibling_kind(element), []).append(element)
@@ -132,7 +134,10 @@ def prune(tree: html.HtmlElement) -> None:
         element
         for element in candidates
         if not holds_text([element])
-        and not (is_hidden(element) and holds_text(groups[_sibling_kind(element)]))
+        and not (
+            (element.tag == "p" or is_hidden(element))
+            and holds_text(groups[_sibling_kind(element)])
+        )
     ]
     doomed.extend(captions.loose_captions(tree))
     for element in doomed:
@@ -140,9 +145,11 @@ def prune(tree: html.HtmlElement) -> None:
 
 
 def _sibling_kind(element: html.HtmlElement) -> tuple[object, ...]:
-    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike)."""
+    """Parent, tag and class words without numbers ("section-12", "slide-3" are alike).
+    Paragraphs are alike across the page: a story may be cut into several containers."""
     words = re.sub(r"\d+", "", element.get("class", "")).split()
-    return (element.getparent(), element.tag, tuple(sorted(words)))
+    parent = None if element.tag == "p" else element.getparent()
+    return (parent, element.tag, tuple(sorted(words)))
 
 
 def _is_furniture(element: html.HtmlElement) -> bool:

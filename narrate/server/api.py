@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from narrate.audio.formats import FORMATS
 from narrate.errors import FetchError
 from narrate.model import AudioFormat
-from narrate.server.guard import SESSION_COOKIE, check_public
+from narrate.server.guard import SESSION_COOKIE, check_public, session_token
 from narrate.server.job import PAGE, PART, SIDE_FILES, STREAMED, Live, audio_file, page_data
 from narrate.server.runner import QueueFull, Runner
 from narrate.server.store import Job, Status, Store
@@ -114,7 +114,7 @@ def session(body: SessionRequest, request: Request) -> Response:
     if not key or not hmac.compare_digest(body.key.encode(), key.encode()):
         raise HTTPException(401, "wrong API key")
     response = Response(status_code=204)
-    response.set_cookie(SESSION_COOKIE, key, httponly=True, samesite="strict")
+    response.set_cookie(SESSION_COOKIE, session_token(key), httponly=True, samesite="strict")
     return response
 
 

@@ -7,11 +7,10 @@ hold for every route, streamed responses included, and cost nothing to read thro
 
 from __future__ import annotations
 
+import hashlib
 import hmac
-import ipaddress
 import json
 import math
-import socket
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -19,7 +18,7 @@ from typing import Any
 
 from narrate.errors import FetchError
 from narrate.server.config import ServerConfig, is_loopback
-from narrate.sources.netguard import IPAddress, internal_kind, origin
+from narrate.sources import netguard
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -36,6 +35,8 @@ _OPEN_EXACT = ("/", "/listen")
 # Requests that start work: rate-limited per client address.
 _COSTLY = (("POST", "/api/narrations"), ("POST", "/v1/audio/speech"))
 _MAX_CLIENTS = 10_000
+# A name lookup that does not answer must not hold a request (the resolver has no timeout).
+_LOOKUP_S = 10.0
 _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -44,37 +45,34 @@ _HEADERS = [
 ]
 
 
+def session_token(api_key: str) -> str:
+    """The session cookie's value: derived from the API key, so that a browser's cookie store
+    (or a leaked cookie) never holds the key itself, which also opens the API to scripts."""
+    return hmac.new(api_key.encode(), b"narrate browser session", hashlib.sha256).hexdigest()
+
+
 def check_public(url: str, allow_private: bool = False) -> None:
     """Refuse at once a URL whose host resolves to an address that is not on the public
     internet (loopback, private, link-local such as the cloud metadata address, ...), unless
     `allow_private`. The fetch itself holds every connection and redirect to the same rule
     (FetchOptions.trust_url False); this check only answers the client before any job is made.
     """
-    where = origin(url)
-    if where is None:
+    if netguard.origin(url) is None:
         raise FetchError(f"{url}: only http and https URLs can be narrated")
     if allow_private:
         return
-    host = where[1]
-    for address in _addresses(host.strip("[]")):
-        if kind := internal_kind(address):
-            raise FetchError(
-                f"{url}: refused, {host} is a {kind} address ({address}); the server fetches "
-                "only public addresses unless started with --allow-private"
-            )
-
-
-def _addresses(host: str) -> list[IPAddress]:
-    """The addresses a host name stands for (itself, when it is one)."""
+    deadline = time.monotonic() + _LOOKUP_S
+    lookup = netguard.Guard(trusted=None, allow_private=False, deadline=deadline)
     try:
-        return [ipaddress.ip_address(host)]
-    except ValueError:
-        pass
-    try:
-        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as error:
-        raise FetchError(f"{host}: cannot resolve the host name ({error})") from None
-    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+        kept_out = lookup.kept_out(url)
+    except (OSError, TimeoutError) as error:
+        raise FetchError(f"{url}: cannot resolve the host name ({error})") from None
+    if kept_out:
+        host, _, address, kind = kept_out
+        raise FetchError(
+            f"{url}: refused, {host} is a {kind} address ({address}); the server fetches "
+            "only public addresses unless started with --allow-private"
+        )
 
 
 class RateLimit:
@@ -175,7 +173,8 @@ class Guard:
             for part in headers.get("cookie", "").split(";")
             if "=" in part
         )
-        return hmac.compare_digest(cookies.get(SESSION_COOKIE, "").encode(), key)
+        token = session_token(self.config.api_key).encode()
+        return hmac.compare_digest(cookies.get(SESSION_COOKIE, "").encode(), token)
 
     async def _buffered(self, receive: Receive) -> Receive | None:
         """A body sent without a length (in chunks), read whole while it stays within the

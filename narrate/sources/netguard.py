@@ -110,14 +110,26 @@ class Guard:
         """Resolve a URL's host and refuse it if any of its addresses is one the policy keeps
         out (used where the connection itself goes to a proxy, which the user set up, and the
         proxy resolves the name)."""
+        if kept_out := self.kept_out(url):
+            raise self._refusal(*kept_out)
+
+    def kept_out(self, url: str) -> tuple[str, int, str, str] | None:
+        """The first address of a URL's host that the policy keeps out, as (host, port,
+        address, kind of address), or None when every address may be reached."""
         where = origin(url)
         if where is None:
             raise FetchError(f"{url}: not an http or https URL")
         scheme, host, port = where
-        for *_, sockaddr in self._resolve(host, port):
-            ip = _bare(sockaddr[0])
-            if kind := self.may_reach(scheme, host, port, ipaddress.ip_address(ip)):
-                raise self._refusal(host, port, ip, kind)
+        try:
+            addresses = [ipaddress.ip_address(host)]  # an address needs no lookup
+        except ValueError:
+            addresses = [
+                ipaddress.ip_address(_bare(info[4][0])) for info in self._resolve(host, port)
+            ]
+        for address in addresses:
+            if kind := self.may_reach(scheme, host, port, address):
+                return host, port, str(address), kind
+        return None
 
     def connect(
         self,

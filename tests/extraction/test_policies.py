@@ -101,6 +101,34 @@ def test_hidden_paywall_markup_is_not_a_paywall() -> None:
     assert article.text.endswith("new lighting on the path to the station.")
 
 
+def test_paragraphs_marked_with_the_paywall_class_but_sent_whole_are_read() -> None:
+    """A metered site marks every paragraph after the first with its paywall's class and
+    sends them all, cut into containers between the adverts; a reader within the allowance
+    sees them, so they are the story."""
+    opening = "<p>The ferry from the island ran again on Monday, three weeks after the storm.</p>"
+    sentences = (
+        "Engineers replaced the ramp that the waves had torn from the harbour wall.",
+        "The crossing took forty minutes, ten more than before, while a buoy is missing.",
+        "Islanders who had relied on a fishing boat for bread and post cheered it in.",
+        "The operator said the evening sailing would return once the lights were fixed.",
+        "Two of the crew had worked through the night to have the ferry ready at dawn.",
+        "A second ferry, on loan from the mainland, will cover the winter timetable.",
+    )
+    chunks = [sentences[:2], sentences[2:4], sentences[4:]]
+    metered = "<div class='ad-slot'></div>".join(
+        "<div class='body-chunk'>"
+        + "".join(f"<p class='paywall'>{s}</p>" for s in chunk)
+        + "</div>"
+        for chunk in chunks
+    )
+    article = extract_article(
+        article_page(metered, story=opening, closing=""), "https://islandnews.example/ferry"
+    )
+    assert "torn from the harbour wall" in article.text
+    assert article.text.endswith("will cover the winter timetable.")
+    assert not article.paywalled
+
+
 def test_a_teaser_then_a_subscribe_box_is_flagged_not_narrated_as_complete() -> None:
     box = (
         "<div class='paywall'><h2>Keep reading with a Valley Post membership</h2>"
@@ -145,6 +173,18 @@ CLUTTER = {
         "<p>This post contains references to products from one or more of our advertisers. "
         "We may receive compensation when you click on links to those products.</p>"
     ),
+    "Follow the Valley": (
+        "<p>Follow the Valley Post on <a href='https://social.example/vp'>Facebook</a> and "
+        "<a href='https://chirp.example/vp'>X</a> for more local news and pictures.</p>"
+    ),
+    "heads up": (
+        "<p><em>Just a heads up: some of the links on the Valley Post are affiliate links. If "
+        "you click one and buy something, we may earn a small commission at no extra cost to "
+        "you. It is one of the ways we keep the paper going and pay our reporters for their "
+        "work. Thank you for reading and for your support!</em></p>"
+    ),
+    "Follow Dana": "<p>Follow Dana on X @danawhitlock</p>",
+    "Ada Lind Follow": "<p>-- By Ada Lind Follow @adalind</p>",
     "Category": "<p>Category : Local news</p>",
     "Posted on": "<p>Posted on Tuesday 15 October 2019 at 09:11 by Ada Lind.</p>",
     "club": (
@@ -169,6 +209,18 @@ def test_a_story_sentence_about_sources_or_tips_is_kept() -> None:
     )
     text = extract_text(article_page(paragraph), URL)
     assert "Police said they had a tip about the van" in text
+
+
+def test_a_long_story_paragraph_about_affiliate_money_is_kept() -> None:
+    """Only a site speaking of its own links is a disclosure; reporting on others is story."""
+    paragraph = (
+        "<p>Creators told the committee that affiliate links now pay more than adverts: a "
+        "cookery channel said it may earn a commission of up to ten per cent on every pan sold "
+        "through its videos, and that the money had let it hire two editors and a camera "
+        "operator in a valley where jobs are scarce and young people leave for the cities.</p>"
+    )
+    text = extract_text(article_page(paragraph), URL)
+    assert "affiliate links now pay more than adverts" in text
 
 
 def test_shortcode_markup_is_never_read_but_its_words_are() -> None:
@@ -422,6 +474,20 @@ def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
     text = extract_text(html, URL)
     assert "Other opinion columns" not in text and "ferry" not in text
     assert text.endswith("What happens next\n\nThe council will decide on the river wall in June.")
+
+
+def test_a_list_of_other_stories_under_a_heading_naming_the_site_is_not_read() -> None:
+    """Each item is half link, half plain words, so only its heading says what it is."""
+    teasers = (
+        "<h2>More Must-Reads From The Valley Post</h2><ul>"
+        "<li><span>Why the </span><a href='/n/ferry'>ferry must stay</a></li>"
+        "<li><a href='/n/school'>A new school roof </a><span>before winter?</span></li>"
+        "<li><span>Want the week's best stories? Sign up for </span><a href='/n/l'>the letter</a>"
+        "</li></ul>"
+    )
+    text = extract_text(article_page(teasers, closing=""), URL)
+    assert "ferry" not in text and "school roof" not in text and "Sign up" not in text
+    assert text == extract_text(article_page("", closing=""), URL)
 
 
 def test_a_linked_point_of_a_list_of_points_is_read() -> None:

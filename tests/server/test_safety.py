@@ -11,7 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from narrate.errors import FetchError
-from narrate.server.guard import check_public
+from narrate.server.guard import SESSION_COOKIE, check_public
 from tests.conftest import speak_with
 from tests.server.conftest import Running, wait_done
 from tests.server.voices import quick
@@ -82,6 +82,9 @@ def test_an_api_key_is_asked_for_everything_but_the_page(serve: Serve) -> None:
         assert client.post("/api/session", json={"key": "nope"}).status_code == 401
         assert client.post("/api/session", json={"key": "s3cret"}).status_code == 204
         assert client.get("/api/narrations").status_code == 200  # by the session cookie
+        assert "s3cret" not in (client.cookies.get(SESSION_COOKIE) or "s3cret")
+        client.cookies.set(SESSION_COOKIE, "s3cret")  # the key itself is not a session
+        assert client.get("/api/narrations").status_code == 401
         assert client.get("/feeds/none/feed.xml").status_code == 404  # feeds are public
 
 

@@ -49,3 +49,4 @@ def test_audit_reports_digits_and_symbols() -> None:
     assert unspoken_tokens("it cost 5 dollars") == ["5"]
     assert unspoken_tokens("a ^ b and c|d, then [[ kˈiːv ]] fine.") == ["^", "c|d,"]
     assert unspoken_tokens("A plain sentence, with “quotes” — and a pause.") == []
+    assert unspoken_tokens("«Las meras conjeturas», dijo; „so“ und ‹ceci›.") == []

@@ -78,7 +78,8 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     (tidy, False),
 )
 _DIGIT = re.compile(r"[0-9]")
-_UNSPOKEN = re.compile(r"[0-9]|[^\w\s.,;:!?'’‘\"“”()\[\]{}—–-]")
+# Quotation marks of every language are pauses, not symbols: «guillemets», „low quotes".
+_UNSPOKEN = re.compile(r"[0-9]|[^\w\s.,;:!?'’‘\"“”«»‹›„‚()\[\]{}—–-]")
 _PHONEMES = re.compile(r"\[\[.*?\]\]")
 
 
