@@ -6,7 +6,8 @@ runs it), and a word is flagged when the voice
 - spells it letter by letter although it is written as one word ("Vs" in "S U Vs", "YES" in
   "The answer is YES!": espeak spells short words in capitals among lower-case ones); an
   initialism written in capitals ("NYSE", "iOS") is meant to be spelled, and is not flagged;
-- reads a word in capitals that no dictionary knows as a word ("ICU" said "eye-coo");
+- reads a word in capitals that no dictionary knows as a word ("ICU" said "eye-coo"), unless
+  the text also writes it in small letters and the voice says both alike ("LEGO", "Lego");
 - names a symbol aloud ("asterisk", "tilde", "grinning face" for an emoji);
 - still holds digits, or is (part of) a web address;
 - and a segment is flagged when it is very long to say in one breath.
@@ -94,6 +95,7 @@ _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
 _PLURAL_LETTERS = re.compile(r"[A-Za-z]*[A-Z]s")
 _LONGEST_INITIALISM: Final = 5
+_SHORTEST_SHARED_WORD: Final = 4
 _URLISH = re.compile(
     r"(?i)^(?:https?:|ftp:|www\.)|://|\w\.(?:com|org|net|gov|edu|io|ly|co|uk|de)(?:/|$)"
 )
@@ -161,7 +163,9 @@ def _context(tokens: list[str], i: int) -> str:
     return " ".join(tokens[max(0, i - _CONTEXT_WORDS) : i]).strip(_EDGE_PUNCT)
 
 
-def _segment_flags(listener: Listener, text: str, index: int) -> list[Flag]:
+def _segment_flags(
+    listener: Listener, text: str, index: int, lower_words: frozenset[str] = frozenset()
+) -> list[Flag]:
     flags: list[Flag] = []
     tokens = text.split()
     if len(tokens) > LONG_SEGMENT_WORDS:
@@ -179,19 +183,46 @@ def _segment_flags(listener: Listener, text: str, index: int) -> list[Flag]:
         symbols = _symbols(token)
         if symbols and listener.names_symbols(token, symbols):
             flags.append(Flag(FlagKind.SYMBOL, symbols, index))
-        flags += _word_flags(listener, token, _context(tokens, i), index)
+        flags += _word_flags(listener, token, _context(tokens, i), index, lower_words)
     return flags
 
 
-def _word_flags(listener: Listener, token: str, context: str, index: int) -> list[Flag]:
+def _word_flags(
+    listener: Listener, token: str, context: str, index: int, lower_words: frozenset[str]
+) -> list[Flag]:
     word = token.removesuffix("'s").removesuffix("’s")
     if not _LETTERS.fullmatch(word):
         return []
     if listener.spells(word, context):
         return [] if _written_as_letters(word) else [Flag(FlagKind.SPELLED, token, index)]
-    if _CAPITALS.fullmatch(word) and not is_english_word(word):
+    if (
+        _CAPITALS.fullmatch(word)
+        and not is_english_word(word)
+        and not _used_as_word(listener, word, lower_words)
+    ):
         return [Flag(FlagKind.CAPITALS, token, index)]
     return []
+
+
+def _used_as_word(listener: Listener, word: str, lower_words: frozenset[str]) -> bool:
+    """Whether a word in capitals is one the text also writes in small letters ("EUROPE" in a
+    heading, "Europe" in the story), and the voice says both alike: it is that word. Short
+    ones are left out: "US" and "us", "WHO" and "who" are not the same word."""
+    return (
+        len(word) >= _SHORTEST_SHARED_WORD
+        and word.lower() in lower_words
+        and listener.phonemes(word) == listener.phonemes(word.lower())
+    )
+
+
+def _lower_words(segments: list[str]) -> frozenset[str]:
+    """The words the segments write with a small letter in them, in small letters."""
+    return frozenset(
+        token.lower()
+        for text in segments
+        for raw in text.split()
+        if (token := raw.strip(_EDGE_PUNCT)).isalpha() and not token.isupper()
+    )
 
 
 def _written_as_letters(word: str) -> bool:
@@ -210,11 +241,13 @@ def _written_as_letters(word: str) -> bool:
 def audit_spoken(spoken: Iterable[str], listener: Listener | None = None) -> AuditReport:
     """Flag what the voice will say oddly in these spoken segments."""
     listener = listener or Listener()
+    segments = list(spoken)
+    lower_words = _lower_words(segments)
     words = 0
     flags: list[Flag] = []
-    for index, text in enumerate(spoken):
+    for index, text in enumerate(segments):
         words += len(text.split())
-        flags += _segment_flags(listener, text, index)
+        flags += _segment_flags(listener, text, index, lower_words)
     return AuditReport(words, tuple(flags))
 
 

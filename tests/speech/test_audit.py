@@ -68,6 +68,16 @@ def test_an_initialism_spelled_as_written_is_no_slip_but_its_spelled_plural_is(
     assert [f.item for f in audit_spoken(["WELCOME TO SCTLND"], listener).flags] == ["SCTLND"]
 
 
+def test_a_word_in_capitals_the_text_also_writes_small_is_that_word(listener: Listener) -> None:
+    """ "KORDA" in a heading is the "Korda" of the story: no slip. Alone it is flagged, and so
+    is a short one even when the story writes it small ("ICU" and "icu" need not be one word)."""
+    story = "Anna Korda opened the icu ward on Monday."
+    assert audit_spoken(["INSIDE KORDA HALL", story], listener).flags == ()
+    assert [f.item for f in audit_spoken(["INSIDE KORDA HALL"], listener).flags] == ["KORDA"]
+    short = audit_spoken(["The ICU is full.", story], listener)
+    assert [f.item for f in short.flags] == ["ICU"]
+
+
 def test_a_long_segment_is_flagged(listener: Listener) -> None:
     report = audit_spoken(["word " * (LONG_SEGMENT_WORDS + 1), "A short one."], listener)
     assert [flag.kind for flag in report.flags] == [FlagKind.LONG]
