@@ -1,7 +1,10 @@
 """Symbols and punctuation that espeak would read as words, or run together.
 
 "&" -> "and", "#1" -> "number one", "@user" -> "at user", "2+3" -> "2 plus 3", "x = y" ->
-"x equals y"; dashes and ellipses become pauses (" — " and ", ") rather than words.
+"x equals y"; dashes and ellipses become pauses (" — " and ", ") rather than words. What a
+narrator leaves unsaid is dropped rather than named by espeak: a shell prompt's dollar sign,
+backslashes, bullets and other pictographs; a table drawn with box characters is read cell by
+cell with pauses, and the marks of other typographies ("。", "（") are read as their ASCII forms.
 """
 
 from __future__ import annotations
@@ -59,11 +62,11 @@ _MARKS: Final = str.maketrans({
     "』": "” ", "【": " (", "】": ") ", "〈": " (", "〉": ") ", "《": " “", "》": "” ",
     "∗": "*", "～": "~", "＆": "&", "＋": "+", "％": "%", "＃": "#", "＠": "@", "／": "/",
 })  # fmt: skip
-# other geometric shapes (bullets, markers, play buttons: "■", "▶", "●") are not said
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_SHAPES = re.compile(r"\s*[\u25a0-\u25ff]+\s*")
 _MARK_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _MARKS)) + "]")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[.,!?;:)](?:\s|$))")
+# other geometric shapes (bullets, markers, play buttons: "■", "▶", "●") are pauses
+_SHAPES = re.compile(r"\s*[\u25a0-\u25ff]+\s*")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # a table drawn with box characters: the bars between cells and the rules between rows are
 # pauses, not said
 _BOX = re.compile(r"(?:\s*[\u2500-\u257f]+)+\s*")
