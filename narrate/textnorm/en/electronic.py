@@ -2,7 +2,8 @@
 
 "https://www.example.com/a-b" -> "h t t p s colon slash slash w w w dot example dot com slash a
 dash b"; "jo@mail.example.org" -> "jo at mail dot example dot org"; "(555) 123-4567" -> "five
-five five, one two three, four five six seven".
+five five, one two three, four five six seven". A file path is said by its last name
+("/usr/local/bin/backup" -> "backup"), as a narrator says it.
 """
 
 from __future__ import annotations
