@@ -3,7 +3,8 @@
 The voice is asked how it would say each word, with its own phonemizer (espeak-ng, as Piper
 runs it), and a word is flagged when the voice
 
-- spells it letter by letter although it is written as one word ("Vs" in "S U Vs", "YES" in
+- spells it letter by letter although it is written as one word ("Vs" in "S U Vs", a word in
+  Greek, Cyrillic or Japanese, whose letters it names one by one, "YES" in
   "The answer is YES!": espeak spells short words in capitals among lower-case ones); an
   initialism written in capitals ("NYSE", "iOS") is meant to be spelled, and is not flagged;
 - reads a word in capitals that no dictionary knows as a word ("ICU" said "eye-coo"), unless
@@ -24,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Final
 
@@ -91,10 +93,11 @@ class AuditReport:
 
 _STRESS = str.maketrans("", "", "ˈˌʲ ")
 _EDGE_PUNCT: Final = "\"'“”‘’«»()[]{},.;:!?—–-…"
-_LETTERS = re.compile(r"[A-Za-z]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # letters of any alphabet
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
 _PLURAL_LETTERS = re.compile(r"[A-Za-z]*[A-Z]s")
 _LONGEST_INITIALISM: Final = 5
+_SAME_LETTERS: Final = 0.9
 _SHORTEST_SHARED_WORD: Final = 4
 _URLISH = re.compile(
     r"(?i)^(?:https?:|ftp:|www\.)|://|\w\.(?:com|org|net|gov|edu|io|ly|co|uk|de)(?:/|$)"
@@ -139,13 +142,23 @@ class Listener:
         return self._said[text]
 
     def spells(self, word: str, context: str = "") -> bool:
-        """Whether the voice says word as its letters' names, alone or after context."""
+        """Whether the voice says word as its letters' names, alone or after context (in any
+        alphabet: the English voice names Japanese, Greek or Cyrillic letters one by one)."""
+        if not word.isascii():
+            return self._names_letters(word)
         letters = "".join(self._letters[c] for c in word.upper())
         if self.phonemes(word) == letters:
             return True
         if not context or sum(c.isupper() for c in word) < 2:
             return False  # only words in capitals change with what comes before them
         return self.phonemes(f"{context} {word}") == self.phonemes(context) + letters
+
+    def _names_letters(self, word: str) -> bool:
+        """Whether the voice says a word of another alphabet as it says its letters one by one
+        ("Japanese letter" three times for "すごい"; "epsilon lambda ..." for Greek), allowing
+        for the small changes a letter's name takes inside a run."""
+        said, named = self.phonemes(word), self.phonemes(" ".join(word))
+        return said == named or SequenceMatcher(None, said, named).ratio() >= _SAME_LETTERS
 
     def names_symbols(self, token: str, symbols: str) -> bool:
         """Whether the voice says something for the symbols in token."""

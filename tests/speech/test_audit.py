@@ -38,6 +38,8 @@ def _kinds(report: AuditReport) -> dict[FlagKind, list[str]]:
     [
         ("The answer is YES!", FlagKind.SPELLED, "YES"),  # espeak spells it after "is"
         ("Dealers sold more S U Vs.", FlagKind.SPELLED, "Vs"),
+        ("Fans shouted Спасибо.", FlagKind.SPELLED, "Спасибо"),  # letter names, one by one
+        ("She wrote すごい.", FlagKind.SPELLED, "すごい"),  # "Japanese letter", three times
         ("Both ICU wards were full.", FlagKind.CAPITALS, "ICU"),
         ("It cost ~ ten dollars.", FlagKind.SYMBOL, "~"),
         ("We loved it 😂 so much.", FlagKind.SYMBOL, "😂"),
@@ -88,6 +90,7 @@ def test_plain_speech_has_no_flags(listener: Listener) -> None:
     spoken = [
         "The council met on Tuesday and voted to keep the library open.",
         "NATO and the F B I said nothing, and the S U V's were recalled.",
+        "The café in Zürich served naïve Ångström fans.",
         "Get out and vote, she said; the answer is yes.",
     ]
     report = audit_spoken(spoken, listener)
@@ -113,11 +116,12 @@ WRITTEN = [
     "We loved it 😂 *so* much #hashtag; tea/coffee (R) [1] .DJI XAU= f---ing.",
     "Dates 99/99/9999, 10**400, 1e999, 3÷4, №5 and x² + y³.",
     "Run /usr/local/bin/backup, then open C:\\Data\\report.doc and ~/notes/todo.",
-    "She said すごい（本当）、and left ▶ then came back ■ happy.",
+    "She said（wow）、and left ▶ then came back ■ happy。",
     "│ city │ rain │ ────┼──── Oslo │ 12.5 │ Bergen │ 30.1 │",
     "$ make install, then set $HOME and press Ctrl+S; a ≠ b.",
     "The island lies at 33°51′S 151°12′E; the chip is 3x5 mm; it took 250 ms.",
     "↑ Smith, The Book. Prices ↑ 5% and tickets cost 45,000₩ or 20$.",
+    "Fans shouted Спасибо in Αθήνα; the chef wrote 今日のおすすめは新鮮な魚です.",
 ]
 
 

@@ -22,6 +22,7 @@ from narrate.textnorm.en.abbreviations import (
     expand_states,
 )
 from narrate.textnorm.en.acronyms import expand_acronyms
+from narrate.textnorm.en.alphabets import read_other_alphabets
 from narrate.textnorm.en.articles import agree_articles
 from narrate.textnorm.en.clutter import drop_clutter, drop_unglued_codes, say_marks
 from narrate.textnorm.en.dates import expand_dates, expand_years
@@ -47,6 +48,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # (pass, whether it needs a digit in the text to have anything to do)
     (ascii_digits, False),
     (ascii_marks, False),
+    (read_other_alphabets, False),
     (tidy, False),
     (drop_clutter, False),
     (expand_electronic, False),
