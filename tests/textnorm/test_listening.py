@@ -175,6 +175,16 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Tap next/back/home/menu.", "Tap next, back, home or menu."),
         ("Go north/south/east/west.", "Go north, south, east or west."),
     ],
+    "titles without full stops": [
+        ("They questioned Lt Col Ann Reyes.", "They questioned Lieutenant Colonel Ann Reyes."),
+        ("We climbed Mt Ruapehu.", "We climbed Mount Ruapehu."),
+        ("The Rt Hon Tom Hale MP spoke.", "The Right Honorable Tom Hale M P spoke."),
+        ("Gen Z voters turned out.", "Gen Z voters turned out."),
+    ],
+    "units glued to numbers": [
+        ("A 99Wh battery.", "A ninety nine watt hour battery."),
+        ("The screen has 326ppi.", "The screen has three hundred twenty six pixels per inch."),
+    ],
     "other alphabets": [
         ("Fans shouted Спасибо at the band.", "Fans shouted Spasibo at the band."),
         ("The mayor of Львів spoke.", "The mayor of Lviv spoke."),

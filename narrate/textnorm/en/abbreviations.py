@@ -23,7 +23,7 @@ TITLES: Final = {
     "Pres": "President", "Rev": "Reverend", "Revd": "Reverend", "Hon": "Honorable",
     "Fr": "Father", "Sr": "Sister", "Supt": "Superintendent", "Insp": "Inspector",
     "Det": "Detective", "Atty": "Attorney", "Amb": "Ambassador", "Sec": "Secretary",
-    "Mt": "Mount", "Ft": "Fort", "St": "Saint", "Ste": "Sainte", "Pt": "Point",
+    "Mt": "Mount", "Ft": "Fort", "St": "Saint", "Ste": "Sainte", "Pt": "Point", "Rt": "Right",
 }  # fmt: skip
 # after a name or a house number
 STREETS: Final = {
@@ -117,7 +117,12 @@ _TITLE = re.compile(
     rf"\b{_initials(TITLES)}(?P<abbr>{'|'.join(TITLES)})(?P<dot>\.)?(?P<space>\s+)"
     r"(?=(?P<next>[A-Z][\w'’-]*))"
 )
-_UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs"})
+# titles written without their full stop (British style: "Lt Col Smith", "Mt Everest"); not
+# "Gen" ("Gen Z"), "Sec", "Det", "Sr" or "Fr", which are other words or abbreviations too
+_UNDOTTED: Final = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs", "Lt", "Col", "Maj", "Capt", "Sgt",
+    "Cpl", "Pvt", "Brig", "Adm", "Cmdr", "Supt", "Mt", "Ft", "Rt", "Hon",
+})  # fmt: skip
 _STREET = re.compile(
     rf"(?P<prev>\b(?:[A-Z][\w'’-]*|\d+[A-Za-z]*)\s)(?P<abbr>{'|'.join(STREETS)})(?P<dot>\.)?"
     r"(?=\s*$|\s+\S|[,;:)])"

@@ -63,6 +63,8 @@ UNITS: Final = {
     "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
     "GHz": ("gigahertz", "gigahertz"), "kb": ("kilobit", "kilobits"), "Mb": ("megabit", "megabits"),
     "Gb": ("gigabit", "gigabits"), "Tb": ("terabit", "terabits"),
+    "Wh": ("watt hour", "watt hours"),
+    "ppi": ("pixel per inch", "pixels per inch"), "dpi": ("dot per inch", "dots per inch"),
     "KB": ("kilobyte", "kilobytes"), "MB": ("megabyte", "megabytes"),
     "GB": ("gigabyte", "gigabytes"),
     "TB": ("terabyte", "terabytes"), "kbps": ("kilobit per second", "kilobits per second"),
