@@ -40,6 +40,7 @@ def _kinds(report: AuditReport) -> dict[FlagKind, list[str]]:
         ("Dealers sold more S U Vs.", FlagKind.SPELLED, "Vs"),
         ("Fans shouted Спасибо.", FlagKind.SPELLED, "Спасибо"),  # letter names, one by one
         ("She wrote すごい.", FlagKind.SPELLED, "すごい"),  # "Japanese letter", three times
+        ("Mr Nguyễn spoke.", FlagKind.SPELLED, "Nguyễn"),  # "N G U Y letter 1EC5 N"
         ("Both ICU wards were full.", FlagKind.CAPITALS, "ICU"),
         ("It cost ~ ten dollars.", FlagKind.SYMBOL, "~"),
         ("We loved it 😂 so much.", FlagKind.SYMBOL, "😂"),
@@ -122,6 +123,7 @@ WRITTEN = [
     "The island lies at 33°51′S 151°12′E; the chip is 3x5 mm; it took 250 ms.",
     "↑ Smith, The Book. Prices ↑ 5% and tickets cost 45,000₩ or 20$.",
     "Fans shouted Спасибо in Αθήνα; the chef wrote 今日のおすすめは新鮮な魚です.",
+    "Mr Nguyễn and Ms Đặng met in Hà Nội.",
 ]
 
 

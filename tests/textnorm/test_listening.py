@@ -186,6 +186,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("The screen has 326ppi.", "The screen has three hundred twenty six pixels per inch."),
     ],
     "other alphabets": [
+        ("Nguyễn Thị Đặng met Dvořák fans in Hà Nội.",
+         "Nguyen Thi Dang met Dvořák fans in Hà Noi."),
         ("Fans shouted Спасибо at the band.", "Fans shouted Spasibo at the band."),
         ("The mayor of Львів spoke.", "The mayor of Lviv spoke."),
         ("She ordered a Φραπέ in Αθήνα.", "She ordered a Frape in Athina."),

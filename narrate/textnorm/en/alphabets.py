@@ -1,7 +1,8 @@
 """Words in alphabets the English voice cannot read: espeak names their letters one by one
 ("Japanese letter, Japanese letter", "epsilon lambda lambda alpha").
 
-Greek and Cyrillic words are written in Latin letters, which the voice reads as words
+Vietnamese letters are read as their base letters ("Nguyễn" -> "Nguyen"); Greek and Cyrillic
+words are written in Latin letters, which the voice reads as words
 ("Привет" -> "Privet", "Ελλάδα" -> "Ellada"); a Greek letter alone keeps its name ("α = 0.05"
 is "alpha equals ..."). Writing with no such reading (Japanese, Chinese, Korean, Arabic,
 Hebrew, Thai, Devanagari): a passage is said as "(in Japanese)". A word or two, usually a
@@ -13,6 +14,7 @@ would score lower there although a listener would be better served.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from narrate.textnorm.rules import split_words
@@ -36,6 +38,10 @@ _GREEK: Final = dict(
     )
 )
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# Latin letters espeak names instead of reading ("ễ" is "letter 1EC5", "Đ" is "D stroke"):
+# Vietnamese and other letters of Latin Extended Additional, read as their base letter
+_UNKNOWN_LATIN = re.compile(r"[\u1e00-\u1effĐđ]")
+_STROKES: Final = {"Đ": "D", "đ": "d"}
 _GREEK_LETTER = "[\u0370-\u03ff\u1f00-\u1fff]"
 _GREEK_PHRASE = re.compile(rf"{_GREEK_LETTER}+(?:[^\w]+{_GREEK_LETTER}+)*")
 _GREEK_WORD = re.compile(rf"{_GREEK_LETTER}{{2,}}")
@@ -65,6 +71,14 @@ def _latin(word: str, table: dict[str, str]) -> str:
     return text[:1].upper() + text[1:] if word[:1].isupper() else text
 
 
+def _base_letter(m: re.Match[str]) -> str:
+    """ "ễ" -> "e": the letter without its marks, which the voice reads."""
+    letter = m[0]
+    if letter in _STROKES:
+        return _STROKES[letter]
+    return "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c))
+
+
 def _greek(m: re.Match[str]) -> str:
     """A Greek phrase in Latin letters; a letter alone is a symbol, said by its name."""
     if not _GREEK_WORD.search(m[0]):
@@ -86,6 +100,8 @@ def read_other_alphabets(text: str) -> str:
     a passage: "Привет" -> "Privet", a Japanese sentence -> "(in Japanese)"."""
     if text.isascii():
         return text
+    if _UNKNOWN_LATIN.search(text):
+        text = _UNKNOWN_LATIN.sub(_base_letter, text)
     if _CYRILLIC_WORD.search(text):
         text = _CYRILLIC_WORD.sub(lambda m: _latin(m[0], _CYRILLIC), text)
     if re.search(_GREEK_LETTER, text):
