@@ -180,6 +180,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("We climbed Mt Ruapehu.", "We climbed Mount Ruapehu."),
         ("The Rt Hon Tom Hale MP spoke.", "The Right Honorable Tom Hale M P spoke."),
         ("Gen Z voters turned out.", "Gen Z voters turned out."),
+        ("Maj Gen Ann Reyes retired.", "Major General Ann Reyes retired."),
     ],
     "units glued to numbers": [
         ("A 99Wh battery.", "A ninety nine watt hour battery."),

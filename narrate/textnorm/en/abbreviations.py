@@ -150,13 +150,21 @@ def starts_sentence(after: str) -> bool:
 
 def _title(m: re.Match[str]) -> str:
     abbr, following = m["abbr"], m["next"]
-    if not m["dot"] and abbr not in _UNDOTTED:
+    if not m["dot"] and abbr not in _UNDOTTED and not _rank_general(m):
         return m[0]
     if m["dot"] and following in _SENTENCE_STARTERS and abbr in STREETS:
         return m[0]  # "on Elm St. The next day": left for the street rule
     if abbr in {"St", "Dr", "Mt", "Ft"} and not m["dot"] and following in _SENTENCE_STARTERS:
         return m[0]
     return f"{TITLES[abbr]}{m['space']}"
+
+
+_RANK_BEFORE = re.compile(r"\b(?:Maj|Brig|Lt)\.? $")
+
+
+def _rank_general(m: re.Match[str]) -> bool:
+    """ "Maj Gen Ann Lee": after a rank, "Gen" is General (alone it may be "Gen Z")."""
+    return m["abbr"] == "Gen" and _RANK_BEFORE.search(m.string, 0, m.start()) is not None
 
 
 def _street(m: re.Match[str]) -> str:
