@@ -75,6 +75,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # word passes last, so they also see words the number passes unglued ("3pcs" -> "three pcs")
     (expand_roman, False),
     (expand_acronyms, False),
+    (drop_unglued_codes, False),  # and what the acronym pass unglued (".PM.PM" -> ".PM P M")
     (expand_abbreviations, False),
     (agree_articles, False),
     (tidy, False),
