@@ -135,6 +135,10 @@ def expand_symbols(text: str) -> str:
         text = _SUPERSCRIPT.sub(_power, text)
     if "\\" in text:
         text = _BACKSLASH.sub(" ", text)
+    if "_" in text:  # "is_anomaly", "__init__": the words, not "underscore"
+        text = _UNDERSCORES.sub(" ", text)
+    if "~" in text:  # "~/", "~friends": not "about" (that is before a number, read already)
+        text = text.replace("~", "")
     if "$" in text:
         text = _LONE_DOLLAR.sub("", _DOLLAR_LETTER.sub("dollar ", text))
     if not text.isascii():
@@ -158,10 +162,6 @@ def expand_symbols(text: str) -> str:
         text = _PLUS_WORDS.sub(_plus, _PLUS_BULLET.sub("", text))
     if "+" in text:  # "Ctrl+C": what the plus of words above left
         text = _KEYS_PLUS.sub(" plus ", text)
-    if "~" in text:  # "~/", "~friends": not "about" (that is before a number, read already)
-        text = text.replace("~", "")
-    if "_" in text:  # "is_anomaly", "__init__": the words, not "underscore"
-        text = _UNDERSCORES.sub(" ", text)
     return text
 
 
