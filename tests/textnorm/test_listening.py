@@ -189,6 +189,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "other alphabets": [
         ("Nguyễn Thị Đặng met Dvořák fans in Hà Nội.",
          "Nguyen Thi Dang met Dvořák fans in Hà Noi."),
+        ("Lviv (/ləˈviːf/) is in the west.", "Lviv is in the west."),
+        ("Ann Ngata (Māori: [ˈaŋa ˈŋata]; born 1990) sings.",
+         "Ann Ngata (born nineteen ninety) sings."),
+        ("Ann Ngata (Māori: [ˈaŋa ˈŋata]) sings.", "Ann Ngata sings."),
         ("Fans shouted Спасибо at the band.", "Fans shouted Spasibo at the band."),
         ("The mayor of Львів spoke.", "The mayor of Lviv spoke."),
         ("She ordered a Φραπέ in Αθήνα.", "She ordered a Frape in Athina."),

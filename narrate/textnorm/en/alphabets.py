@@ -1,7 +1,8 @@
 """Words in alphabets the English voice cannot read: espeak names their letters one by one
 ("Japanese letter, Japanese letter", "epsilon lambda lambda alpha").
 
-Vietnamese letters are read as their base letters ("Nguyễn" -> "Nguyen"); Greek and Cyrillic
+A pronunciation in the phonetic alphabet ("Kyiv (/ˈkiːɪv/)") is left out; Vietnamese letters
+are read as their base letters ("Nguyễn" -> "Nguyen"); Greek and Cyrillic
 words are written in Latin letters, which the voice reads as words
 ("Привет" -> "Privet", "Ελλάδα" -> "Ellada"); a Greek letter alone keeps its name ("α = 0.05"
 is "alpha equals ..."). Writing with no such reading (Japanese, Chinese, Korean, Arabic,
@@ -42,6 +43,17 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 # Vietnamese and other letters of Latin Extended Additional, read as their base letter
 _UNKNOWN_LATIN = re.compile(r"[\u1e00-\u1effĐđ]")
 _STROKES: Final = {"Đ": "D", "đ": "d"}
+# a pronunciation in the phonetic alphabet, in brackets or slashes ("[aɔˈtɛaɾɔa]", "/ˈkiːɪv/"):
+# a narrator says the word, not its transcription
+_IPA = re.compile(
+    r"\s?(?:\[[^\[\]\n]{0,80}?[\u0250-\u02ff][^\[\]\n]{0,80}?\]"
+    r"|/[^/\n]{0,80}?[\u0250-\u02ff][^/\n]{0,80}?/)"
+)
+_IPA_CHAR = re.compile(r"[\u0250-\u02ff]")
+# what a transcription leaves behind: "()", "(; born", "(Māori:; born"
+_EMPTIED_BRACKET = re.compile(
+    r"\s?\(\s*(?:[^\s():;]+:\s*)?[;,]?\s*\)|(?<=\()\s*(?:[^\s():;]+:\s*)?[;,]\s*"
+)
 _GREEK_LETTER = "[\u0370-\u03ff\u1f00-\u1fff]"
 _GREEK_PHRASE = re.compile(rf"{_GREEK_LETTER}+(?:[^\w]+{_GREEK_LETTER}+)*")
 _GREEK_WORD = re.compile(rf"{_GREEK_LETTER}{{2,}}")
@@ -100,6 +112,8 @@ def read_other_alphabets(text: str) -> str:
     a passage: "Привет" -> "Privet", a Japanese sentence -> "(in Japanese)"."""
     if text.isascii():
         return text
+    if _IPA_CHAR.search(text):
+        text = _EMPTIED_BRACKET.sub("", _IPA.sub("", text))
     if _UNKNOWN_LATIN.search(text):
         text = _UNKNOWN_LATIN.sub(_base_letter, text)
     if _CYRILLIC_WORD.search(text):
