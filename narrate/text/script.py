@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from narrate.model import Article, BlockKind, Script, Segment, SegmentKind
 from narrate.text.clauses import split_long
+from narrate.text.readings import one_reading_per_name
 from narrate.text.sentences import split_sentences
 from narrate.textnorm import normalize, primary
 from narrate.textnorm.de import words_de as de_words
@@ -110,10 +111,19 @@ def build_script(
     if segments:
         segments[-1] = replace(segments[-1], pause_ms=pauses.intro)
     segments.extend(_body(article, speak, pauses, language))
+    if primary(language) == "en":  # a name is read one way through the story
+        segments = one_reading_per_name(segments, speak, _source)
     if article.paywalled:  # the listener must not take the teaser for the whole story
         note = INTRO_WORDS.get(primary(language), INTRO_WORDS["en"]).paywall
         segments.append(Segment(SegmentKind.NOTE, note, speak(note), 0))
     return Script(article=article, segments=tuple(s for s in segments if s.spoken.strip()))
+
+
+def _source(segment: Segment) -> str:
+    """The text a segment's spoken words were made from."""
+    if segment.kind in (SegmentKind.INTRO, SegmentKind.HEADING):
+        return _speakable(segment.text)
+    return segment.text
 
 
 def _body(

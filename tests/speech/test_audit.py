@@ -72,11 +72,11 @@ def test_an_initialism_spelled_as_written_is_no_slip_but_its_spelled_plural_is(
 
 
 def test_a_word_in_capitals_the_text_also_writes_small_is_that_word(listener: Listener) -> None:
-    """ "KORDA" in a heading is the "Korda" of the story: no slip. Alone it is flagged, and so
+    """ "VELNA" in capitals is the "Velna" of the story: no slip. Alone it is flagged, and so
     is a short one even when the story writes it small ("ICU" and "icu" need not be one word)."""
-    story = "Anna Korda opened the icu ward on Monday."
-    assert audit_spoken(["INSIDE KORDA HALL", story], listener).flags == ()
-    assert [f.item for f in audit_spoken(["INSIDE KORDA HALL"], listener).flags] == ["KORDA"]
+    story = "Anna Velna opened the icu ward on Monday."
+    assert audit_spoken(["The VELNA plan failed.", story], listener).flags == ()
+    assert [f.item for f in audit_spoken(["The VELNA plan failed."], listener).flags] == ["VELNA"]
     short = audit_spoken(["The ICU is full.", story], listener)
     assert [f.item for f in short.flags] == ["ICU"]
 

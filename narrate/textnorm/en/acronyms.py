@@ -1,14 +1,20 @@
 """Acronyms: spelled as letters ("U.S." -> "U S", "FBI" -> "F B I") or read as words (NATO,
 NASA, UNESCO), with a default for the unknown ones.
 
+Word or acronym is decided, in this order, by narrate/data/acronyms.tsv (known acronyms and how
+they are said: "ICICI" spelled, "JSON" said, "POSIX" respelled), by two dictionaries
+(narrate.textnorm.en.wordlist: Webster's for English words, the CMU Pronouncing Dictionary for
+names and for whether an acronym is spelled), and last by the word's shape (a pronounceable
+one is said, the rest spelled).
+
 Spelled letters are written one per word so espeak names each letter; "A" is written "Eh"
 because espeak reads a lone "A" as the article. A plural or possessive keeps its letters and
 takes "'s" ("SUVs" -> "S U V's"), which espeak says as one "-z" after the last letter.
 
-Words in capitals that are English words (a dictionary decides: "The answer is YES!", "GET OUT
-and VOTE") and text written all in capitals (headlines) are words: they are written in lower
-case, because espeak spells a short word in capitals among lower-case ones. Acronyms said as
-words are written "Nato", as many newsrooms write them, for the same reason.
+Words in capitals that are English words ("The answer is YES!") and text written in capitals
+(a heading, a run of capitals: "GET OUT and VOTE") are words: they are written in lower case,
+because espeak spells a short word in capitals among lower-case ones. Short acronyms said as
+words are written "Mi", as many newsrooms write them, for the same reason.
 """
 
 from __future__ import annotations
@@ -16,72 +22,46 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from narrate.textnorm.en.abbreviations import starts_sentence
-from narrate.textnorm.en.wordlist import in_dictionary
+from narrate.textnorm.en.abbreviations import STREETS, TITLES, starts_sentence
+from narrate.textnorm.en.wordlist import (
+    Acronym,
+    Said,
+    in_dictionary,
+    known_acronym,
+    known_word,
+    said,
+)
 
-AS_WORDS: Final = frozenset({
-    "NATO", "NASA", "UNESCO", "UNICEF", "OPEC", "NAFTA", "FIFA", "UEFA", "AIDS", "COVID", "SARS",
-    "MERS", "ASEAN", "OSHA", "FEMA", "NOAA", "DARPA", "CERN", "LASER", "RADAR", "SCUBA", "SONAR",
-    "UNIX", "LINUX", "BASIC", "COBOL", "FORTRAN", "ISIS", "ISIL", "NASDAQ", "OFCOM", "OFSTED",
-    "OFGEM", "ACAS", "INTERPOL", "EUROPOL", "FRONTEX", "CONCACAF", "CONMEBOL", "MERCOSUR", "SWIFT",
-    "ESA", "WIPO", "GATT", "OPCW", "BRICS", "ECOWAS", "AUKUS", "ANZUS", "SEATO", "CENTCOM",
-    "NORAD", "DEFCON", "MI", "SWAT", "GIF", "JPEG", "PIN", "RAM", "ROM", "NIMBY", "YOLO", "EFTA",
-    "SALT", "START", "NEET", "CAPTCHA", "ZIP", "PAC", "SUNY", "CUNY", "HAMAS",
-    "FATAH", "HEZBOLLAH", "TASS", "UNITA", "FRELIMO", "ZANU", "SWAPO", "ETA",
-})  # fmt: skip
-"""Acronyms read as words (not spelled)."""
-AS_LETTERS: Final = frozenset({
-    "US", "USA", "UK", "EU", "UN", "WHO", "FBI", "CIA", "NSA", "BBC", "CNN", "ITV", "NHS", "IMF",
-    "WTO", "ICC", "ICJ", "GDP", "CEO", "CFO", "MP", "MPs", "PM", "OK", "TV", "PC", "IT", "AI",
-    "UAE", "DRC", "CAR", "IRA", "PLO", "KGB", "FSB", "GRU", "SBU", "ID", "DNA", "RNA", "HIV",
-    "UFO", "NFL", "NBA", "NHL", "MLB", "IOC", "IAEA", "OSCE", "MIT", "UCLA", "ANC", "LED", "SEC",
-    "VIP", "ICE", "ICU", "SUV", "DSP", "EV", "EVs", "HQ", "PR", "HR", "RIP", "NGO", "GOP",
-    "ERA", "AAA", "ATM", "LAN", "WAN", "MRI", "PhD", "FAQ", "PDF", "USB", "GPS", "DIY", "PE",
-})  # fmt: skip
-"""Acronyms always spelled, even when they look like words."""
 ENGLISH: Final = frozenset({
-    "A", "ABOUT", "ABOVE", "ACT", "ADD", "AFTER", "AGAIN", "AGE", "AGO", "AH", "AIM", "AIR", "ALL",
-    "ALONE", "ALSO", "AN", "AND", "ANY", "APPENDIX", "ARE", "AREA", "ART", "AS", "ASK", "AT",
-    "BACK", "BAD", "BAR", "BE", "BED", "BEEN", "BEING", "BEST", "BIG", "BIT", "BONES", "BOOK",
-    "BOT", "BOX", "BOY", "BUT", "BUY", "BY", "CAN", "CAR", "CAT", "COAT", "CONCLUSION", "CONTENTS",
-    "COULD", "COW", "CRY", "CUP", "CUT", "DAD", "DAY", "DEAD", "DEAR", "DEATH", "DEN", "DID",
-    "DIE", "DIED", "DO", "DOG", "DOOR", "DOWN", "DRY", "DUE", "EACH", "EAR", "EAST", "EAT", "EGG",
-    "END", "EVEN", "EVERY", "EYE", "FACE", "FACT", "FAN", "FAR", "FAT", "FEE", "FEEL", "FEW",
-    "FIRE", "FIT", "FIX", "FLY", "FOOD", "FOR", "FORM", "FOX", "FREE", "FROM", "FUN", "GAS",
-    "GAVE", "GET", "GIVE", "GO", "GOD", "GONE", "GOOD", "GOT", "GREAT", "GUN", "GUY", "HA", "HAD",
-    "HALF", "HAND", "HARD", "HAS", "HAT", "HAVE", "HE", "HEAD", "HEAR", "HEART", "HELP", "HER",
-    "HIGH", "HIM", "HIS", "HIT", "HOLD", "HOME", "HOPE", "HOT", "HOUR", "HOUSE", "HOW", "I", "ICE",
-    "IDEA", "IF", "ILL", "IN", "INDEX", "INTO", "INTRODUCTION", "IS", "ITS", "JOB", "JOY", "JUST",
-    "KEEP", "KEY", "KID", "KIND", "KING", "KNEW", "KNOW", "LADY", "LAND", "LAST", "LAW", "LAY",
-    "LECTURE", "LEFT", "LEG", "LESS", "LET", "LETTER", "LIE", "LIFE", "LIKE", "LINE", "LIP",
-    "LITTLE", "LIVE", "LONG", "LOOK", "LORD", "LOSE", "LOST", "LOT", "LOVE", "LOW", "MADE", "MAKE",
-    "MAN", "MANY", "MAP", "MAY", "ME", "MEAN", "MEET", "MEN", "MIND", "MISS", "MIX", "MONEY",
-    "MORE", "MOST", "MOVE", "MUCH", "MUST", "MY", "NAME", "NEAR", "NEED", "NET", "NEVER", "NEW",
-    "NEWS", "NEXT", "NIGHT", "NO", "NONE", "NOR", "NORTH", "NOT", "NOTE", "NOTES", "NOW", "NUT",
-    "ODD", "OF", "OFF", "OH", "OIL", "OK", "OLD", "ON", "ONCE", "ONE", "ONLY", "OPEN", "OR",
-    "OTHER", "OUR", "OUT", "OVER", "OWN", "PAGE", "PART", "PAST", "PAY", "PEN", "PEOPLE", "PET",
-    "PIE", "PIG", "PIN", "PLAN", "PLAY", "POOR", "POT", "PREFACE", "PUT", "RAN", "RAW", "READ",
-    "REAL", "RED", "REST", "RID", "RISE", "ROAD", "ROOM", "ROW", "RUN", "SAD", "SAFE", "SAID",
-    "SAME", "SAT", "SAW", "SAY", "SEA", "SEE", "SEEN", "SELF", "SEND", "SET", "SHE", "SHIP",
-    "SHOT", "SHOULD", "SHOW", "SHUT", "SIDE", "SIGN", "SING", "SIR", "SIT", "SIX", "SIZE", "SKY",
-    "SLOW", "SNOW", "SO", "SOFT", "SOME", "SON", "SONG", "SOON", "SOUL", "SOUTH", "SPY", "STAR",
-    "STAY", "STEP", "STOMACH", "STOP", "STORY", "STUDY", "SUCH", "SUN", "SURE", "TAKE", "TALK",
-    "TAX", "TEA", "TEAM", "TELL", "TEN", "TEXT", "THAN", "THAT", "THE", "THEIR", "THEM", "THEN",
-    "THERE", "THESE", "THEY", "THIS", "THOSE", "THUS", "TIE", "TIME", "TIP", "TO", "TOE", "TOLD",
-    "TON", "TOO", "TOOK", "TOP", "TOWN", "TOY", "TREE", "TRUE", "TRY", "TURN", "TWO", "UNDER",
-    "UNIT", "UNTO", "UP", "UPON", "USE", "USED", "VERY", "VIEW", "VOTE", "WAIT", "WALK", "WANT",
-    "WAR", "WARM", "WARS", "WAS", "WAY", "WE", "WEEK", "WELL", "WENT", "WERE", "WEST", "WET",
-    "WHAT", "WHEN", "WHERE", "WHICH", "WHILE", "WHOM", "WHY", "WIDE", "WIFE", "WILD", "WILL",
-    "WIN", "WIND", "WISH", "WITH", "WON", "WOOD", "WORD", "WORE", "WORK", "WORLD", "WOULD", "YARD",
-    "YEAR", "YES", "YET", "YOU", "YOUR", "ZOO",
+    "A", "ACT", "ADD", "AGE", "AGO", "AH", "AIM", "AIR", "ALL", "AN", "AND", "ANY", "ARE", "ART",
+    "AS", "ASK", "AT", "BAD", "BAR", "BE", "BED", "BIG", "BIT", "BOT", "BOX", "BOY", "BUT", "BUY",
+    "BY", "CAN", "CAR", "CAT", "COW", "CRY", "CUP", "CUT", "DAD", "DAY", "DEN", "DID", "DIE", "DO",
+    "DOG", "DRY", "DUE", "EAR", "EAT", "EGG", "END", "ERA", "EYE", "FAN", "FAR", "FAT", "FEE",
+    "FEW", "FIT", "FIX", "FLY", "FOR", "FOX", "FUN", "GAS", "GET", "GO", "GOD", "GOT", "GUN",
+    "GUY", "HA", "HAD", "HAS", "HAT", "HE", "HER", "HIM", "HIS", "HIT", "HOT", "HOW", "I", "ICE",
+    "IF", "ILL", "IN", "IS", "IT", "ITS", "JOB", "JOY", "KEY", "KID", "LAW", "LAY", "LEG", "LET",
+    "LIE", "LIP", "LOT", "LOW", "MAN", "MAP", "MAY", "ME", "MEN", "MIX", "MY", "NET", "NEW", "NO",
+    "NOR", "NOT", "NOW", "NUT", "ODD", "OF", "OFF", "OH", "OIL", "OK", "OLD", "ON", "ONE", "OR",
+    "OUR", "OUT", "OWN", "PAY", "PEN", "PET", "PIE", "PIG", "PIN", "POT", "PUT", "RAN", "RAW",
+    "RED", "RID", "ROW", "RUN", "SAD", "SAT", "SAW", "SAY", "SEA", "SEE", "SET", "SHE", "SIR",
+    "SIT", "SIX", "SKY", "SO", "SON", "SPY", "SUN", "TAX", "TEA", "TEN", "THE", "TIE", "TIP", "TO",
+    "TOE", "TON", "TOO", "TOP", "TOY", "TRY", "TWO", "UP", "USE", "WAR", "WAS", "WAY", "WE", "WET",
+    "WHO", "WHY", "WIN", "WON", "YES", "YET", "YOU", "ZOO",
 })  # fmt: skip
-"""Ordinary English words that may appear in capitals for emphasis."""
+"""Common English words of three letters or fewer, which may appear in capitals for emphasis
+("The answer is YES!"); longer words come from the dictionaries."""
 
 _DOTTED = re.compile(r"(?<![a-z0-9_])(?<![A-Za-z]\.)(?P<letters>(?:[A-Z]\.)+[A-Z])(?!\w)\.?")
-# "IQ.LIGHT": two words in capitals joined by a dot, a product name; not an abbreviation
-_JOINED = re.compile(r"\b([A-Z]{2,})\.([A-Z]{2,})\b")
+# "IQ.LIGHT", "ID.Buzz": capitals joined by a dot to a word, a product name; not an
+# abbreviation, and the voice would say "dot"
+_JOINED = re.compile(r"\b([A-Z]{2,})\.([A-Z][A-Za-z]+)\b")
 _GAP = re.compile(r"[^\w]*(?:(?:AND|OF|THE|IN|ON|AT|TO|FOR|OR|and|of|the)[^\w]+)?")
-_CAPS = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,})(?P<plural>s|['’]s)?(?![\w'’])")
+# the plural or possessive: "SUVs", "CEO's", "TPG'S", "CEOs'" and "RMS'" (a bare apostrophe
+# only after an S: "'FBI'" is a quotation, "O'NEILL" a name)
+_CAPS = re.compile(
+    r"(?<![\w.-])(?<!\w['’])(?P<word>[A-Z]{2,})"
+    r"(?P<plural>s['’]?(?!\w)|['’][sS]|(?<=S)['’](?!\w))?(?!\w|['’]\w)"
+)
 _ONSETS = (
     "B", "BL", "BR", "C", "CH", "CL", "CR", "D", "DR", "F", "FL", "FR", "G", "GL", "GR", "H", "J",
     "GH", "GN", "K", "KL", "KN", "KR", "L", "M", "N", "P", "PH", "PL", "PR", "QU", "R", "S", "SC",
@@ -108,7 +88,7 @@ def spell(letters: str) -> str:
 
 def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
     """Whether the i-th word in capitals stands next to another one ("CHAPTER ONE", "MOSS AND
-    GRAB"), one of them not a known acronym: text written in capitals, not acronyms."""
+    GRAB") that is a word: text written in capitals, not acronyms."""
     for j in (i - 1, i + 1):
         if not 0 <= j < len(matches):
             continue
@@ -118,15 +98,30 @@ def _in_capitals(text: str, matches: list[re.Match[str]], i: int) -> bool:
     return False
 
 
+def english_word(word: str) -> bool:
+    """An English word written in capitals. A large dictionary lists nearly every string of
+    three letters as some rare word ("ai", "dos", "mod"), and three capitals among lower-case
+    words are far more often an acronym: short words count only from ENGLISH."""
+    return word in ENGLISH if len(word) <= 3 else in_dictionary(word)
+
+
 def _word_like(word: str) -> bool:
-    """A word in capitals that is never spelled: an English word or a sayable one."""
-    return word not in AS_LETTERS and (word in ENGLISH or _listed(word) or sayable(word))
+    """A word in capitals said as a word among other capitals: an English word, a name, a
+    known acronym said as a word, or an unknown but sayable one."""
+    known = known_acronym(word)
+    if known is not None and not english_word(word):
+        return known.said != Acronym.LETTERS
+    return _heading_english(word) or (len(word) > 3 and said(word) is Said.WORD) or sayable(word)
 
 
-def _listed(word: str) -> bool:
-    """In the dictionary; its short entries are mostly rare words ("ai", "dos", "lif"), so
-    words of three letters or fewer count only from ENGLISH."""
-    return len(word) > 3 and in_dictionary(word)
+def _heading_english(word: str) -> bool:
+    """An English word among other capitals, where words are likelier than acronyms: three
+    letters count when Webster's lists them and the pronouncing dictionary does not spell them
+    ("BAN", "JET", "OAF"); two letters only from ENGLISH (a dictionary's two-letter entries are
+    mostly rare: "ai", "eu")."""
+    if english_word(word):
+        return True
+    return len(word) == 3 and in_dictionary(word) and said(word) is not Said.LETTERS
 
 
 def sayable(word: str) -> bool:
@@ -150,10 +145,27 @@ def _dotted(m: re.Match[str]) -> str:
 
 
 def _heading_word(m: re.Match[str]) -> str:
-    """A word of a heading in capitals stays as written, but a short one is written in lower
-    case: espeak spells a word of three capitals or fewer among words in lower case."""
-    word = m["word"]
-    return m[0].lower() if len(word) <= 3 and _word_like(word) else m[0]
+    """A word of text written in capitals: an English word is a word (in lower case, which
+    espeak never spells), unless it is an acronym spelled even there ("US TROOPS LEAVE")."""
+    word, plural = m["word"], (m["plural"] or "").lower()
+    known = known_acronym(word)
+    if known is not None and (known.in_capitals or not english_word(word)):
+        return _say_known(known, word, plural)
+    if _heading_english(word):
+        return m[0].lower()
+    if _word_like(word) or _title(word) or len(word) > 3:
+        # a name ("SYDNEY"), an abbreviation a later pass reads ("ST"), or a longer word no
+        # dictionary knows, left to the voice, which spells what it cannot say ("EMSCRIPTEN")
+        return word + plural
+    return _letters(word, plural)
+
+
+def _say_known(known: Acronym, word: str, plural: str) -> str:
+    if known.said == Acronym.LETTERS:
+        return _letters(word, plural)
+    if known.said == Acronym.WORD:  # "Mi": espeak spells two capitals among lower case
+        return (word.capitalize() if len(word) <= 3 else word) + plural
+    return known.said + plural
 
 
 _REPEATS: Final = {3: "triple"}  # two letters are more often initials ("JJ", "ZZ Top")
@@ -168,31 +180,39 @@ def _letters(word: str, plural: str) -> str:
 
 
 def _caps(m: re.Match[str]) -> str:
-    word, plural = m["word"], m["plural"] or ""
-    if word in AS_WORDS:
-        return (word.capitalize() if len(word) <= 3 else word) + plural
-    if plural == "s" or word in AS_LETTERS:  # "LEDs": capitals with a small "s" are letters
+    """A word in capitals among lower-case words: a known acronym as it is said; else capitals
+    with a small "s" ("LEDs") and what no dictionary says as a word are spelled."""
+    word, plural = m["word"], (m["plural"] or "").lower()
+    known = known_acronym(word)
+    if known is not None:
+        return _say_known(known, word, plural)
+    if plural == "s":
         return _letters(word, plural)
-    if word in ENGLISH:  # "The answer is YES!": lower case, or espeak spells it
+    if english_word(word):  # "The answer is YES!": lower case, or espeak spells it
         return word.lower() + plural
-    if _listed(word) or sayable(word):  # longer words in capitals espeak reads as words
-        return m[0]
+    if len(word) > 3 and said(word) is not Said.LETTERS and (known_word(word) or sayable(word)):
+        return m[0]  # longer words in capitals espeak reads as words
     return _letters(word, plural)
 
 
 # A news dateline: the place in capitals at the start of the story, then a dash, maybe with a
 # region and an agency between ("KYIV, Ukraine (AP) —"). A narrator says the place as a name.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,3})"
+    r"^(?P<place>[A-Z][A-Z'’-]+\.?(?: [A-Z][A-Z'’-]+){0,3})"
     r"(?=(?:, [A-Z][\w .'’-]{1,30})?(?: \([A-Za-z .]{1,12}\))? ?[—–-] )"
 )
 
 
 def _dateline(m: re.Match[str]) -> str:
     words = m["place"].split(" ")
-    if any(word in AS_LETTERS or len(word) < 3 for word in words):
+    if any(_spelled(word) or (len(word) < 3 and not _title(word)) for word in words):
         return m[0]  # "UN —", "EU —": an organisation, not a place
-    return " ".join(word.capitalize() for word in words)
+    return " ".join(word.capitalize() for word in words)  # "ST. JOSEPH" -> "St. Joseph"
+
+
+def _title(word: str) -> bool:
+    """A title or street abbreviation in capitals ("ST", "MT"), which a later pass reads."""
+    return word.rstrip(".").capitalize() in TITLES.keys() | STREETS.keys()
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][A-Za-z]* $")
@@ -213,9 +233,17 @@ def _dot_inside_name(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# A capital "A" inside a sentence, after a word and before a lower-case word or a stop, is the
+# letter ("Plan A failed", "in Group A.", "an A in maths"); the article there is written "a".
+# Before a capital it may be a title's article ("How A Town Survived") and is left alone.
+_LETTER_A = re.compile(r"(?<=[A-Za-z] )A(?=\s+[a-z]|\s*[.,;:!?)](?![A-Za-z])|$)")  # not "A.M."
+
+
 def expand_acronyms(text: str) -> str:
     """Spell acronyms that are said letter by letter; leave the ones said as words."""
     text = _DATELINE.sub(_dateline, text, count=1)
+    if "A" in text:
+        text = _LETTER_A.sub("Eh", text)
     if "." in text:
         text = _JOINED.sub(r"\1 \2", text)
     text = _DOTTED.sub(_dotted, text)
@@ -223,11 +251,11 @@ def expand_acronyms(text: str) -> str:
     if not matches:
         return text
     parts, last = [], 0
+    all_capitals = _all_capitals(text)
     for i, m in enumerate(matches):
-        # a word in a heading written in capitals ("THE GHOST TOWN") stays as it is
-        heading = _in_capitals(text, matches, i) and m["word"] not in AS_LETTERS
-        said = _heading_word(m) if heading else _caps(m)
-        parts += [text[last : m.start()], said]
+        # text written in capitals ("THE GHOST TOWN", "GET OUT and VOTE") is words
+        heading = all_capitals or _in_capitals(text, matches, i)
+        parts += [text[last : m.start()], _heading_word(m) if heading else _caps(m)]
         last = m.end()
         if _dot_inside_name(text, m):
             last += 1  # "the VW ID. Space Vizzion": the full stop would end the sentence
@@ -235,12 +263,26 @@ def expand_acronyms(text: str) -> str:
     return "".join(parts)
 
 
+def _spelled(word: str) -> bool:
+    known = known_acronym(word)
+    return known is not None and known.said == Acronym.LETTERS
+
+
+_LOWER = re.compile(r"[a-z]")
+
+
+def _all_capitals(text: str) -> bool:
+    """A heading or a line written all in capitals, of two words or more."""
+    return " " in text.strip() and _LOWER.search(text) is None
+
+
 def is_english_word(word: str) -> bool:
-    """Whether a word in capitals is said as a word: in the dictionary, or a known acronym that
-    is said as one (NATO, NASA)."""
+    """Whether a word in capitals is said as a word: in a dictionary as a word, or a known
+    acronym said as one (NATO, NASA)."""
     upper = word.upper()
-    if upper in AS_WORDS or upper in ENGLISH:
+    known = known_acronym(upper)
+    if known is not None:
+        return known.said != Acronym.LETTERS
+    if upper in ENGLISH:
         return True
-    # two-letter entries of a large dictionary are mostly rare words ("ai", "eu"): the short
-    # words that matter are in ENGLISH
-    return len(word) > 2 and upper not in AS_LETTERS and in_dictionary(word)
+    return len(word) > 3 and said(upper) is not Said.LETTERS and known_word(word)

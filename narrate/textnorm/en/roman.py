@@ -69,7 +69,7 @@ _ROMAN = re.compile(
 # a numbered heading: "II. THE WAR", "XIII: A FIGHT", "XII OF THE LOVE", "[VIII] Then", "XIX"
 _LEADING = re.compile(
     rf"^(?P<space>\s*[\[(]?)(?P<numeral>{_NUMERAL})(?<=[MDCLXVI])"
-    r"(?P<after>[.:]?(?=\s+[\"“‘'(]?[A-Z]|\s*$|-)|[.:\])](?=\s|$))"
+    r"(?P<after>[.:]?(?=\s+[\"“‘'(]?[A-Z]|\s*$)|[.:\])](?=\s|$))"
 )
 _WORDLIKE: Final = frozenset({
     "MD", "DC", "CD", "MC", "CC", "DI", "MIX", "MI", "DL", "CV", "CI", "XL", "DIV", "LI", "MM",
