@@ -9,8 +9,9 @@ Stages, one module each: ``dom`` parses, ``metadata`` (with ``jsonld``, ``pubdat
 rewrite embedded posts, quotations and claim boxes as a narrator reads them, ``furniture``
 (with ``captions`` and ``inline``) strips what must never be read, ``crossheads`` turns
 section titles set as plain divs into headings, ``body`` (with ``tables``) finds the main
-content as blocks, ``cleanup`` (with ``boilerplate``), ``lead`` and ``crosscheck`` judge and
-complete those blocks, and ``verdict`` (with ``paywall``) decides whether the page is an
+content as blocks, ``chunks`` and ``gaps`` put back what it missed of the story,
+``cleanup`` (with ``boilerplate``), ``lead`` and ``crosscheck`` judge and complete those
+blocks, and ``verdict`` (with ``paywall``) decides whether the page is an
 article at all, or one cut short by a paywall.
 """
 

@@ -54,7 +54,10 @@ def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
 
     document = trafilatura.bare_extraction(
         tree,  # trafilatura works on its own copy
-        url=url,
+        # No address: trafilatura would resolve "#section" against the site's root, and a
+        # heading's link to itself would look like a link to another page. Links are judged
+        # here, as written in the page.
+        url=None,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -64,18 +67,34 @@ def main_content(tree: html.HtmlElement, url: str | None) -> list[Found]:
     body = getattr(document, "body", None)
     if body is None:
         return []
-    return list(blocks_from_xml(body, host_of(url)))
+    return list(blocks_from_xml(body, url))
 
 
-def blocks_from_xml(body: etree._Element, host: str = "") -> Iterator[Found]:
-    return _Walker(host).children(body, quoted=False)
+def blocks_from_xml(body: etree._Element, url: str | None = None) -> Iterator[Found]:
+    return _Walker(url).children(body, quoted=False)
+
+
+def blocks_of_element(
+    element: html.HtmlElement, url: str | None = None, *, quoted: bool = False
+) -> Iterator[Found]:
+    """The block that one leaf element of the page itself holds: a heading, a list item or a
+    paragraph (a quote inside a quotation), with whatever inline markup inside."""
+    tag = element.tag
+    walker = _Walker(url)
+    if tag in _HEADINGS:
+        for item in walker.make(BlockKind.HEADING, [element], level=_heading_level(element)):
+            yield replace(item, headline=tag == "h1")
+        return
+    kind = BlockKind.LIST_ITEM if tag == "li" else BlockKind.PARAGRAPH
+    yield from walker.make(BlockKind.QUOTE if quoted else kind, [element])
 
 
 class _Walker:
-    """Turns trafilatura's XML body into Found blocks; knows the page's host for links."""
+    """Turns trafilatura's XML body into Found blocks; knows the page's address for links."""
 
-    def __init__(self, host: str) -> None:
-        self.host = host
+    def __init__(self, url: str | None) -> None:
+        self.host = host_of(url)
+        self.page = _without_fragment(url or "")
 
     def children(self, container: etree._Element, quoted: bool) -> Iterator[Found]:
         """Blocks of a container's children; loose text between them (tails, inline runs) is
@@ -94,11 +113,13 @@ class _Walker:
 
     def blocks(self, element: etree._Element, quoted: bool) -> Iterator[Found]:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("code", "pre") and _is_code_listing(element):
+            return  # a listener cannot follow a program read out symbol by symbol
         if tag == "table" and (table := self.table(element)) is not None:
             yield from table
         elif tag in ("quote", "blockquote") and _has_block_children(element):
             yield from self.children(element, quoted=True)
-        elif tag in _CONTAINERS or (tag in _ITEMS and _has_block_children(element)):
+        elif tag in _CONTAINERS or (tag in _ITEMS | _CELLS and _has_block_children(element)):
             yield from self.children(element, quoted)
         elif tag in _HEADINGS:
             headline = (element.get("rend") if tag == "head" else tag) == "h1"
@@ -115,14 +136,20 @@ class _Walker:
         """A data table as the lines ``tables`` decides; None for a table that is text."""
         rows = [row for row in element if row.tag in _ITEMS]
         cells = [[cell for cell in row if cell.tag in _CELLS] for row in rows]
-        if not rows or any(_has_block_children(cell) for row in cells for cell in row):
-            return None  # a layout table holding paragraphs and lists
-        header = bool(cells[0]) and all(_is_head(cell) for cell in cells[0])
+        if not rows or any(_is_layout_cell(cell) for row in cells for cell in row):
+            return None  # a layout table holding sections of a page
         texts = [[collapse("".join(self.texts(cell, []))) for cell in row] for row in cells]
+        # A caption set as a first row of one cell over the whole table is the table's title.
+        titles = []
+        while len(texts) > 1 and sum(bool(text) for text in texts[0]) == 1 and len(texts[1]) > 1:
+            titles.append(next(text for text in texts.pop(0) if text))
+            cells.pop(0)
+        header = bool(cells[0]) and all(_is_head(cell) for cell in cells[0])
         found = tables.lines(texts, header)
         if found is None:
             return None
-        return [Found(Block(BlockKind.LIST_ITEM, line)) for line in found]
+        lines = [Found(Block(BlockKind.PARAGRAPH, title)) for title in titles]
+        return lines + [Found(Block(BlockKind.LIST_ITEM, line)) for line in found]
 
     def make(
         self, kind: BlockKind, parts: list[etree._Element | str], level: int = 0
@@ -148,7 +175,7 @@ class _Walker:
         for child in element:
             if isinstance(child.tag, str):
                 inner.extend(self.texts(child, links))
-                if child.tag in ("lb", "br", "cell", "td", "th"):
+                if child.tag in ("lb", "br", "cell", "td", "th", "p"):
                     inner.append(" ")
             if child.tail:
                 inner.append(child.tail)
@@ -158,7 +185,10 @@ class _Walker:
         return iter(inner)
 
     def same_site(self, target: str) -> bool:
-        if not target:
+        """A link to another page of the same site. A link to a place on this very page (a
+        heading's permalink, a contents entry, a footnote mark) points to no other story: a
+        heading that links to itself is still a heading."""
+        if not target or self.in_page(target):
             return False  # an anchor without an address (an index mark) points nowhere
         if target.startswith(("#", "/")) or "://" not in target:
             return True
@@ -166,6 +196,12 @@ class _Walker:
             return True  # the page's address is unknown: every link may be a same-site one
         host = host_of(target)
         return host == self.host or host.endswith("." + self.host)
+
+    def in_page(self, target: str) -> bool:
+        address, mark, fragment = target.partition("#")
+        if not mark or not fragment.strip("!/"):
+            return False  # "#" alone is a script's button ("Load more"), not a place
+        return not address or _without_fragment(address) == self.page
 
 
 # Where two pieces of inline text meet with no space between them, a word or a closing mark
@@ -194,6 +230,26 @@ def join_inline(pieces: list[str]) -> str:
     return text
 
 
+def _without_fragment(url: str) -> str:
+    return url.partition("#")[0].removeprefix("https:").removeprefix("http:")
+
+
+# Characters that make up a program's text far more often than prose's.
+_CODE_SYMBOLS = frozenset("{}[]()<>;=_/\\|#$*+`~^&%@│─┼┤├└┘┌┐")
+_MIN_CODE_SYMBOL_SHARE = 0.06
+
+
+def _is_code_listing(element: etree._Element) -> bool:
+    """A block of preformatted text that is a program, a command or its output: symbols
+    make up a good share of it. Preformatted prose (a poem, a letter) is read."""
+    text = "".join(element.itertext())
+    visible = [char for char in text if not char.isspace()]
+    if not visible:
+        return True
+    symbols = sum(char in _CODE_SYMBOLS for char in visible)
+    return symbols >= _MIN_CODE_SYMBOL_SHARE * len(visible)
+
+
 def host_of(url: str | None) -> str:
     if not url:
         return ""
@@ -202,6 +258,13 @@ def host_of(url: str | None) -> str:
 
 def _has_block_children(element: etree._Element) -> bool:
     return any(not _is_inline(child) for child in element)
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    """A cell holding lists, headings or several paragraphs lays out a page; a data table's
+    cell holds a value, or a paragraph of text about its row."""
+    blocks = [child for child in cell if not _is_inline(child)]
+    return len(blocks) > 1 or any(child.tag != "p" for child in blocks)
 
 
 def _is_inline(element: etree._Element) -> bool:

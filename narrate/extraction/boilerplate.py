@@ -26,7 +26,7 @@ _OPENINGS = {
     ),
     "links to other articles": (
         r"read (?:also|more|next|this)|also read|see also",
-        r"related(?: story| article| coverage)?\s*:|recommended(?: reading)?\s*:",
+        r"related(?: [\w-]+){0,2}\s*:|recommended(?: reading)?\s*:",
         r"more on this|more from|more:|watch:|listen:|click here",
         r"you (?:may|might) also (?:like|enjoy|be interested)|don(?:'|’)t miss\b",
         r"lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|a lire aussi",
@@ -36,6 +36,7 @@ _OPENINGS = {
         r"sign up (?:for|to)|subscribe (?:to|now|today|for)|get (?:our|the) .{0,40}newsletter",
         r"enter your email|support (?:our|independent|quality) journalism|donate (?:now|today)",
         r"become a (?:member|subscriber|supporter|patron)|follow us on",
+        r"(?:chat|talk) (?:with|to) us (?:on|in|via)\b",
         r"follow (?:\w+ ){0,3}(?:on (?:twitter|x|instagram|threads|bluesky) )?(?:at )?@\w",
         r"follow [^.!?]{1,40}? on (?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
         r"|threads|bluesky|mastodon|whatsapp|telegram|google news)\b",
@@ -48,6 +49,8 @@ _OPENINGS = {
     "page tools and notices": (
         r"(?:story|article) continues below|continue reading below|advertisement$",
         r"scroll to continue|copyright ©|© \d{4}|all rights reserved",
+        r"copyright\s*(?:©|\(c\))?\s*(?-i:(?:[A-Z0-9][\w.&-]*\s+){0,4})(?:19|20)\d{2}\b",
+        r"continue reading(?: the (?:main )?(?:story|article))?\W*$",
         r"(?:category|categories|filed under|posted in|tags?|last (?:modified|updated))\s*:",
     ),
     "sign-offs: the author's name closing the story, with a handle": (
@@ -59,29 +62,43 @@ _OPENINGS = {
         r"have a (?:news |story )?tip\b|got a (?:news |story )?tip\b",
         r"write to [^.]{1,80}\bat \S+@\S+",
     ),
-    "print and reprint licences": (
-        r"this (?:copy|article|material) is for your personal,? non-?commercial use",
-        r"to order (?:presentation-ready|multiple) copies",
-    ),
     "captions, credits and sources": (
         r"(?:main |top |lead |header |featured |cover )?(?:photo|photograph|image|picture"
         r"|illustration|video|graphic)s?(?: credit)?\s*(?::|by )",
         r"credit\s*:|(?:getty|reuters|ap|afp|epa|shutterstock) images?\b",
+        # A credit in brackets on a line of its own, under a picture: "(Artist: Jo Lee)".
+        r"\((?:photo|image|picture|artist|illustration|source|credit|courtesy)\b[^()]{0,80}\)\W*$",
     ),
 }
 # Phrases that make a short block furniture wherever they stand in it.
-_PHRASES = {
+_PHRASES: dict[str, tuple[str, ...]] = {
+    "a plea that closes on its call to action": (
+        r"\b(?:sign up|subscribe|register|join us|donate) (?:here|now|today)\W*$",
+    ),
+    "reporting credits closing a story, which the byline's place in the intro stands for": (
+        r"\bcontributed (?:reporting|to this (?:report|story|article))\b",
+    ),
+    "affiliate disclosures, in a short line": (
+        r"\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)",
+        r"\bcontains (?:references to products|affiliate links)\b",
+        r"\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
+    ),
     "contact lines closing a story": (
         r"\b(?:may|can) be (?:reached|contacted) (?:at|on|via)\s+(?:\S+@\S+|[\d(+][\d\s().-]{6,}"
         r"|@\w+)",
     ),
-    "affiliate and advertiser disclosures": (
-        r"\b(?:may|might|could) (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)",
-        r"\bfrom one or more of our advertisers\b|\badvertiser disclosure\b",
-        r"\bcontains (?:references to products|affiliate links)\b",
-        r"\badvertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
-    ),
 }
+# Affiliate and advertiser disclosures and reprint licences run longer than other furniture
+# lines (a paragraph of legal wording), and their phrases never occur in a story's sentences.
+_DISCLOSURE = re.compile(
+    r"\bthis (?:copy|article|material) is for your personal,? non-?commercial use"
+    r"|\bto order (?:presentation-ready|multiple) copies"
+    r"|\bfrom one or more of our advertisers\b|\badvertiser disclosure\b"
+    r"|\bthis (?:post|article|page|story) contains (?:references to products|affiliate links)\b"
+    r"|\bour advertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
+    re.IGNORECASE,
+)
+_MAX_DISCLOSURE_WORDS = 90
 # A dateline: when and by whom, which the intro announces from the page's metadata.
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
@@ -90,8 +107,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_WORDS = re.compile(
-    r"^by\b|\b(?:by|par|von|por|di)\s+[A-Z]|\b(?:updated|published|posted|mis à jour|publié"
-    r"|aktualisiert|veröffentlicht|actualizado|publicado)\b",
+    r"^by\b|\b(?:by|par|von|por|di)\s+(?-i:[A-Z])|\b(?:updated|published|posted|mis à jour|publié"
+    r"|aktualisiert|veröffentlicht|actualizado|publicado)\b|\b(?:created|modified)\s*:?\s*\d"
+    r"|\bdate\s*:",
     re.IGNORECASE,
 )
 _MAX_DATELINE_WORDS = 25
@@ -118,7 +136,8 @@ TEASER_HEADING = re.compile(
     r"\b(?:stories|articles|columns|posts|news|reads|reading|videos|coverage|headlines)"
     r"(?:\s+(?:from|on|at|in|by)\b.{0,40})?"  # "More must-reads from The Valley Post"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next)|more from\b.{0,40}"
-    r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40})\W*$",
+    r"|(?:don(?:'|’)t|do not) miss|also on\b.{0,40}|elsewhere on\b.{0,40}"
+    r"|related|explore further|further reading|more)\W*$",  # a box's one-word label
     re.IGNORECASE,
 )
 
@@ -141,6 +160,10 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _SHORT_BLOCK = 40
+# A breadcrumb trail: "Home > News > Local", "Stories » Fables » The Greedy Dog".
+_BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(?:\s[>»›]\s[^.!?>»›]{1,60}){2,}$")
+_MAX_BREADCRUMB_WORDS = 20
+_BARE_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.IGNORECASE)
 # A site speaking of its own affiliate links, however long it takes to say so, is furniture.
 _OWN_DISCLOSURE = re.compile(
     r"\b(?:affiliate links?\b.{0,200}\b(?:we|I) (?:may|might|could|will) (?:receive|earn|get)"
@@ -148,11 +171,13 @@ _OWN_DISCLOSURE = re.compile(
     r"(?:compensation|commission)\b.{0,200}\baffiliate)",
     re.IGNORECASE | re.DOTALL,
 )
-_MAX_DISCLOSURE_WORDS = 90
 # Labels of page tools that a main-content extractor may keep as a line of their own.
 _TOOL_LABELS = frozenset(
     {"print", "print article", "print this article", "order reprints", "reprints", "email"}
     | {"share", "save", "save article", "copy link", "gift this article", "comments"}
+    # Labels over a box of links to other pages, left behind on their own.
+    | {"related", "explore further", "further reading", "advertisement", "read more"}
+    | {"subscribe", "sign up", "donate"}
 )
 
 
@@ -161,8 +186,14 @@ def is_furniture_text(text: str) -> bool:
     words = word_count(text)
     if words == 0:
         return True
+    if words <= _MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
+        return True
     if words > _SHORT_BLOCK:
         return words <= _MAX_DISCLOSURE_WORDS and _OWN_DISCLOSURE.search(text) is not None
+    if _BARE_ADDRESS.match(text):
+        return True  # a link's address printed as a line: never worth spelling out
+    if words <= _MAX_BREADCRUMB_WORDS and _BREADCRUMB.match(text):
+        return True
     if _LINE_RULES.match(text) or _PHRASE_RULES.search(text) or _TRAILING_CREDIT.search(text):
         return True
     if paywall.is_prompt(text) or (words <= _MAX_SOURCE_WORDS and _SOURCE_LINE.match(text)):

@@ -12,8 +12,8 @@ from collections import Counter
 
 from lxml import html
 
-from narrate.extraction.body import Found, blocks_from_xml, host_of
-from narrate.extraction.dom import text_of, word_count
+from narrate.extraction.body import Found, blocks_from_xml
+from narrate.extraction.dom import text_of, word_count, words
 
 # Twins must add at least this much prose to be worth rebuilding the body from them.
 _MIN_GAIN = 0.2
@@ -40,8 +40,18 @@ def rejoin(tree: html.HtmlElement, found: list[Found], url: str | None) -> list[
     total = sum(word_count(item.block.text) for item in found)
     if extra < _MIN_GAIN * total:
         return found
-    host = host_of(url)
-    return [item for twin in twins for item in blocks_from_xml(twin, host)]
+    rebuilt = [item for twin in twins for item in blocks_from_xml(twin, url)]
+    # The twins must hold all of the story found so far (word for word, whatever the spacing):
+    # a rebuild that loses some of it has taken containers that merely share a layout class
+    # ("text-left") for chunks of the story.
+    have = {_key(item.block.text) for item in rebuilt}
+    if any(_key(text) not in have for text in ours if word_count(text) >= _MIN_PROSE_WORDS):
+        return found
+    return rebuilt
+
+
+def _key(text: str) -> str:
+    return " ".join(word.lower() for word in words(text))
 
 
 def _home(tree: html.HtmlElement, found: list[Found]) -> html.HtmlElement | None:

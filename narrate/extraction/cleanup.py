@@ -22,6 +22,7 @@ _BIO = re.compile(
 _TITLE_WINDOW = 4
 _MIN_STANDFIRST_WORDS = 6
 _MAX_WORDS_BEFORE_TITLE = 12
+_MIN_GLUED_TITLE_WORDS = 4  # a shorter title may well be how the story's first sentence opens
 
 
 # A block this much link text is a pointer to another page ("Related: ...", a card title).
@@ -40,6 +41,7 @@ def clean(
     side (see ``repeated_in_place``), which are read each time."""
     found = [_without_shortcodes(item) for item in found]
     found = _drop_trailing_link_list(found)
+    found = _drop_teaser_sections(found)
     in_text_lists = _items_of_text_lists(found)
     found = [
         item
@@ -48,7 +50,6 @@ def clean(
         and (index in in_text_lists or not _is_link_line(item))
     ]
     kept = [item.block for item in _drop_title(found, title)]
-    kept = _drop_teaser_sections(kept)
     kept = _drop_repeats(kept, deliberate)
     kept = standfirst_once(kept, description)
     kept = _drop_pull_quotes(kept)
@@ -84,21 +85,27 @@ def _drop_trailing_link_list(found: list[Found]) -> list[Found]:
     return found[:end]
 
 
-def _drop_teaser_sections(blocks: list[Block]) -> list[Block]:
-    """A section headed "Other opinion columns", "More stories", "You may also like" holds
-    teasers of other articles: its heading and everything under it, down to the next heading
-    of the same or a higher rank, are left out."""
-    kept: list[Block] = []
+def _drop_teaser_sections(found: list[Found]) -> list[Found]:
+    """A section headed "Other opinion columns", "More stories", "You may also like",
+    "Related" holds teasers of other articles: its heading and everything under it, down to
+    the next heading of the same or a higher rank, are left out. A heading that is only a link
+    to another page is the next teaser's title, not the end of the section.
+
+    Judged before the furniture lines go, so that a label like "Related" is still there to
+    say where the teasers start."""
+    kept: list[Found] = []
     skipping_below = 0  # the level of the teaser heading being skipped, 0 when none
-    for block in blocks:
+    for item in found:
+        block = item.block
         heading = block.kind is BlockKind.HEADING
-        if heading and skipping_below and block.level <= skipping_below:
+        ends_section = heading and skipping_below and block.level <= skipping_below
+        if ends_section and not _is_link_line(item):
             skipping_below = 0
-        if heading and TEASER_HEADING.match(block.text):
+        if heading and not item.headline and TEASER_HEADING.match(block.text):
             skipping_below = block.level or 2
             continue
         if not skipping_below:
-            kept.append(block)
+            kept.append(item)
     return kept
 
 
@@ -140,7 +147,23 @@ def _drop_title(found: list[Found], title: str) -> list[Found]:
         if item.headline or (title and same_words(item.block.text, title)):
             before = sum(len(words(f.block.text)) for f in found[:index])
             return found[index + 1 :] if before <= _MAX_WORDS_BEFORE_TITLE else found
+    if found and title and (rest := _after_title(found[0].block.text, title)):
+        # The headline glued to the first paragraph by the extractor: the paragraph is read.
+        return [replace(found[0], block=replace(found[0].block, text=rest)), *found[1:]]
     return found
+
+
+def _after_title(text: str, title: str) -> str:
+    """What follows the title's words at the start of ``text``; "" when it does not start so."""
+    title_words = words(title)
+    if len(title_words) < _MIN_GLUED_TITLE_WORDS:
+        return ""
+    pattern = r"\W*".join(re.escape(word) for word in title_words)
+    # The paragraph starts a sentence of its own after the title ("... battery Sodium is"); a
+    # sentence that opens with the title's words goes on ("Lorem ipsum dolor sit amet, ...").
+    match = re.match(rf"\W*{pattern}(?:\s*[:.|–—-])?\s+(?=[^\W\d_])", text, re.IGNORECASE)
+    rest = text[match.end() :] if match else ""
+    return rest if rest[:1].isupper() else ""
 
 
 def _drop_repeats(blocks: list[Block], deliberate: frozenset[str]) -> list[Block]:

@@ -1,7 +1,9 @@
 """Cross-checking the extracted body against the page's own JSON-LD ``articleBody``.
 
-When a page declares its full text, a block that shares no run of words with it is
-something else on the page (a teaser of another story, a newsletter box) and is dropped.
+When a page declares its full text, a paragraph that shares no run of words with it is
+something else on the page (a teaser of another story, a newsletter box) and is dropped. Only
+paragraphs are judged: declared bodies often leave out the article's lists and quotations (a
+review's pros and cons, an embedded post), which are still the article's.
 """
 
 from __future__ import annotations
@@ -34,12 +36,31 @@ def against_declared(blocks: list[Block], article_body: str, standfirst: str = "
     if declared_words < 50 or declared_words < _MIN_COVERAGE * ours:
         return blocks
     declared = shingles(article_body)
-    kept = []
+    dropped = []
     for block in blocks:
         own = shingles(block.text)
-        long_enough = len(words(block.text)) >= 8 and block.kind is not BlockKind.HEADING
+        long_enough = len(words(block.text)) >= 8 and block.kind is BlockKind.PARAGRAPH
         vouched = len(own & declared) >= _MIN_OVERLAP * len(own)
-        if long_enough and not vouched and not (standfirst and _same(block.text, standfirst)):
-            continue
-        kept.append(block)
-    return kept
+        dropped.append(
+            long_enough and not vouched and not (standfirst and _same(block.text, standfirst))
+        )
+    return [
+        block
+        for index, block in enumerate(blocks)
+        if not dropped[index] and not _emptied(blocks, dropped, index)
+    ]
+
+
+def _emptied(blocks: list[Block], dropped: list[bool], index: int) -> bool:
+    """A heading whose whole section was dropped here (down to the next heading of its rank
+    or higher) headed the box that went, not the story."""
+    heading = blocks[index]
+    if heading.kind is not BlockKind.HEADING:
+        return False
+    section = []
+    for block, gone in zip(blocks[index + 1 :], dropped[index + 1 :], strict=True):
+        if block.kind is BlockKind.HEADING and block.level <= heading.level:
+            break
+        if block.kind is not BlockKind.HEADING:
+            section.append(gone)
+    return bool(section) and all(section)

@@ -15,6 +15,7 @@ from narrate.extraction import (
     embeds,
     factcheck,
     furniture,
+    gaps,
     lead,
     quotes,
     verdict,
@@ -49,6 +50,7 @@ def extract_article(
     site = meta.canonical_url or url
     found = body.main_content(tree, site)
     found = chunks.rejoin(tree, found, site)
+    found = gaps.fill(tree, found, site)
     deliberate = cleanup.repeated_in_place(tree)
     blocks = cleanup.clean(found, meta.title, meta.authors, meta.description, deliberate)
     blocks = lead.recover_lead(tree, blocks, meta.title)

@@ -135,7 +135,7 @@ def prune(tree: html.HtmlElement) -> None:
         for element in candidates
         if not holds_text([element])
         and not (
-            (element.tag == "p" or is_hidden(element))
+            (element.tag == "p" or _hidden_slide(element))
             and holds_text(groups[_sibling_kind(element)])
         )
     ]
@@ -144,11 +144,23 @@ def prune(tree: html.HtmlElement) -> None:
         _drop(element)
 
 
+def _hidden_slide(element: html.HtmlElement) -> bool:
+    """Hidden by the markup, or by a class word that says so ("ssr-hide", "js-hidden"): a
+    slide that a script shows in its turn."""
+    words = _TOKEN_SPLIT.split(element.get("class", "").lower())
+    return is_hidden(element) or "hide" in words or "hidden" in words
+
+
 def _sibling_kind(element: html.HtmlElement) -> tuple[object, ...]:
     """Parent, tag and class words without numbers ("section-12", "slide-3" are alike).
-    Paragraphs are alike across the page: a story may be cut into several containers."""
+    Paragraphs are alike across the page: a story may be cut into several containers. A
+    slide wrapped in a <div> of its own has the wrappers' parent for its parent."""
     words = re.sub(r"\d+", "", element.get("class", "")).split()
-    parent = None if element.tag == "p" else element.getparent()
+    if element.tag == "p":
+        return (None, element.tag, tuple(sorted(words)))
+    parent = element.getparent()
+    while parent is not None and len(parent) == 1 and parent.getparent() is not None:
+        parent = parent.getparent()
     return (parent, element.tag, tuple(sorted(words)))
 
 
@@ -167,9 +179,10 @@ def _is_furniture(element: html.HtmlElement) -> bool:
         return False
     if inline.in_sentence(element):
         return inline.is_popup(element)
-    names = _LAYOUT_MODIFIER.sub(" ", _without_own_heading(element, class_and_id(element)))
+    names = class_and_id(element)
     if not names.strip():
         return False
+    names = _LAYOUT_MODIFIER.sub(" ", _without_own_heading(element, names))
     if _FURNITURE_SUBSTRINGS.search(names):
         return True
     return any(token in _FURNITURE_TOKENS for token in _TOKEN_SPLIT.split(names))
@@ -184,31 +197,38 @@ _LAYOUT_MODIFIER = re.compile(r"(?:(?<=\s)|^|--|__|-)(?:has|with|without|no)-[\w
 def _without_own_heading(element: html.HtmlElement, names: str) -> str:
     """Class and id without the slug of the element's own heading: a section called
     "sharing-with-other-developers" after its title is named for what it says, not a share bar.
+    A one-word heading ("Related", "Comments") is the box's own label, and names what it is.
     """
     heading = next((child for child in element if child.tag in _HEADINGS), None)
     if heading is None:
         return names
     slug = "-".join(re.findall(r"\w+", text_of(heading).lower()))
-    return names.replace(slug, " ") if len(slug) > 3 else names
+    return names.replace(slug, " ") if "-" in slug else names
 
 
 def _text_held(
     tree: html.HtmlElement,
 ) -> tuple[dict[html.HtmlElement, int], dict[html.HtmlElement, int]]:
-    """Words of <p> text and of running prose inside every element, summed from the leaves up
-    in one pass (a sum per candidate would walk the page once for each)."""
-    runs = prose_runs(tree)
+    """Words of <p> text and of running prose inside every element that holds any, each
+    count added to the element that holds it and to all its ancestors (a few hundred texts
+    times the page's depth, where a sum over every element's children would touch them all)."""
     paragraph_words: dict[html.HtmlElement, int] = {}
     prose: dict[html.HtmlElement, int] = {}
-    for element in reversed(list(tree.iter())):  # children before their parents
-        if not isinstance(element.tag, str):
-            continue
-        own = word_count(text_of(element)) if element.tag == "p" else 0
-        inner = [child for child in element if isinstance(child.tag, str)]
-        # A <p> inside a <p> (broken markup) is counted once, in the outer one.
-        paragraph_words[element] = own or sum(paragraph_words.get(c, 0) for c in inner)
-        prose[element] = runs.get(element, 0) + sum(prose.get(c, 0) for c in inner)
+    for paragraph in tree.iter("p"):
+        if any(above.tag == "p" for above in paragraph.iterancestors()):
+            continue  # a <p> inside a <p> (broken markup) is counted once, in the outer one
+        count = word_count("".join(paragraph.itertext()))
+        if count:
+            _add_up(paragraph_words, paragraph, count)
+    for element, count in prose_runs(tree).items():
+        _add_up(prose, element, count)
     return paragraph_words, prose
+
+
+def _add_up(counts: dict[html.HtmlElement, int], element: html.HtmlElement, count: int) -> None:
+    counts[element] = counts.get(element, 0) + count
+    for above in element.iterancestors():
+        counts[above] = counts.get(above, 0) + count
 
 
 def _drop(element: html.HtmlElement) -> None:

@@ -25,7 +25,8 @@ _MAX_LEAD_PARAGRAPHS = 2
 def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> list[Block]:
     if not blocks or not title:
         return blocks
-    first = blocks[0].text
+    opening = {_key(block.text) for block in blocks[:5]}
+    read = {_key(block.text) for block in blocks}
     found: list[Block] = []
     after_title = False
     for element in tree.iter("h1", "p"):
@@ -35,15 +36,23 @@ def recover_lead(tree: html.HtmlElement, blocks: list[Block], title: str) -> lis
             continue
         if not after_title:
             continue
-        if same_words(text, first) or any(same_words(text, b.text) for b in blocks[:5]):
+        key = _key(text)
+        if key in opening:
             break
-        if any(same_words(text, b.text) for b in blocks):
+        if key in read:
             continue  # the body reads it further down: once is enough
         if _is_lead(element, text):
+            if _already_read(text, blocks[:5]):
+                break  # the opening, with a word or two more ("said" + a link's hidden label)
             found.append(Block(BlockKind.PARAGRAPH, text))
     if len(found) > _MAX_LEAD_PARAGRAPHS:
         return blocks
     return found + blocks
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """The words of a text, for comparing two texts as ``same_words`` does."""
+    return tuple(word.lower() for word in words(text))
 
 
 def _is_lead(element: html.HtmlElement, text: str) -> bool:
@@ -69,14 +78,17 @@ def recover_standfirst(
     if any(_shows(block.text, description) for block in blocks[: _MAX_LEAD_PARAGRAPHS + 3]):
         return blocks
     after_headline = False
+    first = _key(blocks[0].text)
     for element in tree.iter(*_STANDFIRST_TAGS):
         if element.tag == "h1":
             after_headline = True
             continue
-        text = text_of(element)
-        if not after_headline or not text:
+        if not after_headline:
             continue
-        if same_words(text, blocks[0].text):
+        text = text_of(element)
+        if not text:
+            continue
+        if _key(text) == first:
             break  # the story starts here: a summary further down is not a standfirst
         if not _shows(text, description):
             continue

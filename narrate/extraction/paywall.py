@@ -38,9 +38,34 @@ _MIN_SHOWN_WORDS = 4
 MIN_TEASER_WORDS = 40
 
 
+# Every prompt above holds one of these (lower case): most texts hold none, and a substring
+# test is far cheaper than the pattern.
+_PROMPT_KEYS = (
+    "subscri",
+    "member",
+    "already",
+    "in to ",
+    "register",
+    "reading",
+    "this article is",
+    "this content is",
+    "this story is",
+    "full story",
+    "unlock",
+    "ve rea",
+    "log in for",
+)
+
+
 def is_prompt(text: str) -> bool:
     """A short block that is the paywall talking ("Subscribe to continue reading")."""
-    return word_count(text) <= 60 and PROMPTS.search(text) is not None
+    if word_count(text) > 60:
+        return False
+    return _may_prompt(text.lower()) and PROMPTS.search(text) is not None
+
+
+def _may_prompt(lowered: str) -> bool:
+    return any(key in lowered for key in _PROMPT_KEYS)
 
 
 def shows_paywall(tree: html.HtmlElement) -> bool:
@@ -49,6 +74,8 @@ def shows_paywall(tree: html.HtmlElement) -> bool:
         boxed = bool(_BOX_CLASS.search(class_and_id(element)))
         if not boxed and element.tag in ("div", "section"):
             continue  # prompts are judged in their own short elements, not whole containers
+        if not boxed and not _may_prompt(" ".join("".join(element.itertext()).split()).lower()):
+            continue  # the quick look first: most elements say nothing of the kind
         text = text_of(element)
         if word_count(text) < _MIN_SHOWN_WORDS or (not boxed and not is_prompt(text)):
             continue

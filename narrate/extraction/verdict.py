@@ -38,14 +38,18 @@ class PageStats:
 def measure(tree: html.HtmlElement) -> PageStats:
     body = tree.find("body")
     root = body if body is not None else tree
-    words = 0
+    # Every piece is counted in one pass over one joined text: counting piece by piece costs
+    # a call for each of the page's thousands of text nodes.
+    pieces: list[str] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag not in INVISIBLE_TAGS:
-            words += spoken_length(element.text or "")
-        words += spoken_length(element.tail or "")
-    link_words = sum(spoken_length(" ".join(a.itertext())) for a in root.iter("a"))
+        if element.text and element.tag not in INVISIBLE_TAGS:
+            pieces.append(element.text)
+        if element.tail:
+            pieces.append(element.tail)
+    words = spoken_length(" ".join(pieces))
+    link_words = spoken_length(" ".join(" ".join(a.itertext()) for a in root.iter("a")))
     shown = paywall.shows_paywall(root)
     return PageStats(words=words, link_words=link_words, paywall_shown=shown)
 
@@ -76,9 +80,10 @@ def check(body: str, meta: Metadata, stats: PageStats, url: str | None) -> None:
             f"{_name(meta)} looks like a paywall or registration teaser: only {words} words of "
             f"the article are readable (log in or save the page from your browser, or {_FORCE})"
         )
-    if _is_front_page(url, meta) and not meta.declared_article:
-        raise ExtractionError(f"{_name(meta)} looks like a home page, not an article ({_FORCE})")
     link_share = stats.link_words / stats.words if stats.words else 0.0
+    front_page = _is_front_page(url, meta) and not meta.declared_article
+    if front_page and not _one_message(words, link_share, stats):
+        raise ExtractionError(f"{_name(meta)} looks like a home page, not an article ({_FORCE})")
     if not meta.declared_article and link_share > 0.5 and words < 0.25 * stats.words:
         raise ExtractionError(
             f"{_name(meta)} looks like a list of links, not an article ({_FORCE})"
@@ -101,6 +106,21 @@ def check_plain_text(text: str, name: str) -> None:
         raise ExtractionError(
             f"{name} has only {words} words of text, too few for an article ({_FORCE})"
         )
+
+
+# A front page that is one text (a notice, a site's farewell, a one-post blog): most of the
+# page's words are the body, and few are links to other pages.
+_MIN_MESSAGE_WORDS = 120
+_MIN_MESSAGE_SHARE = 0.7
+_MAX_MESSAGE_LINK_SHARE = 0.15
+
+
+def _one_message(words: int, link_share: float, stats: PageStats) -> bool:
+    return (
+        words >= _MIN_MESSAGE_WORDS
+        and words >= _MIN_MESSAGE_SHARE * stats.words
+        and link_share <= _MAX_MESSAGE_LINK_SHARE
+    )
 
 
 def _is_front_page(url: str | None, meta: Metadata) -> bool:

@@ -461,6 +461,18 @@ def test_gallery_slides_hidden_until_shown_are_the_article() -> None:
     text = extract_text(page, URL)
     assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
     assert "Win a year of free bread" not in text
+    # A hiding class word may be joined to another ("ssr-hide"), and each slide may sit in a
+    # wrapper of its own: the slides are the same.
+    wrapped = page.replace(
+        "<div class='gallery-slide hidden", "<div><div class='gallery-slide ssr-hide"
+    )
+    wrapped = wrapped.replace(
+        "baked in the old stone oven that the volunteers dug out of the mud this spring.</p></div>",
+        "baked in the old stone oven that the "
+        "volunteers dug out of the mud this spring.</p></div></div>",
+    )
+    text = extract_text(wrapped, URL)
+    assert "Slide 1 shows a loaf" in text and "Slide 8 shows a loaf" in text
 
 
 def test_a_section_of_teasers_for_other_stories_is_not_read() -> None:
@@ -498,3 +510,257 @@ def test_a_linked_point_of_a_list_of_points_is_read() -> None:
     )
     text = extract_text(article_page(points), URL)
     assert "Where am I going to put it?" in text
+
+
+def test_a_heading_that_links_to_itself_is_still_a_heading() -> None:
+    """Documentation and long reads link each section title to its own anchor (a permalink or a
+    way back to the contents); that is not a pointer to another story."""
+    section = (
+        "<h2 id='the-cellar'><a href='#the-cellar'>What the water did to the cellar</a></h2>"
+        "<p>The river came through the cellar door at night and left a foot of mud over the "
+        "flour sacks, the coal and the old wooden proving boxes.</p>"
+        "<h2 id='repairs'><a href='https://valleypost.example/news/bakery#repairs'>Who paid for "
+        "the repairs</a></h2>"
+        "<p>The insurance covered the ovens, and a collection at the school paid for new doors "
+        "and a pump that starts by itself when the water rises.</p>"
+    )
+    article = extract_article(article_page(section), URL)
+    headings = [block.text for block in article.blocks if block.kind is BlockKind.HEADING]
+    assert headings == ["What the water did to the cellar", "Who paid for the repairs"]
+
+
+def test_a_table_of_prose_rows_reads_each_row_as_one_line() -> None:
+    """A list of films (title, year, synopsis) is a data table whose last column is prose: each
+    row is one line, the title and year naming the synopsis, and a linked title is part of it."""
+    synopsis = (
+        "A guard on the last train over the pass wakes every night at the same station, and "
+        "each time he tries a little harder to warn the passengers about the bridge ahead."
+    )
+    table = (
+        "<table><caption>Films about the valley</caption>"
+        "<tr><th>Film</th><th>Year</th><th>Synopsis</th></tr>"
+        f"<tr><td><i><a href='/wiki/Night_Train'>Night Train</a></i></td><td>1964</td>"
+        f"<td><p>{synopsis}</p></td></tr>"
+        f"<tr><td><a href='/wiki/Flood_Year'>Flood Year</a></td><td>1971</td>"
+        f"<td>The baker's daughter keeps a diary of the year the river rose three times, and "
+        f"of the neighbours who came each time to carry the sacks up the hill.</td></tr>"
+        "</table>"
+    )
+    article = extract_article(article_page(table), URL)
+    items = [block.text for block in article.blocks if block.kind is BlockKind.LIST_ITEM]
+    assert items[0] == f"Night Train, 1964: {synopsis}"
+    assert items[1].startswith("Flood Year, 1971: The baker's daughter keeps a diary")
+    assert len(items) == 2
+
+
+def test_a_box_labelled_related_inside_the_story_is_not_read() -> None:
+    """A one-word heading is the label of its box: a "Related" box named after it is still a
+    box of links to other stories (only a longer, sentence-like title names a section)."""
+    box = (
+        "<div class='story-related-list'><h3>Related</h3><ul><li><a href='/news/mill'>The old "
+        "mill by the river will become a museum of bread</a></li></ul></div>"
+    )
+    text = extract_text(article_page(box), URL)
+    assert "old mill" not in text
+    assert "Related" not in text
+
+
+def test_the_opening_is_not_read_twice_when_the_page_words_it_a_little_differently() -> None:
+    """The page's own paragraph may carry a word or two the extracted one lost (a link's
+    hidden "Opens a new window" label): it is the same opening, not a lead to recover."""
+    from narrate.extraction import lead
+
+    opening = (
+        "The ferry company said that the island service will run again from May, after a "
+        "second engine was found in a boatyard on the mainland."
+    )
+    page = (
+        "<html><body><h1>Island ferry returns in May</h1><div class='intro'><p>The ferry company "
+        "<a href='/x'>said<span class='icon'>Opens a new window</span></a> that the island "
+        "service will run again from May, after a second engine was found in a boatyard on the "
+        "mainland.</p></div></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    blocks = [Block(BlockKind.PARAGRAPH, opening), Block(BlockKind.PARAGRAPH, STORY_LINE)]
+    assert lead.recover_lead(tree, blocks, "Island ferry returns in May") == blocks
+
+
+STORY_LINE = "Tickets bought for the spring crossings last year will be honoured, the company said."
+
+
+def test_a_headline_glued_to_the_first_paragraph_is_not_read_as_its_opening() -> None:
+    """The extractor may join the headline and the first paragraph into one block; the title
+    is announced on its own, so the paragraph starts where its own first sentence does. A
+    paragraph whose first sentence opens with the title's words is left whole."""
+    title = "Island ferry returns in May"
+    glued = f"{title} The ferry company said the service will run again from the first week."
+    kept = cleanup.clean([Found(Block(BlockKind.PARAGRAPH, glued))], title, ())
+    assert [block.text for block in kept] == [
+        "The ferry company said the service will run again from the first week."
+    ]
+    opening = f"{title}, the ferry company said on Tuesday, after a second engine was found."
+    kept = cleanup.clean([Found(Block(BlockKind.PARAGRAPH, opening))], title, ())
+    assert [block.text for block in kept] == [opening]
+
+
+FURNITURE_LINES = [
+    "News date: 04/11/2023 Category: Harbour notices",
+    "ferry_times.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm",
+    "Want to hear when the next sailing is announced? Sign up here",
+    "Related Roundup: Island ferries",
+    "Related post: How to pack for a night crossing",
+    "SUBSCRIBE",
+    "copyright Island Post 2024 - ISSN: 1234-5678",
+    "Continue reading the main story",
+    "Ana Ruiz contributed reporting from the mainland.",
+    "Chat with us in Messenger. Find out what's happening on the island as it unfolds.",
+    "(Artist: Jo Lee)",
+    "Island Post > News > Harbour > Ferry returns in May",
+    "Stories » Fables » The Greedy Dog",
+    "(Photo courtesy of the Island Post)",
+    "https://www.islandpost.example/news/2024/ferry-returns-in-may-5157416",
+    "This copy is for your personal, non-commercial use only. Distribution and use of this "
+    "material are governed by our Subscriber Agreement and by copyright law. For non-personal "
+    "use or to order multiple copies, please contact the Island Post reprints desk by phone "
+    "or by letter, or visit the reprints page of our website for the forms.",
+    "This article contains affiliate links to products chosen by our editors, and we may "
+    "receive a commission when you buy through them, at no extra cost to you. Our writers "
+    "choose every product on its merits, and the shops we link to have no say in what we "
+    "write about them or in how we rate them against one another.",
+]
+STORY_LINES = [
+    "The fund, created on 3 May 2020 by the council, paid for the new pier.",
+    "Islanders who want to sign up for the night crossing can do so at the harbour office.",
+    "Copyright law changed in 1998, and the island archive had to ask each author again.",
+    "Talk to us about the crossing, the harbour master told the council, and we will listen.",
+    "(Source of the figures: the harbour office.) The ferry carried 40,000 people last year.",
+    "Crossings > 40 a week > last year's total, the harbour office said.",
+    "Related trips are cheaper: the ferry company sells a return with the bus to the castle.",
+]
+
+
+def test_lines_of_page_furniture_are_known_by_their_words() -> None:
+    from narrate.extraction.boilerplate import is_furniture_text
+
+    assert all(is_furniture_text(line) for line in FURNITURE_LINES)
+    assert not any(is_furniture_text(line) for line in STORY_LINES)
+
+
+def test_a_heading_whose_section_the_declared_body_disowns_goes_with_it() -> None:
+    """When the page's own articleBody vouches for none of a section's paragraphs (a review
+    box, a promotion), the section's heading is not read on its own either."""
+    from narrate.extraction import crosscheck
+
+    story = [
+        "The ferry to the island stopped running in March, when its only engine failed.",
+        "A new engine costs more than the ferry earns in three summers, the harbour master said.",
+        "Until the money is found, the children cross to school in a fishing boat each morning.",
+    ]
+    blocks = [
+        Block(BlockKind.PARAGRAPH, story[0]),
+        Block(BlockKind.HEADING, "Our verdict", level=3),
+        Block(BlockKind.PARAGRAPH, "Four stars for the crossing, two for the coffee on board."),
+        Block(BlockKind.HEADING, "What happens next", level=3),
+        Block(BlockKind.PARAGRAPH, story[1]),
+        Block(BlockKind.PARAGRAPH, story[2]),
+    ]
+    declared = " ".join(story * 3)
+    kept = crosscheck.against_declared(blocks, declared)
+    assert [block.text for block in kept] == [story[0], "What happens next", *story[1:]]
+    # Lists and quotations are not judged: declared bodies leave them out.
+    extras = [
+        Block(
+            BlockKind.LIST_ITEM,
+            "The crossing takes forty minutes in a calm sea, an hour in a storm.",
+        ),
+        Block(
+            BlockKind.QUOTE, "Island Post posted: the ferry is back, and so is the coffee on board."
+        ),
+    ]
+    assert crosscheck.against_declared([*blocks[4:], *extras], declared)[-2:] == extras
+
+
+def test_a_code_listing_is_not_read_but_preformatted_prose_is() -> None:
+    """A program or a terminal's output read symbol by symbol means nothing to a listener; a
+    poem or a letter set in <pre> is text like any other."""
+    listing = (
+        "<p>The bakery's new oven is driven by a small program on a board by the door:</p>"
+        "<pre><code>def bake(loaves: int) -&gt; None:\n    for n in range(loaves):\n"
+        "        oven.heat(220)  # degrees\n        oven.wait({'minutes': 35})\n</code></pre>"
+        "<p>The baker says the program has not burnt a loaf since it was switched on.</p>"
+        "<pre>The river came up the lane at night,\nand filled the cellar to the stair;\n"
+        "by morning all the flour was white\nas water, and the ovens bare.</pre>"
+    )
+    text = extract_text(article_page(listing), URL)
+    assert "oven.heat" not in text and "range(loaves)" not in text
+    assert "has not burnt a loaf" in text
+    assert "The river came up the lane at night" in text
+
+
+def test_teasers_under_a_related_label_are_left_out_down_to_the_story_s_next_section() -> None:
+    """Under a "Related" label, each teaser's linked title is a heading of the same rank: it
+    does not end the teaser section; a heading of the story's own does."""
+    story = "The ferry to the island stopped running in March, when its only engine failed."
+    excerpt = "The lighthouse keeper retires after forty years on the rock, and nobody applies."
+    found = [
+        Found(Block(BlockKind.PARAGRAPH, story)),
+        Found(Block(BlockKind.HEADING, "Related", level=3)),
+        Found(Block(BlockKind.HEADING, "Lighthouse keeper retires", level=3), link_share=1.0),
+        Found(Block(BlockKind.PARAGRAPH, excerpt)),
+        Found(Block(BlockKind.HEADING, "What the council decided", level=3)),
+        Found(Block(BlockKind.PARAGRAPH, story.replace("March", "April"))),
+    ]
+    kept = cleanup.clean(found, "Island ferry stops", ())
+    assert [block.text for block in kept] == [
+        story,
+        "What the council decided",
+        story.replace("March", "April"),
+    ]
+    # An article's own headline is never a teaser label, whatever it says.
+    headline = Found(Block(BlockKind.HEADING, "Don't miss", level=1), headline=True)
+    kept = cleanup.clean([headline, found[0]], "Don't miss", ())
+    assert [block.text for block in kept] == [story]
+
+
+def test_a_story_is_not_rebuilt_from_look_alike_containers_that_lose_part_of_it() -> None:
+    """Chunks of a story share a tag and class; so do many layout boxes ("text-left"). A
+    rebuild from them that would lose a paragraph already found is not made."""
+    from narrate.extraction import chunks
+
+    ours = [
+        "The ferry to the island stopped running in March, when its only engine failed at sea.",
+        "A new engine costs more than the ferry earns in three summers, the harbour master said.",
+        "Until the money is found, the children cross to school in a fishing boat each morning.",
+    ]
+    teaser = (
+        "The lighthouse keeper retires after forty years on the rock, and nobody has applied "
+        "for the job, which comes with a cottage, a boat and a view of the whole bay. " * 3
+    )
+    page = (
+        f"<html><body><div class='intro'><p>{ours[0]}</p></div>"
+        f"<div class='text-left'><p>{ours[1]}</p><p>{ours[2]}</p></div>"
+        f"<div class='text-left'><p>{teaser}</p></div></body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    found = [Found(Block(BlockKind.PARAGRAPH, text)) for text in ours]
+    assert chunks.rejoin(tree, found, URL) == found
+
+
+def test_a_story_laid_out_in_a_table_cell_keeps_its_headings_and_paragraphs() -> None:
+    """Old sites lay the whole page out in a table: the cell holding the story is read as the
+    story's own blocks, not as one run of text."""
+    cell = (
+        "<h2>What the water did to the cellar</h2>"
+        "<p>The river came through the cellar door at night and left a foot of mud over the "
+        "flour sacks, the coal and the old wooden proving boxes.</p>"
+        "<p>The insurance covered the ovens, and a collection at the school paid for new doors "
+        "and a pump that starts by itself when the water rises.</p>"
+    )
+    table = f"<table><tr><td>{cell}</td><td></td></tr></table>"
+    article = extract_article(article_page(table), URL)
+    blocks = [(block.kind, block.text[:20]) for block in article.blocks]
+    assert (BlockKind.HEADING, "What the water did t") in blocks
+    assert (BlockKind.PARAGRAPH, "The river came throu") in blocks
+    assert (BlockKind.PARAGRAPH, "The insurance covere") in blocks

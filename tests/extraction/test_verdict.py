@@ -63,3 +63,49 @@ def test_language_warning_names_the_language() -> None:
     assert language_warning(article, "de_DE") is None
     english = extract_article(page("coastal_storm.html"))
     assert language_warning(english, "en_US") is None
+
+
+PAYWALL_PROMPTS = [
+    "Subscribe now to continue reading.",
+    "Subscribers only",
+    "Exclusively for members",
+    "Already a subscriber? Sign in",
+    "Log in to continue",
+    "Register for free to read",
+    "To continue reading, please log in",
+    "This article is for subscribers",
+    "To read the full story, please subscribe",
+    "Subscribe now for the Sunday edition",
+    "Unlock this article",
+    "You've reached your limit",
+    "You’ve read all your free articles",
+    "First-time subscribers save half",
+    "Log in for immediate access",
+]
+
+
+@pytest.mark.parametrize("prompt", PAYWALL_PROMPTS)
+def test_every_way_a_paywall_talks_is_known(prompt: str) -> None:
+    """Each phrasing of the prompt patterns, so that the quick look for their key words
+    before the pattern never hides one."""
+    from narrate.extraction.paywall import is_prompt
+
+    assert is_prompt(prompt)
+    assert is_prompt(prompt.upper())
+
+
+def test_a_front_page_that_is_one_message_is_narrated() -> None:
+    """A site's front page that holds a single text (a notice, a farewell, a one-post blog),
+    with few links beside it, is that text; a front page of headlines is still refused."""
+    message = " ".join(
+        f"<p>Paragraph {n} of the notice: the island ferry company will stop its winter "
+        "sailings at the end of the month, and the summer timetable starts in May, with two "
+        "crossings a day and a third on Saturdays when the weather allows.</p>"
+        for n in range(1, 5)
+    )
+    html = (
+        "<html><head><title>Island Ferries</title></head><body><nav><a href='/'>Home</a> "
+        f"<a href='/times'>Times</a></nav><main>{message}</main></body></html>"
+    )
+    article = extract_article(html, "https://islandferries.example/")
+    assert article.text.startswith("Paragraph 1 of the notice")
