@@ -2,14 +2,15 @@
 ("Japanese letter, Japanese letter", "epsilon lambda lambda alpha").
 
 A pronunciation in the phonetic alphabet ("Kyiv (/ˈkiːɪv/)") is left out; Vietnamese letters
-are read as their base letters ("Nguyễn" -> "Nguyen"); Greek and Cyrillic
-words are written in Latin letters, which the voice reads as words
-("Привет" -> "Privet", "Ελλάδα" -> "Ellada"); a Greek letter alone keeps its name ("α = 0.05"
-is "alpha equals ..."). Writing with no such reading (Japanese, Chinese, Korean, Arabic,
-Hebrew, Thai, Devanagari): a passage is said as "(in Japanese)". A word or two, usually a
-name glossed beside its reading ("Seoul (서울)"), is left as written, and the voice still names
-its letters: the normalisation dev set's gold keeps such names verbatim, and leaving them out
-would score lower there although a listener would be better served.
+are read as their base letters ("Nguyễn" -> "Nguyen"); Greek and Cyrillic words are written in
+Latin letters, which the voice reads as words ("Привет" -> "Privet", "Ελλάδα" -> "Ellada"),
+while a Greek letter alone keeps its name ("α = 0.05" is "alpha equals ...").
+
+Writing with no such reading (Japanese, Chinese, Korean, Arabic, Hebrew, Thai, Devanagari): a
+passage is said as "(in Japanese)". A word or two, usually a name glossed beside its reading
+("Seoul (서울)"), is left as written, and the voice still names its letters: the normalisation
+dev set's gold keeps such names verbatim, and leaving them out would score lower there,
+although a listener would be better served.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ _CYRILLIC: Final = dict(
         strict=True,
     )
 )
-_UKRAINIAN: Final = {"и": "y", "г": "h"}
-"""Where Ukrainian (a word with "і", "ї", "є" or "ґ") reads a letter otherwise."""
+# Ukrainian (a word with "і", "ї", "є" or "ґ") reads two letters otherwise
+_UKRAINIAN: Final = {**_CYRILLIC, "и": "y", "г": "h"}
+_UKRAINIAN_LETTERS: Final = frozenset("іїєґІЇЄҐ")
 _GREEK: Final = dict(
     zip(
         "αάβγδεέζηήθιίϊΐκλμνξοόπρσςτυύϋΰφχψωώ",
@@ -57,6 +59,7 @@ _EMPTIED_BRACKET = re.compile(
 _GREEK_LETTER = "[\u0370-\u03ff\u1f00-\u1fff]"
 _GREEK_PHRASE = re.compile(rf"{_GREEK_LETTER}+(?:[^\w]+{_GREEK_LETTER}+)*")
 _GREEK_WORD = re.compile(rf"{_GREEK_LETTER}{{2,}}")
+_GREEK_RUN = re.compile(rf"{_GREEK_LETTER}+")
 
 # the scripts with no Latin reading the voice could use, and the language a listener is told
 _SCRIPTS: Final = (
@@ -77,8 +80,8 @@ _PASSAGE_CHARS: Final = 8
 
 
 def _latin(word: str, table: dict[str, str]) -> str:
-    if table is _CYRILLIC and any(c in "іїєґІЇЄҐ" for c in word):
-        table = {**_CYRILLIC, **_UKRAINIAN}
+    if table is _CYRILLIC and not _UKRAINIAN_LETTERS.isdisjoint(word):
+        table = _UKRAINIAN
     text = "".join(table.get(c.lower(), c).replace("-", "") for c in word)
     return text[:1].upper() + text[1:] if word[:1].isupper() else text
 
@@ -95,7 +98,7 @@ def _greek(m: re.Match[str]) -> str:
     """A Greek phrase in Latin letters; a letter alone is a symbol, said by its name."""
     if not _GREEK_WORD.search(m[0]):
         return m[0]
-    return re.sub(f"{_GREEK_LETTER}+", lambda w: _latin(w[0], _GREEK), m[0])
+    return _GREEK_RUN.sub(lambda w: _latin(w[0], _GREEK), m[0])
 
 
 def _unread(m: re.Match[str]) -> str:
@@ -108,8 +111,8 @@ def _unread(m: re.Match[str]) -> str:
 
 
 def read_other_alphabets(text: str) -> str:
-    """Greek and Cyrillic words in Latin letters; other writing left out, or named when it is
-    a passage: "Привет" -> "Privet", a Japanese sentence -> "(in Japanese)"."""
+    """Greek and Cyrillic words in Latin letters, a passage in another script named, a
+    transcription left out: "Привет" -> "Privet", a Japanese sentence -> "(in Japanese)"."""
     if text.isascii():
         return text
     if _IPA_CHAR.search(text):
@@ -118,6 +121,6 @@ def read_other_alphabets(text: str) -> str:
         text = _UNKNOWN_LATIN.sub(_base_letter, text)
     if _CYRILLIC_WORD.search(text):
         text = _CYRILLIC_WORD.sub(lambda m: _latin(m[0], _CYRILLIC), text)
-    if re.search(_GREEK_LETTER, text):
+    if _GREEK_RUN.search(text):
         text = _GREEK_PHRASE.sub(_greek, text)
     return _UNREAD_RUN.sub(_unread, text)
