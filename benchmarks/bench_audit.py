@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The listener check over the extraction dev sets: flags per 1,000 spoken words.
 
-    python benchmarks/bench_audit.py [--sets dev,readability,snippets] [--shown 15] [--pages]
+    python benchmarks/bench_audit.py [--sets dev,readability,snippets] [--shown 15]
+                                     [--flags FILE]
 
 Each English page of each set is extracted, split and normalised as for a narration, and its
 spoken script goes through narrate.speech.audit (the voice's own phonemizer): words it would
@@ -67,8 +68,11 @@ def english(article: Article, declared: str) -> bool:
     return bool(words) and sum(w in _FUNCTION_WORDS for w in words) >= len(words) / 20
 
 
-def audit_set(folder: Path, listener: Listener) -> tuple[AuditReport, int, int]:
-    """The set's report, how many pages were audited, and how many were skipped."""
+def audit_set(
+    folder: Path, listener: Listener, flagged: list[str] | None = None
+) -> tuple[AuditReport, int, int]:
+    """The set's report, how many pages were audited, and how many were skipped; with a
+    flagged list, each flag is added to it with its segment, written and spoken."""
     total, audited, skipped = AuditReport(0), 0, 0
     for page in sorted(folder.glob("*.html.gz")):
         meta_path = page.with_name(page.name.removesuffix(".html.gz") + ".json")
@@ -83,7 +87,15 @@ def audit_set(folder: Path, listener: Listener) -> tuple[AuditReport, int, int]:
             skipped += 1
             continue
         script = build_script(article, speak=normalize)
-        total = total.merged(audit_spoken((s.spoken for s in script.segments), listener))
+        report = audit_spoken((s.spoken for s in script.segments), listener)
+        if flagged is not None:
+            for flag in report.flags:
+                segment = script.segments[flag.segment]
+                flagged.append(
+                    f"{folder.name}/{page.name}\t{flag.kind}\t{flag.item}\t"
+                    f"{segment.text!r}\t{segment.spoken!r}"
+                )
+        total = total.merged(report)
         audited += 1
     return total, audited, skipped
 
@@ -92,6 +104,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default="dev,readability,snippets")
     parser.add_argument("--shown", type=int, default=15, help="items shown for each kind")
+    parser.add_argument(
+        "--flags", type=Path, help="also write every flag, with its segment written and spoken, "
+        "to this file (tab-separated), to read the slips in context"
+    )  # fmt: skip
     args = parser.parse_args(argv)
     root = eval_dir() / "extraction"
     if not root.is_dir():
@@ -99,14 +115,17 @@ def main(argv: list[str]) -> int:
         return 0
     listener = Listener()
     grand = AuditReport(0)
+    flagged: list[str] | None = [] if args.flags else None
     for name in args.sets.split(","):
         start = time.perf_counter()
-        report, audited, skipped = audit_set(root / name, listener)
+        report, audited, skipped = audit_set(root / name, listener, flagged)
         seconds = time.perf_counter() - start
         print(format_report(report, f"{name} ({audited} English pages, {skipped} skipped, "
                                     f"{seconds:.0f} s)", args.shown))  # fmt: skip
         grand = grand.merged(report)
     print(format_report(grand, "all sets", args.shown))
+    if args.flags and flagged is not None:
+        args.flags.write_text("".join(line + "\n" for line in flagged), encoding="utf-8")
     return 0
 
 

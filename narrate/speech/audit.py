@@ -3,9 +3,12 @@
 The voice is asked how it would say each word, with its own phonemizer (espeak-ng, as Piper
 runs it), and a word is flagged when the voice
 
-- spells it letter by letter although it is written as one word ("Vs" in "S U Vs", "YES" in
-  "The answer is YES!": espeak spells short words in capitals among lower-case ones);
-- reads a word in capitals that no dictionary knows as a word ("ICU" said "eye-coo");
+- spells it letter by letter although it is written as one word ("Vs" in "S U Vs", a word in
+  Greek, Cyrillic or Japanese, whose letters it names one by one, "YES" in
+  "The answer is YES!": espeak spells short words in capitals among lower-case ones); an
+  initialism written in capitals ("NYSE", "iOS") is meant to be spelled, and is not flagged;
+- reads a word in capitals that no dictionary knows as a word ("ICU" said "eye-coo"), unless
+  the text also writes it in small letters and the voice says both alike ("LEGO", "Lego");
 - names a symbol aloud ("asterisk", "tilde", "grinning face" for an emoji);
 - still holds digits, or is (part of) a web address;
 - and a segment is flagged when it is very long to say in one breath.
@@ -22,6 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Final
 
@@ -89,8 +93,12 @@ class AuditReport:
 
 _STRESS = str.maketrans("", "", "ˈˌʲ ")
 _EDGE_PUNCT: Final = "\"'“”‘’«»()[]{},.;:!?—–-…"
-_LETTERS = re.compile(r"[A-Za-z]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # letters of any alphabet
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
+_PLURAL_LETTERS = re.compile(r"[A-Za-z]*[A-Z]s")
+_LONGEST_INITIALISM: Final = 5
+_SAME_LETTERS: Final = 0.9
+_SHORTEST_SHARED_WORD: Final = 4
 _URLISH = re.compile(
     r"(?i)^(?:https?:|ftp:|www\.)|://|\w\.(?:com|org|net|gov|edu|io|ly|co|uk|de)(?:/|$)"
 )
@@ -134,13 +142,23 @@ class Listener:
         return self._said[text]
 
     def spells(self, word: str, context: str = "") -> bool:
-        """Whether the voice says word as its letters' names, alone or after context."""
+        """Whether the voice says word as its letters' names, alone or after context (in any
+        alphabet: the English voice names Japanese, Greek or Cyrillic letters one by one)."""
+        if not word.isascii():
+            return self._names_letters(word)
         letters = "".join(self._letters[c] for c in word.upper())
         if self.phonemes(word) == letters:
             return True
         if not context or sum(c.isupper() for c in word) < 2:
             return False  # only words in capitals change with what comes before them
         return self.phonemes(f"{context} {word}") == self.phonemes(context) + letters
+
+    def _names_letters(self, word: str) -> bool:
+        """Whether the voice says a word of another alphabet as it says its letters one by one
+        ("Japanese letter" three times for "すごい"; "epsilon lambda ..." for Greek), allowing
+        for the small changes a letter's name takes inside a run."""
+        said, named = self.phonemes(word), self.phonemes(" ".join(word))
+        return said == named or SequenceMatcher(None, said, named).ratio() >= _SAME_LETTERS
 
     def names_symbols(self, token: str, symbols: str) -> bool:
         """Whether the voice says something for the symbols in token."""
@@ -158,7 +176,9 @@ def _context(tokens: list[str], i: int) -> str:
     return " ".join(tokens[max(0, i - _CONTEXT_WORDS) : i]).strip(_EDGE_PUNCT)
 
 
-def _segment_flags(listener: Listener, text: str, index: int) -> list[Flag]:
+def _segment_flags(
+    listener: Listener, text: str, index: int, lower_words: frozenset[str] = frozenset()
+) -> list[Flag]:
     flags: list[Flag] = []
     tokens = text.split()
     if len(tokens) > LONG_SEGMENT_WORDS:
@@ -176,29 +196,71 @@ def _segment_flags(listener: Listener, text: str, index: int) -> list[Flag]:
         symbols = _symbols(token)
         if symbols and listener.names_symbols(token, symbols):
             flags.append(Flag(FlagKind.SYMBOL, symbols, index))
-        flags += _word_flags(listener, token, _context(tokens, i), index)
+        flags += _word_flags(listener, token, _context(tokens, i), index, lower_words)
     return flags
 
 
-def _word_flags(listener: Listener, token: str, context: str, index: int) -> list[Flag]:
+def _word_flags(
+    listener: Listener, token: str, context: str, index: int, lower_words: frozenset[str]
+) -> list[Flag]:
     word = token.removesuffix("'s").removesuffix("’s")
     if not _LETTERS.fullmatch(word):
         return []
     if listener.spells(word, context):
-        return [Flag(FlagKind.SPELLED, token, index)]
-    if _CAPITALS.fullmatch(word) and not is_english_word(word):
+        return [] if _written_as_letters(word) else [Flag(FlagKind.SPELLED, token, index)]
+    if (
+        _CAPITALS.fullmatch(word)
+        and not is_english_word(word)
+        and not _used_as_word(listener, word, lower_words)
+    ):
         return [Flag(FlagKind.CAPITALS, token, index)]
     return []
+
+
+def _used_as_word(listener: Listener, word: str, lower_words: frozenset[str]) -> bool:
+    """Whether a word in capitals is one the text also writes in small letters ("EUROPE" in a
+    heading, "Europe" in the story), and the voice says both alike: it is that word. Short
+    ones are left out: "US" and "us", "WHO" and "who" are not the same word."""
+    return (
+        len(word) >= _SHORTEST_SHARED_WORD
+        and word.lower() in lower_words
+        and listener.phonemes(word) == listener.phonemes(word.lower())
+    )
+
+
+def _lower_words(segments: list[str]) -> frozenset[str]:
+    """The words the segments write with a small letter in them, in small letters."""
+    return frozenset(
+        token.lower()
+        for text in segments
+        for raw in text.split()
+        if (token := raw.strip(_EDGE_PUNCT)).isalpha() and not token.isupper()
+    )
+
+
+def _written_as_letters(word: str) -> bool:
+    """Whether spelling word is reading it as written: an initialism in capitals ("NYSE",
+    "iOS", "PhD"), not a word ("YES") nor a plural whose "s" the voice would spell ("SUVs").
+    A longer word all in capitals is more likely a word of a heading ("SYDNEY"), and stays
+    flagged when the voice spells it."""
+    return (
+        sum(c.isupper() for c in word) >= 2
+        and not (word.isupper() and len(word) > _LONGEST_INITIALISM)
+        and not _PLURAL_LETTERS.fullmatch(word)
+        and not is_english_word(word)
+    )
 
 
 def audit_spoken(spoken: Iterable[str], listener: Listener | None = None) -> AuditReport:
     """Flag what the voice will say oddly in these spoken segments."""
     listener = listener or Listener()
+    segments = list(spoken)
+    lower_words = _lower_words(segments)
     words = 0
     flags: list[Flag] = []
-    for index, text in enumerate(spoken):
+    for index, text in enumerate(segments):
         words += len(text.split())
-        flags += _segment_flags(listener, text, index)
+        flags += _segment_flags(listener, text, index, lower_words)
     return AuditReport(words, tuple(flags))
 
 

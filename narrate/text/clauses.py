@@ -28,7 +28,8 @@ _CLAUSE_CUTS: Final = (
 
 
 def split_long(sentence: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
-    """Cut an over-long sentence at clause boundaries so that pieces fit max_chars.
+    """Cut an over-long sentence at clause boundaries so that pieces fit max_chars, measured
+    as spoken (a digit counts as a word's length: see spoken_length).
 
     Boundaries are tried in order: semicolon, colon, dash, comma before a conjunction, any
     comma, any space; inside one kind the cut nearest the middle wins. A single word longer than
@@ -41,7 +42,7 @@ def split_long(sentence: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
     todo = [text] if text else []
     while todo:
         piece = todo.pop()
-        if len(piece) <= max_chars:
+        if spoken_length(piece) <= max_chars:
             pieces.append(piece)
             continue
         halves = _halve(piece, max_chars)
@@ -51,6 +52,24 @@ def split_long(sentence: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
         todo.append(halves[1])
         todo.append(halves[0])
     return pieces
+
+
+_DIGIT_WORD: Final = 5
+"""About how many characters a digit takes once said ("7" is "seven", "0.34" is "zero point
+three four"): a table of figures is short to write and long to say."""
+
+
+_NUMBER_POINT = re.compile(r"(?<=\d)[.:](?=\d)")
+
+
+def spoken_length(text: str) -> int:
+    """How long text is to say, in characters of plain words: its length, each digit and each
+    point between digits ("4.2.34") counted as the word it becomes."""
+    digits = sum(c.isdigit() for c in text)
+    if not digits:
+        return len(text)
+    points = len(_NUMBER_POINT.findall(text))
+    return len(text) + (_DIGIT_WORD - 1) * (digits + points)
 
 
 def _chunks(word: str, max_chars: int) -> list[str]:

@@ -38,6 +38,9 @@ def _kinds(report: AuditReport) -> dict[FlagKind, list[str]]:
     [
         ("The answer is YES!", FlagKind.SPELLED, "YES"),  # espeak spells it after "is"
         ("Dealers sold more S U Vs.", FlagKind.SPELLED, "Vs"),
+        ("Fans shouted Спасибо.", FlagKind.SPELLED, "Спасибо"),  # letter names, one by one
+        ("She wrote すごい.", FlagKind.SPELLED, "すごい"),  # "Japanese letter", three times
+        ("Mr Nguyễn spoke.", FlagKind.SPELLED, "Nguyễn"),  # "N G U Y letter 1EC5 N"
         ("Both ICU wards were full.", FlagKind.CAPITALS, "ICU"),
         ("It cost ~ ten dollars.", FlagKind.SYMBOL, "~"),
         ("We loved it 😂 so much.", FlagKind.SYMBOL, "😂"),
@@ -53,6 +56,31 @@ def test_flags_each_kind(listener: Listener, spoken: str, kind: FlagKind, item: 
     assert item in _kinds(report).get(kind, [])
 
 
+def test_an_initialism_spelled_as_written_is_no_slip_but_its_spelled_plural_is(
+    listener: Listener,
+) -> None:
+    """The voice spells "NYSE", "iOS" and "PhD": that is how they are said. It spells "Vs" as
+    two letters, and "YES" is a word: those are slips."""
+    quiet = audit_spoken(["The NYSE opened, the iOS app crashed and her PhD was done."], listener)
+    assert quiet.flags == (), format_report(quiet)
+    assert listener.spells("NYSE") and listener.spells("PhD")  # the voice does spell them
+    loud = audit_spoken(["Dealers sold more S U Vs.", "The answer is YES!"], listener)
+    assert {flag.item for flag in loud.flags if flag.kind is FlagKind.SPELLED} == {"Vs", "YES"}
+    # a longer word in capitals that the voice spells is more likely a heading's word
+    assert listener.spells("SCTLND")
+    assert [f.item for f in audit_spoken(["WELCOME TO SCTLND"], listener).flags] == ["SCTLND"]
+
+
+def test_a_word_in_capitals_the_text_also_writes_small_is_that_word(listener: Listener) -> None:
+    """ "VELNA" in capitals is the "Velna" of the story: no slip. Alone it is flagged, and so
+    is a short one even when the story writes it small ("ICU" and "icu" need not be one word)."""
+    story = "Anna Velna opened the icu ward on Monday."
+    assert audit_spoken(["The VELNA plan failed.", story], listener).flags == ()
+    assert [f.item for f in audit_spoken(["The VELNA plan failed."], listener).flags] == ["VELNA"]
+    short = audit_spoken(["The ICU is full.", story], listener)
+    assert [f.item for f in short.flags] == ["ICU"]
+
+
 def test_a_long_segment_is_flagged(listener: Listener) -> None:
     report = audit_spoken(["word " * (LONG_SEGMENT_WORDS + 1), "A short one."], listener)
     assert [flag.kind for flag in report.flags] == [FlagKind.LONG]
@@ -63,6 +91,7 @@ def test_plain_speech_has_no_flags(listener: Listener) -> None:
     spoken = [
         "The council met on Tuesday and voted to keep the library open.",
         "NATO and the F B I said nothing, and the S U V's were recalled.",
+        "The café in Zürich served naïve Ångström fans.",
         "Get out and vote, she said; the answer is yes.",
     ]
     report = audit_spoken(spoken, listener)
@@ -87,6 +116,14 @@ WRITTEN = [
     "Read https://www.example.org/news/2024/a-long-story-here today, or t.co/xyz789.",
     "We loved it 😂 *so* much #hashtag; tea/coffee (R) [1] .DJI XAU= f---ing.",
     "Dates 99/99/9999, 10**400, 1e999, 3÷4, №5 and x² + y³.",
+    "Run /usr/local/bin/backup, then open C:\\Data\\report.doc and ~/notes/todo.",
+    "She said（wow）、and left ▶ then came back ■ happy。",
+    "│ city │ rain │ ────┼──── Oslo │ 12.5 │ Bergen │ 30.1 │",
+    "$ make install, then set $HOME and press Ctrl+S; a ≠ b.",
+    "The island lies at 33°51′S 151°12′E; the chip is 3x5 mm; it took 250 ms.",
+    "↑ Smith, The Book. Prices ↑ 5% and tickets cost 45,000₩ or 20$.",
+    "Fans shouted Спасибо in Αθήνα; the chef wrote 今日のおすすめは新鮮な魚です.",
+    "Mr Nguyễn and Ms Đặng met in Hà Nội.",
 ]
 
 
@@ -111,7 +148,7 @@ def test_audit_command_reports_each_page_and_the_total(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("A plain story.\n\nIt has two short paragraphs.\n", encoding="utf-8")
     odd = tmp_path / "odd.txt"
-    odd.write_text("Go to W W W dot example dot com.\n\nThe path is a \\ b.\n", encoding="utf-8")
+    odd.write_text("Go to W W W dot example dot com.\n\nThe sign ¤ is rare.\n", encoding="utf-8")
     result = _narrate("audit", str(good), str(odd))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

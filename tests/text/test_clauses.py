@@ -83,3 +83,22 @@ def test_a_quotation_longer_than_a_piece_is_cut_as_a_last_resort() -> None:
     pieces = split_long(f"She said {quote} and left.", 100)
     assert all(len(p) <= 100 for p in pieces)
     assert "".join(pieces).replace(" ", "") == f"She said {quote} and left.".replace(" ", "")
+
+
+def test_figures_are_measured_as_said() -> None:
+    """A row of figures is short to write and long to say: it is cut by its spoken length,
+    while prose of the same written length stays whole."""
+    figures = " ".join(f"{n}.{n * 7 % 1000:03d}" for n in range(100, 130))  # 269 characters
+    prose = "The river rose slowly through the night and the town waited. " * 4
+    assert len(figures) < 300 and len(prose.strip()) < 300
+    pieces = split_long(figures, 300)
+    assert len(pieces) > 1
+    assert all(clauses.spoken_length(p) <= 300 for p in pieces)
+    assert " ".join(pieces) == figures
+    assert split_long(prose, 300) == [prose.strip()]
+
+
+def test_version_numbers_count_their_points() -> None:
+    """ "4.2.34" is said "four point two point three four": seven words from six characters."""
+    assert clauses.spoken_length("4.2.34") == 6 + 4 * (4 + 2)
+    assert clauses.spoken_length("no figures here") == len("no figures here")

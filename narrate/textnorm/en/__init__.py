@@ -22,6 +22,7 @@ from narrate.textnorm.en.abbreviations import (
     expand_states,
 )
 from narrate.textnorm.en.acronyms import expand_acronyms
+from narrate.textnorm.en.alphabets import read_other_alphabets
 from narrate.textnorm.en.articles import agree_articles
 from narrate.textnorm.en.clutter import drop_clutter, drop_unglued_codes, say_marks
 from narrate.textnorm.en.dates import expand_dates, expand_years
@@ -37,7 +38,7 @@ from narrate.textnorm.en.numbers import (
 from narrate.textnorm.en.ordinals import expand_fractions, expand_ordinals
 from narrate.textnorm.en.ranges import expand_ranges
 from narrate.textnorm.en.roman import expand_roman
-from narrate.textnorm.en.symbols import expand_math, expand_symbols, tidy
+from narrate.textnorm.en.symbols import ascii_marks, expand_math, expand_symbols, tidy
 from narrate.textnorm.en.times import expand_times
 
 __all__ = ["Lexicon", "normalize", "unspoken_tokens"]
@@ -46,6 +47,8 @@ Pass = Callable[[str], str]
 _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # (pass, whether it needs a digit in the text to have anything to do)
     (ascii_digits, False),
+    (ascii_marks, False),
+    (read_other_alphabets, False),
     (tidy, False),
     (drop_clutter, False),
     (expand_electronic, False),
@@ -72,6 +75,7 @@ _PASSES: Final[tuple[tuple[Pass, bool], ...]] = (
     # word passes last, so they also see words the number passes unglued ("3pcs" -> "three pcs")
     (expand_roman, False),
     (expand_acronyms, False),
+    (drop_unglued_codes, False),  # and what the acronym pass unglued (".PM.PM" -> ".PM P M")
     (expand_abbreviations, False),
     (agree_articles, False),
     (tidy, False),

@@ -23,7 +23,7 @@ TITLES: Final = {
     "Pres": "President", "Rev": "Reverend", "Revd": "Reverend", "Hon": "Honorable",
     "Fr": "Father", "Sr": "Sister", "Supt": "Superintendent", "Insp": "Inspector",
     "Det": "Detective", "Atty": "Attorney", "Amb": "Ambassador", "Sec": "Secretary",
-    "Mt": "Mount", "Ft": "Fort", "St": "Saint", "Ste": "Sainte", "Pt": "Point",
+    "Mt": "Mount", "Ft": "Fort", "St": "Saint", "Ste": "Sainte", "Pt": "Point", "Rt": "Right",
 }  # fmt: skip
 # after a name or a house number
 STREETS: Final = {
@@ -117,7 +117,12 @@ _TITLE = re.compile(
     rf"\b{_initials(TITLES)}(?P<abbr>{'|'.join(TITLES)})(?P<dot>\.)?(?P<space>\s+)"
     r"(?=(?P<next>[A-Z][\w'’-]*))"
 )
-_UNDOTTED: Final = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs"})
+# titles written without their full stop (British style: "Lt Col Smith", "Mt Everest"); not
+# "Gen" ("Gen Z"), "Sec", "Det", "Sr" or "Fr", which are other words or abbreviations too
+_UNDOTTED: Final = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Revd", "Messrs", "Lt", "Col", "Maj", "Capt", "Sgt",
+    "Cpl", "Pvt", "Brig", "Adm", "Cmdr", "Supt", "Mt", "Ft", "Rt", "Hon",
+})  # fmt: skip
 _STREET = re.compile(
     rf"(?P<prev>\b(?:[A-Z][\w'’-]*|\d+[A-Za-z]*)\s)(?P<abbr>{'|'.join(STREETS)})(?P<dot>\.)?"
     r"(?=\s*$|\s+\S|[,;:)])"
@@ -145,13 +150,21 @@ def starts_sentence(after: str) -> bool:
 
 def _title(m: re.Match[str]) -> str:
     abbr, following = m["abbr"], m["next"]
-    if not m["dot"] and abbr not in _UNDOTTED:
+    if not m["dot"] and abbr not in _UNDOTTED and not _rank_general(m):
         return m[0]
     if m["dot"] and following in _SENTENCE_STARTERS and abbr in STREETS:
         return m[0]  # "on Elm St. The next day": left for the street rule
     if abbr in {"St", "Dr", "Mt", "Ft"} and not m["dot"] and following in _SENTENCE_STARTERS:
         return m[0]
     return f"{TITLES[abbr]}{m['space']}"
+
+
+_RANK_BEFORE = re.compile(r"\b(?:Maj|Brig|Lt)\.? $")
+
+
+def _rank_general(m: re.Match[str]) -> bool:
+    """ "Maj Gen Ann Lee": after a rank, "Gen" is General (alone it may be "Gen Z")."""
+    return m["abbr"] == "Gen" and _RANK_BEFORE.search(m.string, 0, m.start()) is not None
 
 
 def _street(m: re.Match[str]) -> str:

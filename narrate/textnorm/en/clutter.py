@@ -5,7 +5,8 @@ market instrument codes (".DJI", "XAU=", "US10YT=RR", "(AAPL.O)"), short links (
 "t.co/AbC"), asterisks around a word for emphasis ("*really*") and a "#" right after the word
 "hashtag". Said: a party tag after a name ("Jane Roe (R)" -> "Jane Roe, Republican,"), a
 censored word by its visible letters ("f---ing" -> "F-ing"), and words joined by a slash
-("tea/coffee" -> "tea or coffee", "w/o" -> "without").
+("tea/coffee" -> "tea or coffee", "up/down/left/right" -> "up, down, left or right", "w/o" ->
+"without").
 """
 
 from __future__ import annotations
@@ -59,10 +60,10 @@ _SLASH_PHRASES: Final = {
 _SLASH_PHRASE = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in _SLASH_PHRASES) + r")(?![\w/])"
 )
-# two or three words joined by slashes: "tea/coffee", "and/or", "he/she/they"
+# words joined by slashes: "tea/coffee", "and/or", "he/she/they", "next/prev/first/last"
 # (words of two letters or more, not after a number: "3 cc/s" is a unit per second)
 _WORD_SLASH = re.compile(
-    r"(?<![\w/.:])(?<!\d )([A-Za-z][a-z'’]+)(?:/([A-Za-z][a-z'’]+)){1,2}(?![\w/])"
+    r"(?<![\w/.:])(?<!\d )([A-Za-z][a-z'’]+)(?:/([A-Za-z][a-z'’]+)){1,5}(?![\w/])"
 )
 
 
@@ -72,9 +73,12 @@ def _censored(m: re.Match[str]) -> str:
 
 
 def _word_slash(m: re.Match[str]) -> str:
-    """Two words are alternatives, "tea or coffee"; a longer chain is read with its slashes."""
-    words = m[0].split("/")
-    return " or ".join(words) if len(words) == 2 else " slash ".join(words)
+    """Two words are alternatives, "tea or coffee"; three are read with their slashes, and a
+    longer chain is a list of alternatives, "north, south, east or west"."""
+    *words, last = m[0].split("/")
+    if len(words) == 2:
+        return " slash ".join([*words, last])
+    return ", ".join(words) + " or " + last
 
 
 def drop_clutter(text: str) -> str:

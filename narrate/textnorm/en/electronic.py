@@ -2,7 +2,8 @@
 
 "https://www.example.com/a-b" -> "h t t p s colon slash slash w w w dot example dot com slash a
 dash b"; "jo@mail.example.org" -> "jo at mail dot example dot org"; "(555) 123-4567" -> "five
-five five, one two three, four five six seven".
+five five, one two three, four five six seven". A file path is said by its last name
+("/usr/local/bin/backup" -> "backup"), as a narrator says it.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ _SPACED_PHONE = re.compile(
 )
 _SERIAL = re.compile(
     r"(?P<label>\b(?:ISBN|ISSN|LCCN|OCLC|ISBN-1[03])\b:?\s?)?"
-    r"(?<![\w.-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
+    r"(?<![\w.+-])(?P<serial>\d+(?:\s?-\s?[\dX]+){2,}|(?<=[A-Z]{4}\s)\d{5,}|(?<=N:\s)\d{5,})(?![\w-])"
 )
 _IP = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 # emergency and service numbers are dialled, so read digit by digit: "called 911", "a 999 call"
@@ -60,6 +61,16 @@ _EMERGENCY = re.compile(
     r"|operator|operators|center|centers|centre|centres|line|lines|system|services|emergency)\b))"
 )
 _SERVICE_NUMBERS: Final = ("911", "9-1-1", "999", "112", "111", "000", "988", "311", "211")
+# a file path, Unix ("/usr/local/bin/tool", "~/src/notes", "./configure") or Windows
+# ("C:\\Users\\jo\\report.docx"): at least two names, one of them with a letter; "/7/9/2" and
+# "12/05/2020" are numbers, read by their own passes
+_UNIX_PATH = re.compile(
+    r"(?<![\w/.:~-])(?:~|\.{1,2})?(?=[\w./+-]*[A-Za-z])(?:/[\w.+-]+){2,}/?(?![\w/])"
+    r"|(?<![\w/.:])(?:~|\.{1,2})/[\w.+-]+/?(?![\w/])"
+    r"|(?<![\w/.:])/[A-Za-z][\w.+-]*/(?![\w/])"  # a folder: "/public/"
+)
+_WINDOWS_PATH = re.compile(r"\b[A-Za-z]:\\(?:[\w .+-]*[\w+-]\\)*(?P<name>[\w.+-]*)")
+_PATH_NAME = re.compile(r"[^/\\]+(?=[/\\]?$)")
 _PO_BOX = re.compile(r"\b(?P<box>P\.?\s?O\.?\s?Box|Post Office Box)\s(?P<number>\d+)\b")
 
 
@@ -127,6 +138,24 @@ def _serial(m: re.Match[str]) -> str:
     return label + ", ".join(digits(g) if g != "X" else "X" for g in groups)
 
 
+def _path(m: re.Match[str]) -> str:
+    """A narrator says a path by its last name ("the openssl program", "the ssl folder"), not
+    slash by slash; the dots inside a file name are said ("ld dot so dot conf")."""
+    name = _PATH_NAME.search(m[0])
+    if name is None:  # the root folder alone ("C:\\")
+        return "a file path"
+    return " dot ".join(part for part in name[0].split(".") if part) or "a file path"
+
+
+def expand_paths(text: str) -> str:
+    """Say a file path by its last name: "/usr/local/bin/openssl" -> "openssl"."""
+    if "/" in text:
+        text = _UNIX_PATH.sub(_path, text)
+    if ":\\" in text:
+        text = _WINDOWS_PATH.sub(_path, text)
+    return text
+
+
 def _ip(m: re.Match[str]) -> str:
     return " dot ".join(digits(part) for part in m[0].split("."))
 
@@ -141,17 +170,25 @@ def expand_electronic(text: str) -> str:
         # where an address standing alone would start and end (worked out once, not per match)
         lead, tail = len(text) - len(text.lstrip()), len(text.rstrip(" .,;:!?"))
         text = _URL.sub(lambda m: _url(m, m.start() <= lead and m.end() >= tail), text)
-    return text
+    return expand_paths(text)
 
 
 _HOST = re.compile(r"(?i)^(?:(?:https?|ftp)://)?(?:www\.)?(?P<host>[^/?#:\s]+)")
 
 
+_NOTABLE_WORDS: Final = 30
+"""The most words of an address read out that a listener could note down by ear; a longer one
+standing alone is said as its site."""
+
+
 def _url(m: re.Match[str], alone: bool) -> str:
     """A link inside a sentence is said as its site, "at example dot com", never spelled out
-    in full; an address standing alone (the whole text) is read piece by piece, to be noted."""
+    in full; an address standing alone (the whole text) is read piece by piece, to be noted,
+    unless it is too long to note by ear."""
     if alone:
-        return read_address(m[0])
+        whole = read_address(m[0])
+        if len(whole.split()) <= _NOTABLE_WORDS:
+            return whole
     host = _HOST.match(m[0])
     if host is None or "." not in host["host"]:  # not a site ("www.www"): read as written
         return read_address(m[0])

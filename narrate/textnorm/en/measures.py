@@ -62,6 +62,9 @@ UNITS: Final = {
     "GWh": ("gigawatt hour", "gigawatt hours"), "TWh": ("terawatt hour", "terawatt hours"),
     "Hz": ("hertz", "hertz"), "kHz": ("kilohertz", "kilohertz"), "MHz": ("megahertz", "megahertz"),
     "GHz": ("gigahertz", "gigahertz"), "kb": ("kilobit", "kilobits"), "Mb": ("megabit", "megabits"),
+    "Gb": ("gigabit", "gigabits"), "Tb": ("terabit", "terabits"),
+    "Wh": ("watt hour", "watt hours"),
+    "ppi": ("pixel per inch", "pixels per inch"), "dpi": ("dot per inch", "dots per inch"),
     "KB": ("kilobyte", "kilobytes"), "MB": ("megabyte", "megabytes"),
     "GB": ("gigabyte", "gigabytes"),
     "TB": ("terabyte", "terabytes"), "kbps": ("kilobit per second", "kilobits per second"),
@@ -87,9 +90,9 @@ UNITS: Final = {
 }  # fmt: skip
 # units that are also common words or letters: only read as units when glued to the number
 _GLUED_ONLY: Final = frozenset(
-    {"in", "m", "t", "l", "A", "g", "h", "min", "x", "cal", "ms", "W", "V", "Pa", "yd"}
+    {"in", "m", "t", "l", "A", "g", "h", "min", "x", "cal", "W", "V", "Pa", "yd"}
 )
-_SPACED_WHEN_CLEAR: Final = frozenset({"m", "g", "yd", "ms", "W", "V"})
+_SPACED_WHEN_CLEAR: Final = frozenset({"m", "g", "yd", "W", "V"})
 # "( 5.2 m )", "4 m long": a letter after a number, spaced, is a unit when nothing else follows
 _CLEARLY_A_UNIT = re.compile(
     r"\s?[)\],;:]|\s(?:long|high|wide|deep|tall|thick|away|apart|across|above|below)\b"
@@ -270,6 +273,33 @@ def _degrees(m: re.Match[str]) -> str:
     return f"{sign}{number(value)} {one if value == '1' and not sign else many}"
 
 
+# a position: "41°17′S", "174°27'45\"E", "42.5°N": degrees, minutes and seconds of arc
+_COORDINATE = re.compile(
+    r"(?<![\w.])(?P<deg>\d{1,3}(?:\.\d+)?)[°º]\s?(?:(?P<min>\d{1,2}(?:\.\d+)?)[′']\s?"
+    r"(?:(?P<sec>\d{1,2}(?:\.\d+)?)(?:″|'')\s?)?)?(?P<dir>[NSEW])\b"
+)
+_DIRECTIONS: Final = {"N": "north", "S": "south", "E": "east", "W": "west"}
+# dimensions: "2x3 mm", "4 x 6 ft", "10×20 cm": "two by three millimeters"; with no unit after,
+# "3 × 4" is multiplication and "2x8" is read with its "x"
+_BY = rf"\s?[x×]\s?(?=[\d.,]+(?:\s?[x×]\s?[\d.,]+)?\s?(?:{_UNIT_ALT})(?![\w²³]))"
+_DIMENSIONS = re.compile(
+    rf"(?<![\w.,])(?P<first>{NUMBER})(?P<rest>(?:{_BY}(?:{NUMBER})){{1,2}})(?![\w.,]|\.\d)"
+)
+_BY_SIGN = re.compile(r"\s?[x×]\s?")
+
+
+def _dimensions(m: re.Match[str]) -> str:
+    return m["first"] + _BY_SIGN.sub(" by ", m["rest"])
+
+
+def _coordinate(m: re.Match[str]) -> str:
+    parts = [f"{number(m['deg'])} {'degree' if m['deg'] == '1' else 'degrees'}"]
+    for name, unit in (("min", "minute"), ("sec", "second")):
+        if m[name]:
+            parts.append(f"{number(m[name])} {unit if m[name] == '1' else unit + 's'}")
+    return " ".join(parts) + " " + _DIRECTIONS[m["dir"]]
+
+
 def _per_word(m: re.Match[str]) -> str:
     return f"per {UNITS[m['unit']][0]}"
 
@@ -286,6 +316,10 @@ def expand_measures(text: str) -> str:
     if "'" in text or "′" in text or "ft" in text or "fe" in text or "foo" in text:
         text = _FEET_INCHES.sub(_feet_inches, text)
     text = _SCALED.sub(_scaled, text)
+    if "x" in text or "×" in text:
+        text = _DIMENSIONS.sub(_dimensions, text)
+    if "°" in text or "º" in text:
+        text = _COORDINATE.sub(_coordinate, text)
     text = _DEGREES.sub(_degrees, text)
     text = _RANGE_UNIT.sub(_range_unit, text)
     if " to " in text:  # "1980 to 1970 kg": counts, not years

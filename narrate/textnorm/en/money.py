@@ -80,8 +80,11 @@ _BEFORE = re.compile(
     rf"(?P<cur>{_SYMBOL}|{_CODE})\s?{_amount(1)}"
     rf"(?:{_TO}(?:{_SYMBOL}|{_CODE})?\s?{_amount(2)})?"
 )
-# "500 EUR", and the symbol after the amount as much of Europe writes it: "5€", "12,50 €"
-_AFTER = re.compile(rf"(?<![\w.,])(?P<amount1>{NUMBER})\s?(?P<cur>{_CODE}\b|[€₽₴₹](?!\w))")
+# "500 EUR", and the symbol after the amount as much of Europe and Asia writes it: "5€",
+# "12,50 €", "60,000₩"; a dollar sign after the amount only glued to it ("10$")
+_AFTER = re.compile(
+    rf"(?<![\w.,])(?P<amount1>{NUMBER})(?:\s?(?P<cur>{_CODE}\b|[€₽₴₹₩¥£](?!\w))|(?P<glued>\$)(?![\w$]))"
+)
 # "49.95 Euro", "20 dollars": the currency's name after the amount (prices with cents only;
 # whole amounts read well as they are)
 _NAMED: Final = {
@@ -157,7 +160,7 @@ def _before(m: re.Match[str]) -> str:
 
 
 def _after(m: re.Match[str]) -> str:
-    currency = _currency(m["cur"])
+    currency = _currency(m["cur"] or m["glued"])
     return _with_minor(m["amount1"], currency)
 
 

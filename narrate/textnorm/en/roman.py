@@ -146,7 +146,10 @@ def _world_war(m: re.Match[str]) -> str:
     return "World War One" if m["numeral"] == "WWI" else "World War Two"
 
 
-_MARK = re.compile(r"\bMk\.?\s?(?=[IVX]+\b)")  # "MkII", "Mk. IV": "Mark Two", "Mark Four"
+# "MkII", "Mk. IV", "Mk4" (unglued by the number passes: "Mk four"): "Mark Two", "Mark Four"
+_MARK = re.compile(
+    r"\bMk\.?(?:\s?(?=[IVX]+\b)|\s(?=(?:one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+)
 
 
 def expand_roman(text: str) -> str:
