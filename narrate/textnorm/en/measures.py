@@ -286,6 +286,9 @@ _DIMENSIONS = re.compile(
     rf"(?<![\w.,])(?P<first>{NUMBER})(?P<rest>(?:{_BY}(?:{NUMBER})){{1,2}})(?![\w.,]|\.\d)"
 )
 _BY_SIGN = re.compile(r"\s?[x×]\s?")
+# a multiple: "7x more", "a 10x zoom", "grew 3x." are "times"; before a capital it may be a
+# name ("10x Genomics"), and before a digit a dimension or a code ("4x4")
+_MULTIPLE = re.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)[x×](?=\s+[a-z]|\s*[.,;:!?)](?!\w))")
 
 
 def _dimensions(m: re.Match[str]) -> str:
@@ -318,6 +321,7 @@ def expand_measures(text: str) -> str:
     text = _SCALED.sub(_scaled, text)
     if "x" in text or "×" in text:
         text = _DIMENSIONS.sub(_dimensions, text)
+        text = _MULTIPLE.sub(r"\g<n> times", text)
     if "°" in text or "º" in text:
         text = _COORDINATE.sub(_coordinate, text)
     text = _DEGREES.sub(_degrees, text)
