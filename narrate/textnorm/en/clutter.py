@@ -1,12 +1,12 @@
 """Marks on a page that a narrator leaves unsaid, or says as a word.
 
-Dropped: emoji (a narrator never says "slightly smiling face"), footnote markers ("blue.[1]"),
-market instrument codes (".DJI", "XAU=", "US10YT=RR", "(AAPL.O)"), short links ("bit.ly/3xYz",
-"t.co/AbC"), asterisks around a word for emphasis ("*really*") and a "#" right after the word
-"hashtag". Said: a party tag after a name ("Jane Roe (R)" -> "Jane Roe, Republican,"), a
-censored word by its visible letters ("f---ing" -> "F-ing"), and words joined by a slash
-("tea/coffee" -> "tea or coffee", "up/down/left/right" -> "up, down, left or right", "w/o" ->
-"without").
+Dropped: emoji (a narrator never says "slightly smiling face") and emoticons (":-)"), footnote
+markers ("blue.[1]"), market instrument codes (".DJI", "XAU=", "US10YT=RR", "(AAPL.O)"), short
+links ("bit.ly/3xYz", "t.co/AbC"), asterisks around a word for emphasis ("*really*") and a "#"
+right after the word "hashtag". A bar between fields ("Ada Lind | Valley Town") is a pause.
+Said: a party tag after a name ("Jane Roe (R)" -> "Jane Roe, Republican,"), a censored word by
+its visible letters ("f---ing" -> "F-ing"), and words joined by a slash ("tea/coffee" -> "tea or
+coffee", "up/down/left/right" -> "up, down, left or right", "w/o" -> "without").
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ _EMOJI = re.compile(
     "\u2b1c\u231a\u231b\u23e9-\u23fa\u2934\u2935\u3030\u303d\U000e0020-\U000e007f]"
     "[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*)+[\ufe0f\u200d]*"
 )
+# Emoticons standing alone: ":)", ";-)", ":-(", ":D", ":P" (not "8)", which numbers a list).
+_EMOTICON = re.compile(r"\s?(?<!\S)[:;=][-'^o]?[()DPpOo3/\\|\[\]]{1,3}(?!\S)")
+# A bar between words separates fields ("Ada Lind | Valley Town"): a pause.
+_FIELD_BAR = re.compile(r"\s+[|¦]\s+")
 _FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"'”’)])\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
 # Reuters-style instrument codes: ".DJI", ".N225", "XAU=", "EUR=EBS", "US10YT=RR", "AAPL.O"
 _CODE = (
@@ -41,7 +45,7 @@ SHORTENERS: Final = frozenset({
 })  # fmt: skip
 """Hosts of short links: a narrator never reads them."""
 _SHORT_LINK = re.compile(
-    r"(?i)(?:\b(?:at|via|here:?|see)\s)?(?:https?://)?(?<![\w.])(?:"
+    r"(?i)\s*(?:\b(?:at|via|here:?|see)\s)?(?:https?://)?(?<![\w.])(?:"
     + "|".join(re.escape(h) for h in sorted(SHORTENERS, key=len, reverse=True))
     + r")/[^\s<>\"'()]*[^\s<>\"'().,;:!?]"
 )
@@ -98,6 +102,10 @@ def drop_clutter(text: str) -> str:
         text = _WORD_SLASH.sub(_word_slash, text)
     if not text.isascii():
         text = _EMOJI.sub("", text)
+    if ":" in text or ";" in text or "=" in text:
+        text = _EMOTICON.sub("", text)
+    if "|" in text or "¦" in text:
+        text = _FIELD_BAR.sub(", ", text)
     return text
 
 
