@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -107,7 +107,10 @@ class RemoteSynthesizer(Synthesizer):
                     self.cache.put(key, clip)
             return clip
 
-        yield from in_script_order(segments, keys, texts, clip_for, counted)
+        try:
+            yield from in_script_order(segments, keys, texts, clip_for, counted)
+        finally:
+            _abandon(pending.values())  # left only when the narration stopped early
         if self.cache:
             self.cache.evict()
 
@@ -232,6 +235,14 @@ def remote_synthesizer(
     store.check()
     return RemoteSynthesizer(info, settings.speech, jobs=1, cache=cache, lexicon=lexicon,
                              app=app, store=store, voice=settings.voice)  # fmt: skip
+
+
+def _abandon(results: Iterable[Any]) -> None:
+    """Let go of task results nobody will read without a word to the result store, which may
+    be the broker that was lost: a Celery result collected later would try to reconnect from
+    its __del__ and print a traceback when it cannot."""
+    for result in results:
+        result.backend = None
 
 
 def _done_lately(app: Any) -> int:
