@@ -95,8 +95,12 @@ _DISCLOSURE = re.compile(
     r"|\bto order (?:presentation-ready|multiple) copies"
     r"|\bfrom one or more of our advertisers\b|\badvertiser disclosure\b"
     r"|\bthis (?:post|article|page|story) contains (?:references to products|affiliate links)\b"
-    r"|\bour advertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b",
-    re.IGNORECASE,
+    r"|\bour advertisers? (?:do(?:es)? not|don(?:'|’)t) influence\b"
+    # a site speaking of its own affiliate links and what it earns from them
+    r"|\baffiliate links?\b.{0,200}\b(?:we|I) (?:may|might|could|will) (?:receive|earn|get)"
+    r"|\b(?:we|I) (?:may|might|could|will) (?:receive|earn|get) (?:a )?(?:small )?"
+    r"(?:compensation|commission)\b.{0,200}\baffiliate",
+    re.IGNORECASE | re.DOTALL,
 )
 _MAX_DISCLOSURE_WORDS = 90
 # A dateline: when and by whom, which the intro announces from the page's metadata.
@@ -164,13 +168,6 @@ _SHORT_BLOCK = 40
 _BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(?:\s[>»›]\s[^.!?>»›]{1,60}){2,}$")
 _MAX_BREADCRUMB_WORDS = 20
 _BARE_ADDRESS = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.IGNORECASE)
-# A site speaking of its own affiliate links, however long it takes to say so, is furniture.
-_OWN_DISCLOSURE = re.compile(
-    r"\b(?:affiliate links?\b.{0,200}\b(?:we|I) (?:may|might|could|will) (?:receive|earn|get)"
-    r"|(?:we|I) (?:may|might|could|will) (?:receive|earn|get) (?:a )?(?:small )?"
-    r"(?:compensation|commission)\b.{0,200}\baffiliate)",
-    re.IGNORECASE | re.DOTALL,
-)
 # Labels of page tools that a main-content extractor may keep as a line of their own.
 _TOOL_LABELS = frozenset(
     {"print", "print article", "print this article", "order reprints", "reprints", "email"}
@@ -189,7 +186,7 @@ def is_furniture_text(text: str) -> bool:
     if words <= _MAX_DISCLOSURE_WORDS and _DISCLOSURE.search(text):
         return True
     if words > _SHORT_BLOCK:
-        return words <= _MAX_DISCLOSURE_WORDS and _OWN_DISCLOSURE.search(text) is not None
+        return False
     if _BARE_ADDRESS.match(text):
         return True  # a link's address printed as a line: never worth spelling out
     if words <= _MAX_BREADCRUMB_WORDS and _BREADCRUMB.match(text):
